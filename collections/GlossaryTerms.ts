@@ -1,0 +1,101 @@
+import type { CollectionConfig } from 'payload'
+
+import { publishedOrStaff, staffOnly } from '../src/access/roles'
+import { slugField } from './fields/slug'
+import { sourcesField } from './fields/sources'
+
+export const GlossaryTerms: CollectionConfig = {
+  slug: 'glossary-terms',
+  labels: { singular: { ja: '用語', en: 'Glossary term' }, plural: { ja: '用語', en: 'Glossary terms' } },
+  admin: {
+    useAsTitle: 'term',
+    group: 'Glossary',
+    defaultColumns: ['term', 'englishName', 'glossary', 'tags', 'excerpt', '_status', 'updatedAt'],
+    listSearchableFields: ['term', 'englishName', 'aliases', 'slug'],
+    description: 'マーケティング・EC 用語 / Marketing and e-commerce glossary terms.',
+  },
+  versions: { drafts: true, maxPerDoc: 25 },
+  access: {
+    read: publishedOrStaff,
+    readVersions: staffOnly,
+    create: staffOnly,
+    update: staffOnly,
+    delete: staffOnly,
+  },
+  fields: [
+    {
+      name: 'term',
+      type: 'text',
+      required: true,
+      localized: true,
+      admin: { description: '見出し語（例: UTMコード） / The headword as readers write it.' },
+    },
+    slugField(['englishName', 'term'], 'term'),
+    {
+      name: 'englishName',
+      type: 'text',
+      admin: { description: '英語名（例: UTM Code） / English name.' },
+    },
+    {
+      name: 'reading',
+      type: 'text',
+      admin: { description: '読み（ひらがな・カタカナ） / Reading, if the term is written in kanji.' },
+    },
+    {
+      name: 'aliases',
+      type: 'text',
+      hasMany: true,
+      admin: {
+        description:
+          '別表記・略称（例: UTMパラメータ、UTM Code） / Other labels readers use: abbreviations, variants.',
+      },
+    },
+    {
+      name: 'summary',
+      type: 'textarea',
+      localized: true,
+      admin: { description: '1〜2 文の定義 / A one- or two-sentence definition.' },
+    },
+    { name: 'body', type: 'richText', localized: true },
+    {
+      name: 'glossary',
+      type: 'relationship',
+      relationTo: 'glossaries',
+      required: true,
+      index: true,
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'tags',
+      type: 'relationship',
+      relationTo: 'tags',
+      hasMany: true,
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'related',
+      type: 'relationship',
+      relationTo: 'glossary-terms',
+      hasMany: true,
+      admin: { description: '関連用語（双方向に表示） / Related terms (shown from both sides).' },
+    },
+    {
+      name: 'broader',
+      type: 'relationship',
+      relationTo: 'glossary-terms',
+      admin: { description: '上位概念 / The broader term this one narrows.' },
+    },
+    {
+      name: 'excerpt',
+      type: 'checkbox',
+      defaultValue: false,
+      index: true,
+      admin: {
+        position: 'sidebar',
+        description:
+          '抜粋のみ：本文を書き足してください / Only an excerpt was imported: the text needs finishing.',
+      },
+    },
+    sourcesField(),
+  ],
+}

@@ -1,0 +1,76 @@
+import type { CollectionConfig } from 'payload'
+
+import { publishedOrStaff, staffOnly } from '../src/access/roles'
+import { channelsField } from './fields/channels'
+import { slugField, slugify } from './fields/slug'
+import { sourcesField } from './fields/sources'
+
+export const Playbooks: CollectionConfig = {
+  slug: 'playbooks',
+  labels: { singular: { ja: 'プレイブック', en: 'Playbook' }, plural: { ja: 'プレイブック', en: 'Playbooks' } },
+  admin: {
+    useAsTitle: 'title',
+    group: 'Playbooks',
+    defaultColumns: ['title', 'stage', '_status', 'updatedAt'],
+    description: '顧客体験の手順書 / Step-by-step customer-experience guides.',
+  },
+  versions: { drafts: true, maxPerDoc: 25 },
+  access: {
+    read: publishedOrStaff,
+    readVersions: staffOnly,
+    create: staffOnly,
+    update: staffOnly,
+    delete: staffOnly,
+  },
+  fields: [
+    { name: 'title', type: 'text', required: true, localized: true },
+    slugField(['title'], 'playbook'),
+    {
+      name: 'stage',
+      type: 'select',
+      required: true,
+      defaultValue: 'post-purchase',
+      options: [
+        { label: '購入前 / Pre-purchase', value: 'pre-purchase' },
+        { label: '購入 / Purchase', value: 'purchase' },
+        { label: '購入後 / Post-purchase', value: 'post-purchase' },
+      ],
+      admin: { position: 'sidebar' },
+    },
+    { name: 'summary', type: 'textarea', localized: true },
+    { name: 'intro', type: 'richText', localized: true },
+    {
+      name: 'steps',
+      type: 'array',
+      labels: { singular: 'Step', plural: 'Steps' },
+      admin: {
+        description: '並べ替えで順序を変更できます / Drag to reorder; the order is the order customers meet them.',
+      },
+      fields: [
+        { name: 'title', type: 'text', required: true, localized: true },
+        {
+          name: 'key',
+          type: 'text',
+          admin: {
+            description:
+              'ケーススタディから参照するキー（空欄なら自動） / Stable key case studies link to (generated when empty).',
+          },
+          hooks: {
+            beforeValidate: [
+              ({ value, siblingData }) =>
+                typeof value === 'string' && value.trim() !== ''
+                  ? slugify(value)
+                  : slugify(String(siblingData?.title ?? '')) || value,
+            ],
+          },
+        },
+        { name: 'body', type: 'richText', localized: true },
+        channelsField(),
+        { name: 'relatedTerms', type: 'relationship', relationTo: 'glossary-terms', hasMany: true },
+      ],
+    },
+    { name: 'closing', type: 'richText', localized: true },
+    { name: 'relatedTerms', type: 'relationship', relationTo: 'glossary-terms', hasMany: true },
+    sourcesField(),
+  ],
+}

@@ -1,0 +1,24 @@
+import type { CollectionConfig } from 'payload'
+
+import { staffOnly } from '../src/access/roles'
+import { slugField } from './fields/slug'
+
+export const Tags: CollectionConfig = {
+  slug: 'tags',
+  labels: { singular: { ja: 'タグ', en: 'Tag' }, plural: { ja: 'タグ', en: 'Tags' } },
+  admin: {
+    useAsTitle: 'name',
+    group: 'Glossary',
+    defaultColumns: ['name', 'slug'],
+  },
+  access: {
+    read: () => true,
+    create: staffOnly,
+    update: staffOnly,
+    delete: staffOnly,
+  },
+  fields: [
+    { name: 'name', type: 'text', required: true },
+    slugField(['name'], 'tag'),
+  ],
+}

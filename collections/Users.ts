@@ -1,0 +1,63 @@
+import type { CollectionConfig } from 'payload'
+
+import { adminsOnly, adminsOnlyField, hasRole, type Role } from '../src/access/roles'
+
+export const Users: CollectionConfig = {
+  slug: 'users',
+  labels: { singular: { ja: 'ユーザー', en: 'User' }, plural: { ja: 'ユーザー', en: 'Users' } },
+  auth: true,
+  admin: {
+    useAsTitle: 'email',
+    group: 'Admin',
+    defaultColumns: ['email', 'name', 'roles'],
+  },
+  access: {
+    // Admins see everyone; an editor sees only their own account; anonymous readers see nothing.
+    read: ({ req: { user } }) => {
+      if (!user) return false
+      if (hasRole(user as { roles?: Role[] }, 'admin')) return true
+      return { id: { equals: user.id } }
+    },
+    create: adminsOnly,
+    update: ({ req: { user } }) => {
+      if (!user) return false
+      if (hasRole(user as { roles?: Role[] }, 'admin')) return true
+      return { id: { equals: user.id } }
+    },
+    delete: adminsOnly,
+    admin: ({ req: { user } }) =>
+      hasRole(user as { roles?: Role[] }, 'admin') || hasRole(user as { roles?: Role[] }, 'editor'),
+  },
+  hooks: {
+    beforeChange: [
+      // The very first account (the create-first-user screen) must be able to manage the hub.
+      async ({ data, operation, req }) => {
+        if (operation !== 'create') return data
+        const { totalDocs } = await req.payload.count({ collection: 'users', req, overrideAccess: true })
+        if (totalDocs === 0) return { ...data, roles: ['admin'] }
+        return data
+      },
+    ],
+  },
+  fields: [
+    { name: 'name', type: 'text' },
+    {
+      name: 'roles',
+      type: 'select',
+      hasMany: true,
+      required: true,
+      saveToJWT: true,
+      defaultValue: ['editor'],
+      options: [
+        { label: 'Admin', value: 'admin' },
+        { label: 'Editor', value: 'editor' },
+      ],
+      access: {
+        // Anonymous requests reach user creation only through the first-user screen, which must set roles.
+        create: ({ req }) => !req.user || hasRole(req.user as { roles?: Role[] }, 'admin'),
+        update: adminsOnlyField,
+      },
+      admin: { description: '管理者のみ変更可 / Only admins can change roles.' },
+    },
+  ],
+}

@@ -1,0 +1,38 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { buildConfig } from 'payload'
+
+import { collections } from './collections'
+import { databaseAdapter } from './src/database/adapter'
+import { chooseDatabase } from './src/database/choose'
+import { payloadSecret } from './src/secret'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+export default buildConfig({
+  secret: payloadSecret(),
+  serverURL: process.env.PUBLIC_SERVER_URL ?? '',
+  admin: {
+    user: 'users',
+    importMap: { baseDir: dirname },
+    meta: { titleSuffix: ' · Commerce Content Hub' },
+  },
+  collections,
+  localization: {
+    locales: [
+      { code: 'ja', label: '日本語' },
+      { code: 'en', label: 'English' },
+    ],
+    defaultLocale: 'ja',
+    fallback: true,
+  },
+  i18n: { fallbackLanguage: 'en' },
+  editor: lexicalEditor(),
+  db: databaseAdapter(chooseDatabase()),
+  logger: process.env.LOG_LEVEL ? { options: { level: process.env.LOG_LEVEL } } : undefined,
+  typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
+  graphQL: { schemaOutputFile: path.resolve(dirname, 'src/schema.graphql') },
+  telemetry: false,
+})

@@ -1,0 +1,26 @@
+import { spawn } from 'node:child_process'
+import { createRequire } from 'node:module'
+
+import type { PreparedDatabase } from '../database/embedded'
+
+const require = createRequire(import.meta.url)
+
+/** Runs the Next.js CLI with the prepared DATABASE_URI, and stops the embedded database after it. */
+export const runNext = (args: string[], database?: PreparedDatabase): void => {
+  const nextBin = require.resolve('next/dist/bin/next')
+  const child = spawn(process.execPath, [nextBin, ...args], {
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: '1',
+      NODE_OPTIONS: [process.env.NODE_OPTIONS, '--no-deprecation'].filter(Boolean).join(' '),
+    },
+  })
+  const forward = (signal: NodeJS.Signals) => () => child.kill(signal)
+  process.on('SIGINT', forward('SIGINT'))
+  process.on('SIGTERM', forward('SIGTERM'))
+  child.on('exit', async (code, signal) => {
+    await database?.stop()
+    process.exit(code ?? (signal ? 1 : 0))
+  })
+}

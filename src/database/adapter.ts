@@ -1,0 +1,28 @@
+import type { DatabaseAdapterObj } from 'payload'
+
+import { mongooseAdapter } from '@payloadcms/db-mongodb'
+import { sqliteAdapter } from '@payloadcms/db-sqlite'
+
+import { migrations } from '../migrations'
+import type { DatabaseChoice } from './resolve'
+
+/** The only place that knows which Payload adapter serves which engine. */
+export const databaseAdapter = (choice: DatabaseChoice): DatabaseAdapterObj => {
+  if (choice.engine === 'mongodb') {
+    return mongooseAdapter({
+      url: choice.url,
+      // Fail in seconds, not after the driver's 30 s default, when the server is unreachable.
+      connectOptions: { serverSelectionTimeoutMS: 3000, connectTimeoutMS: 3000 },
+    })
+  }
+  return sqliteAdapter({
+    client: { url: choice.url },
+    // String ids on both engines, so storefronts see one shape.
+    idType: 'uuidv7',
+    migrationDir: 'src/migrations',
+    // Production does not push the schema; these migrations create it.
+    prodMigrations: migrations,
+    busyTimeout: 5000,
+    wal: true,
+  })
+}
