@@ -35,4 +35,7 @@ export default buildConfig({
   typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
   graphQL: { schemaOutputFile: path.resolve(dirname, 'src/schema.graphql') },
   telemetry: false,
+  plugins: [
+    // Each plugin is installed by one line here.
+  ],
 })

@@ -30,13 +30,26 @@ const withTimeout = <T>(promise: Promise<T>, ms: number, what: string): Promise<
 const startEmbeddedMongo = async (dataDir: string) => {
   const dbPath = path.join(dataDir, EMBEDDED_MONGODB_DIR)
   fs.mkdirSync(dbPath, { recursive: true })
+  // Offline, the binary download fails on DNS at once: one attempt is enough to know.
+  process.env.MONGOMS_MAX_RETRIES ??= '1'
   const { MongoMemoryServer } = await import('mongodb-memory-server')
+  // mongodb-memory-server prints a stack trace on failure; we report one line instead.
+  const warn = console.warn
+  console.warn = () => {}
   const server = await withTimeout(
     MongoMemoryServer.create({ instance: { dbPath, storageEngine: 'wiredTiger', dbName: 'hub' } }),
     MONGOD_START_TIMEOUT_MS,
     'starting mongod',
-  )
+  ).finally(() => {
+    console.warn = warn
+  })
   return { url: server.getUri('hub'), dbPath, stop: async () => void (await server.stop({ doCleanup: false })) }
+}
+
+const describeMongodFailure = (error: unknown): string => {
+  const detail = (error as { msg?: unknown })?.msg
+  if (typeof detail === 'string') return `mongod download failed: ${detail}`
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? 'unknown error'
 }
 
 const removeIfEmpty = (dir: string) => {
@@ -94,7 +107,7 @@ export const prepareDatabase = async (
       stop: mongo.stop,
     }
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error)
+    const reason = describeMongodFailure(error)
     if (existing === 'mongodb') {
       throw new DatabaseConfigError(
         `.data/mongodb holds a MongoDB database but mongod could not start (${reason}); set MONGOMS_SYSTEM_BINARY to a mongod binary, or ${HOW_TO_CHOOSE}`,
