@@ -18,6 +18,6 @@ export default defineConfig({
     setupFiles: ['test/setup/freshDatabase.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    env: { LOG_LEVEL: 'warn', NODE_ENV: 'test' },
+    env: { LOG_LEVEL: 'fatal', NODE_ENV: 'test' },
   },
 })

@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { publishedOrStaff, staffOnly } from '../src/access/roles'
 import { channelsField } from './fields/channels'
-import { slugField, slugify } from './fields/slug'
+import { slugField, slugify, slugOrHash } from './fields/slug'
 import { sourcesField } from './fields/sources'
 
 export const Playbooks: CollectionConfig = {
@@ -60,7 +60,9 @@ export const Playbooks: CollectionConfig = {
               ({ value, siblingData }) =>
                 typeof value === 'string' && value.trim() !== ''
                   ? slugify(value)
-                  : slugify(String(siblingData?.title ?? '')) || value,
+                  : siblingData?.title
+                    ? slugOrHash(String(siblingData.title), 'step')
+                    : value,
             ],
           },
         },

@@ -21,6 +21,9 @@ const hashSlug = (value: string): string => {
   return (hash >>> 0).toString(36)
 }
 
+/** A slug from Latin text, or `<prefix>-<hash>` when the text has none (e.g. Japanese only). */
+export const slugOrHash = (text: string, prefix: string): string => slugify(text) || `${prefix}-${hashSlug(text)}`
+
 const fillSlug =
   (sourceFields: string[], prefix: string): FieldHook =>
   ({ value, data, originalDoc }) => {
@@ -30,9 +33,7 @@ const fillSlug =
       const source = data?.[name] ?? originalDoc?.[name]
       const text = typeof source === 'string' ? source : undefined
       if (!text) continue
-      const slug = slugify(text)
-      if (slug) return slug
-      return `${prefix}-${hashSlug(text)}`
+      return slugOrHash(text, prefix)
     }
     return value
   }

@@ -1,1 +1,9 @@
-export const migrations: { name: string; up: (args: any) => Promise<void>; down: (args: any) => Promise<void> }[] = []
+import * as migration_20261123_123729_initial from './20261123_123729_initial';
+
+export const migrations = [
+  {
+    up: migration_20261123_123729_initial.up,
+    down: migration_20261123_123729_initial.down,
+    name: '20261123_123729_initial'
+  },
+];

@@ -1,0 +1,36 @@
+import { GRAPHQL_POST } from '@payloadcms/next/routes'
+import { handleEndpoints } from 'payload'
+
+import { config } from './payload'
+
+const ORIGIN = 'http://localhost:3000'
+
+const headers = (token?: string, extra: Record<string, string> = {}) => ({
+  ...extra,
+  ...(token ? { Authorization: `JWT ${token}` } : {}),
+})
+
+/** A REST call through Payload's own router, as a storefront (no token) or a signed-in user. */
+export const rest = async (
+  path: string,
+  { token, method = 'GET', body }: { token?: string; method?: string; body?: unknown } = {},
+) => {
+  const request = new Request(`${ORIGIN}${path}`, {
+    method,
+    headers: headers(token, body ? { 'content-type': 'application/json' } : {}),
+    body: body ? JSON.stringify(body) : undefined,
+  })
+  const response = await handleEndpoints({ config, request })
+  const text = await response.text()
+  return { status: response.status, headers: response.headers, json: text ? JSON.parse(text) : undefined }
+}
+
+export const graphql = async (query: string, token?: string) => {
+  const request = new Request(`${ORIGIN}/api/graphql`, {
+    method: 'POST',
+    headers: headers(token, { 'content-type': 'application/json' }),
+    body: JSON.stringify({ query }),
+  })
+  const response = await GRAPHQL_POST(config)(request)
+  return { status: response.status, json: await response.json() }
+}
