@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { publishedOrStaff, staffOnly } from '../src/access/roles'
+import { storefrontPreviewUrl } from '../src/storefront'
 import { channelsField } from './fields/channels'
 import { shortTextsField } from './fields/shortTexts'
 import { slugField } from './fields/slug'
@@ -13,6 +14,7 @@ export const CaseStudies: CollectionConfig = {
     plural: { ja: 'ケーススタディ', en: 'Case studies' },
   },
   admin: {
+    preview: storefrontPreviewUrl('case-studies'),
     useAsTitle: 'title',
     group: 'Stories',
     defaultColumns: ['title', 'persona', 'industry', 'channels', '_status', 'updatedAt'],

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { publishedOrStaff, staffOnly } from '../src/access/roles'
+import { storefrontPreviewUrl } from '../src/storefront'
 import { slugField } from './fields/slug'
 import { sourcesField } from './fields/sources'
 
@@ -8,6 +9,7 @@ export const GlossaryTerms: CollectionConfig = {
   slug: 'glossary-terms',
   labels: { singular: { ja: '用語', en: 'Glossary term' }, plural: { ja: '用語', en: 'Glossary terms' } },
   admin: {
+    preview: storefrontPreviewUrl('glossary-terms'),
     useAsTitle: 'term',
     group: 'Glossary',
     defaultColumns: ['term', 'englishName', 'glossary', 'tags', 'excerpt', '_status', 'updatedAt'],

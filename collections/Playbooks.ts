@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { publishedOrStaff, staffOnly } from '../src/access/roles'
+import { storefrontPreviewUrl } from '../src/storefront'
 import { channelsField } from './fields/channels'
 import { slugField, slugify, slugOrHash } from './fields/slug'
 import { sourcesField } from './fields/sources'
@@ -9,6 +10,7 @@ export const Playbooks: CollectionConfig = {
   slug: 'playbooks',
   labels: { singular: { ja: 'プレイブック', en: 'Playbook' }, plural: { ja: 'プレイブック', en: 'Playbooks' } },
   admin: {
+    preview: storefrontPreviewUrl('playbooks'),
     useAsTitle: 'title',
     group: 'Playbooks',
     defaultColumns: ['title', 'stage', '_status', 'updatedAt'],
@@ -28,7 +30,6 @@ export const Playbooks: CollectionConfig = {
     {
       name: 'stage',
       type: 'select',
-      required: true,
       defaultValue: 'post-purchase',
       options: [
         { label: '購入前 / Pre-purchase', value: 'pre-purchase' },

@@ -45,7 +45,6 @@ export const Users: CollectionConfig = {
       name: 'roles',
       type: 'select',
       hasMany: true,
-      required: true,
       saveToJWT: true,
       defaultValue: ['editor'],
       options: [

@@ -140,7 +140,7 @@ export interface GlossaryTerm {
   /**
    * URL に使う識別子（半角英数字とハイフン）。空欄なら自動生成。 / URL identifier (a-z, 0-9, hyphens); generated when left empty.
    */
-  slug: string;
+  slug?: string | null;
   /**
    * 英語名（例: UTM Code） / English name.
    */
@@ -212,7 +212,7 @@ export interface Glossary {
   /**
    * URL に使う識別子（半角英数字とハイフン）。空欄なら自動生成。 / URL identifier (a-z, 0-9, hyphens); generated when left empty.
    */
-  slug: string;
+  slug?: string | null;
   description?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -227,7 +227,7 @@ export interface Tag {
   /**
    * URL に使う識別子（半角英数字とハイフン）。空欄なら自動生成。 / URL identifier (a-z, 0-9, hyphens); generated when left empty.
    */
-  slug: string;
+  slug?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -243,7 +243,7 @@ export interface CaseStudy {
   /**
    * URL に使う識別子（半角英数字とハイフン）。空欄なら自動生成。 / URL identifier (a-z, 0-9, hyphens); generated when left empty.
    */
-  slug: string;
+  slug?: string | null;
   persona: {
     /**
      * 表記どおりの名前（例: 絵里奈） / Name as written.
@@ -335,8 +335,8 @@ export interface Playbook {
   /**
    * URL に使う識別子（半角英数字とハイフン）。空欄なら自動生成。 / URL identifier (a-z, 0-9, hyphens); generated when left empty.
    */
-  slug: string;
-  stage: 'pre-purchase' | 'purchase' | 'post-purchase';
+  slug?: string | null;
+  stage?: ('pre-purchase' | 'purchase' | 'post-purchase') | null;
   summary?: string | null;
   intro?: {
     root: {
@@ -426,7 +426,7 @@ export interface User {
   /**
    * 管理者のみ変更可 / Only admins can change roles.
    */
-  roles: ('admin' | 'editor')[];
+  roles?: ('admin' | 'editor')[] | null;
   updatedAt: string;
   createdAt: string;
   email: string;

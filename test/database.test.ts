@@ -53,11 +53,10 @@ describe('the embedded default', () => {
     const dir = tempDir()
     fs.mkdirSync(path.join(dir, 'mongodb'))
     fs.writeFileSync(path.join(dir, 'mongodb', 'WiredTiger.wt'), '')
-    const env = { HUB_DATA_DIR: dir } as NodeJS.ProcessEnv
     const previous = process.env.HUB_DATA_DIR
     process.env.HUB_DATA_DIR = dir
     try {
-      expect(() => chooseDatabase(env)).toThrow(/holds an embedded MongoDB database/)
+      expect(() => chooseDatabase({ NODE_ENV: 'test' } as NodeJS.ProcessEnv)).toThrow(/holds an embedded MongoDB database/)
     } finally {
       process.env.HUB_DATA_DIR = previous
     }

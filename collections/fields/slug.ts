@@ -47,7 +47,7 @@ export const slugField = (sourceFields: string[], prefix: string): TextField => 
   type: 'text',
   unique: true,
   index: true,
-  required: true,
+  // Not `required` in the schema types: the hook fills it, and `validate` refuses an empty one.
   admin: {
     position: 'sidebar',
     description:

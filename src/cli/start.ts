@@ -1,6 +1,6 @@
 import { preflight } from './preflight'
 import { runNext } from './next'
 
-process.env.NODE_ENV = 'production'
+Object.assign(process.env, { NODE_ENV: 'production' })
 const database = await preflight()
 runNext(['start', ...process.argv.slice(2)], database)

@@ -1,0 +1,18 @@
+/** Where storefront pages live, for the admin's preview links. */
+export const storefrontBaseUrl = (): string =>
+  (process.env.STOREFRONT_URL ?? 'http://localhost:4000').replace(/\/+$/, '')
+
+const PATHS = {
+  'glossary-terms': '/glossary/{slug}',
+  'case-studies': '/stories/{slug}',
+  playbooks: '/playbooks/{slug}',
+} as const
+
+export const storefrontPreviewUrl =
+  (collection: keyof typeof PATHS) =>
+  (doc: Record<string, unknown>, { locale }: { locale?: string }): null | string => {
+    if (typeof doc.slug !== 'string' || doc.slug === '') return null
+    const path = PATHS[collection].replace('{slug}', encodeURIComponent(doc.slug))
+    const query = locale && locale !== 'ja' ? `?locale=${encodeURIComponent(locale)}` : ''
+    return `${storefrontBaseUrl()}${path}${query}`
+  }
