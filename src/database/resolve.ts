@@ -19,7 +19,7 @@ export class DatabaseConfigError extends Error {
 export const EMBEDDED_SQLITE_FILE = 'hub.sqlite'
 export const EMBEDDED_MONGODB_DIR = 'mongodb'
 
-export const defaultDataDir = (): string => path.resolve(process.env.HUB_DATA_DIR ?? '.data')
+export const defaultDataDir = (): string => path.resolve(/*turbopackIgnore: true*/ process.env.HUB_DATA_DIR ?? '.data')
 
 /** What `.data/` already holds, so a restart never opens an empty database of the other engine. */
 export const existingEmbeddedEngine = (dataDir: string): Engine | undefined => {
