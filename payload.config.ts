@@ -7,6 +7,7 @@ import { buildConfig } from 'payload'
 import { collections } from './collections'
 import { databaseAdapter } from './src/database/adapter'
 import { chooseDatabase } from './src/database/choose'
+import { trustedOrigins } from './src/origins'
 import { payloadSecret } from './src/secret'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -18,6 +19,8 @@ export default buildConfig({
     user: 'users',
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' · Commerce Content Hub' },
+    // Gravatar needs the internet; the hub must look right offline.
+    avatar: 'default',
   },
   collections,
   localization: {
@@ -33,7 +36,14 @@ export default buildConfig({
   db: databaseAdapter(chooseDatabase()),
   logger: process.env.LOG_LEVEL ? { options: { level: process.env.LOG_LEVEL } } : undefined,
   typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
-  graphQL: { schemaOutputFile: path.resolve(dirname, 'src/schema.graphql') },
+  graphQL: {
+    schemaOutputFile: path.resolve(dirname, 'src/schema.graphql'),
+    // Refuses deeply nested or very wide queries before they reach the database.
+    maxComplexity: 1000,
+  },
+  // Empty lists (nothing configured) keep Payload's defaults for local development.
+  cors: trustedOrigins(),
+  csrf: trustedOrigins(),
   telemetry: false,
   plugins: [
     // Each plugin is installed by one line here.

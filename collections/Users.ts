@@ -56,7 +56,11 @@ export const Users: CollectionConfig = {
         create: ({ req }) => !req.user || hasRole(req.user as { roles?: Role[] }, 'admin'),
         update: adminsOnlyField,
       },
-      admin: { description: '管理者のみ変更可 / Only admins can change roles.' },
+      admin: {
+        description: '管理者のみ変更可 / Only admins can change roles.',
+        // The first-user screen has no signed-in user; that account always becomes an admin.
+        condition: (_data, _siblingData, { user }) => Boolean(user),
+      },
     },
   ],
 }
