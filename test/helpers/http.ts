@@ -1,6 +1,7 @@
 import { GRAPHQL_POST } from '@payloadcms/next/routes'
 import { handleEndpoints } from 'payload'
 
+import { guardQueries } from '../../src/api/queryGuard'
 import { config } from './payload'
 
 const ORIGIN = 'http://localhost:3000'
@@ -20,7 +21,9 @@ export const rest = async (
     headers: headers(token, body ? { 'content-type': 'application/json' } : {}),
     body: body ? JSON.stringify(body) : undefined,
   })
-  const response = await handleEndpoints({ config, request })
+  const route = (r: Request) => handleEndpoints({ config, request: r })
+  // GET goes through the same query guard as the Next route.
+  const response = method === 'GET' ? await guardQueries(route)(request, undefined) : await route(request)
   const text = await response.text()
   return { status: response.status, headers: response.headers, json: text ? JSON.parse(text) : undefined }
 }

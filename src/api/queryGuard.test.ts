@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest'
+
+import { checkRestQuery } from './queryGuard'
+
+describe('the REST query guard', () => {
+  it.each([
+    ['?limit=1e400', 'limit'],
+    ['?limit=99999999999999999999', 'limit'],
+    ['?limit[a]=1', 'limit'],
+    ['?page=0', 'page'],
+    ['?depth=-1', 'depth'],
+    ['?where=abc', 'where'],
+    ['?where[slug][equals][]=a', 'where[slug][equals]'],
+    ['?where[slug][near]=1,2', 'where[slug][near]'],
+    ['?where[slug]=x', 'where[slug]'],
+  ])('refuses %s naming %s', (query, parameter) => {
+    expect(checkRestQuery(query)?.parameter).toBe(parameter)
+  })
+
+  it.each([
+    '',
+    '?limit=10&page=2&depth=1&locale=en&draft=true&sort=-updatedAt',
+    '?where[slug][equals]=utm-code',
+    '?where[or][0][and][0][term][like]=UTM&where[or][1][englishName][like]=UTM',
+    '?where[id][in][0]=a&where[id][in][1]=b',
+    '?where[id][in]=a,b',
+    '?where={"slug":{"equals":"utm-code"}}',
+    '?root=utm-code&depth=2&types=mentions,related',
+  ])('lets the queries the admin and storefronts send pass: %s', (query) => {
+    expect(checkRestQuery(query)).toBeNull()
+  })
+})

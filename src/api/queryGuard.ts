@@ -1,0 +1,106 @@
+import * as qs from 'qs-esm'
+
+/** A query-string problem a client fixes: answered as 400 naming the parameter. */
+export type QueryProblem = { parameter: string; message: string }
+
+// Payload has no point fields here, so geo operators can only be mistakes (and crash the SQL adapter).
+const VALUE_OPERATORS = new Set([
+  'equals',
+  'not_equals',
+  'greater_than',
+  'greater_than_equal',
+  'less_than',
+  'less_than_equal',
+  'like',
+  'not_like',
+  'contains',
+  'exists',
+])
+const LIST_OPERATORS = new Set(['in', 'not_in', 'all'])
+
+const NUMBER_LIMITS: Record<string, [number, number]> = {
+  limit: [0, 1000],
+  page: [1, 1_000_000],
+  depth: [0, 10],
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+const isScalar = (value: unknown) => typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+
+const checkWhere = (where: unknown, path: string): QueryProblem | null => {
+  if (!isPlainObject(where)) return { parameter: path, message: 'must be an object of field conditions' }
+  for (const [key, condition] of Object.entries(where)) {
+    const here = `${path}[${key}]`
+    if (key === 'and' || key === 'or') {
+      const list = Array.isArray(condition) ? condition : isPlainObject(condition) ? Object.values(condition) : null
+      if (!list) return { parameter: here, message: 'must be a list of conditions' }
+      for (const [index, item] of list.entries()) {
+        const problem = checkWhere(item, `${here}[${index}]`)
+        if (problem) return problem
+      }
+      continue
+    }
+    if (!isPlainObject(condition)) return { parameter: here, message: 'must name an operator, e.g. [equals]' }
+    for (const [operator, value] of Object.entries(condition)) {
+      const at = `${here}[${operator}]`
+      if (VALUE_OPERATORS.has(operator)) {
+        if (!isScalar(value)) return { parameter: at, message: 'must be a single value' }
+      } else if (LIST_OPERATORS.has(operator)) {
+        const values = Array.isArray(value) ? value : isPlainObject(value) ? Object.values(value) : [value]
+        if (!values.every(isScalar)) return { parameter: at, message: 'must be a comma-separated list of values' }
+      } else {
+        return { parameter: at, message: `unknown operator '${operator}'` }
+      }
+    }
+  }
+  return null
+}
+
+/**
+ * Checks the query parameters Payload's REST API parses itself (limit, page, depth, where) before
+ * Payload sees them: malformed ones would otherwise surface as 500s from the database layer.
+ */
+export const checkRestQuery = (search: string): QueryProblem | null => {
+  let query: Record<string, unknown>
+  try {
+    query = qs.parse(search, { allowEmptyArrays: true, arrayLimit: 1000, depth: 10, ignoreQueryPrefix: true })
+  } catch {
+    return { parameter: 'query', message: 'is not a valid query string' }
+  }
+  for (const [name, [min, max]] of Object.entries(NUMBER_LIMITS)) {
+    if (!(name in query)) continue
+    const raw = query[name]
+    const value = typeof raw === 'string' && /^-?\d+$/.test(raw.trim()) ? Number(raw) : NaN
+    if (!Number.isSafeInteger(value) || value < min || value > max) {
+      return { parameter: name, message: `must be a whole number from ${min} to ${max}` }
+    }
+  }
+  if ('where' in query) {
+    let where = query.where
+    if (typeof where === 'string') {
+      try {
+        where = JSON.parse(where)
+      } catch {
+        return { parameter: 'where', message: 'is not valid JSON; use where[field][operator]=value' }
+      }
+    }
+    const problem = checkWhere(where, 'where')
+    if (problem) return problem
+  }
+  return null
+}
+
+type RouteHandler<Context> = (request: Request, context: Context) => Promise<Response>
+
+/** Wraps a GET route handler: a malformed query gets a 400 JSON answer instead of reaching Payload. */
+export const guardQueries =
+  <Context>(handler: RouteHandler<Context>): RouteHandler<Context> =>
+  async (request, context) => {
+    const problem = checkRestQuery(new URL(request.url).search)
+    if (problem) {
+      return Response.json({ errors: [{ ...problem, message: `${problem.parameter} ${problem.message}` }] }, { status: 400 })
+    }
+    return handler(request, context)
+  }

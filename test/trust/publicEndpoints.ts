@@ -1,0 +1,42 @@
+/** Every public read surface a storefront (anonymous client) can reach, as REST paths. */
+export const PUBLIC_ENDPOINTS = [
+  '/api/glossary-terms',
+  '/api/case-studies',
+  '/api/playbooks',
+  '/api/glossaries',
+  '/api/tags',
+  '/api/feed',
+  '/api/term-graph',
+  '/api/term-graph/path',
+  '/api/term-graph/top',
+] as const
+
+/** Parameter names each endpoint understands, so generated queries hit real code paths, not just unknown keys. */
+export const KNOWN_PARAMETERS = [
+  'limit',
+  'page',
+  'depth',
+  'sort',
+  'locale',
+  'fallback-locale',
+  'draft',
+  'where[slug][equals]',
+  'where[slug][$ne]',
+  'where[term][like]',
+  'where[_status][equals]',
+  'where[or][0][slug][equals]',
+  'where[glossary.slug][equals]',
+  'select[term]',
+  'populate[glossaries][name]',
+  'joins',
+  'type',
+  'glossary',
+  'tag',
+  'cursor',
+  'since',
+  'root',
+  'depth',
+  'types',
+  'from',
+  'to',
+] as const
