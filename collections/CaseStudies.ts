@@ -6,6 +6,7 @@ import { channelsField } from './fields/channels'
 import { shortTextsField } from './fields/shortTexts'
 import { slugField } from './fields/slug'
 import { sourcesField } from './fields/sources'
+import { seedFingerprintField } from '../seed/fields'
 
 export const CaseStudies: CollectionConfig = {
   slug: 'case-studies',
@@ -93,5 +94,6 @@ export const CaseStudies: CollectionConfig = {
       ],
     },
     sourcesField(),
+    seedFingerprintField(),
   ],
 }

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { staffOnly } from '../src/access/roles'
 import { slugField } from './fields/slug'
+import { seedFingerprintField } from '../seed/fields'
 
 /** A named glossary (e.g. ソーシャルメディア用語集) that groups terms. Always public: it carries no drafts. */
 export const Glossaries: CollectionConfig = {
@@ -23,6 +24,7 @@ export const Glossaries: CollectionConfig = {
     { name: 'name', type: 'text', required: true, localized: true },
     slugField(['name'], 'glossary'),
     { name: 'description', type: 'textarea', localized: true },
+    seedFingerprintField(),
   ],
 }
 

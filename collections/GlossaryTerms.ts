@@ -4,6 +4,7 @@ import { publishedOrStaff, staffOnly } from '../src/access/roles'
 import { storefrontPreviewUrl } from '../src/storefront'
 import { slugField } from './fields/slug'
 import { sourcesField } from './fields/sources'
+import { seedFingerprintField } from '../seed/fields'
 
 export const GlossaryTerms: CollectionConfig = {
   slug: 'glossary-terms',
@@ -99,5 +100,6 @@ export const GlossaryTerms: CollectionConfig = {
       },
     },
     sourcesField(),
+    seedFingerprintField(),
   ],
 }

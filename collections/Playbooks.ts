@@ -5,6 +5,7 @@ import { storefrontPreviewUrl } from '../src/storefront'
 import { channelsField } from './fields/channels'
 import { slugField, slugify, slugOrHash } from './fields/slug'
 import { sourcesField } from './fields/sources'
+import { seedFingerprintField } from '../seed/fields'
 
 export const Playbooks: CollectionConfig = {
   slug: 'playbooks',
@@ -75,5 +76,6 @@ export const Playbooks: CollectionConfig = {
     { name: 'closing', type: 'richText', localized: true },
     { name: 'relatedTerms', type: 'relationship', relationTo: 'glossary-terms', hasMany: true },
     sourcesField(),
+    seedFingerprintField(),
   ],
 }

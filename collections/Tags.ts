@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { staffOnly } from '../src/access/roles'
 import { slugField } from './fields/slug'
+import { seedFingerprintField } from '../seed/fields'
 
 export const Tags: CollectionConfig = {
   slug: 'tags',
@@ -20,5 +21,6 @@ export const Tags: CollectionConfig = {
   fields: [
     { name: 'name', type: 'text', required: true },
     slugField(['name'], 'tag'),
+    seedFingerprintField(),
   ],
 }

@@ -73,6 +73,8 @@ export interface Config {
     'case-studies': CaseStudy;
     playbooks: Playbook;
     users: User;
+    'term-graph-changes': TermGraphChange;
+    'feed-changes': FeedChange;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -86,6 +88,8 @@ export interface Config {
     'case-studies': CaseStudiesSelect<false> | CaseStudiesSelect<true>;
     playbooks: PlaybooksSelect<false> | PlaybooksSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    'term-graph-changes': TermGraphChangesSelect<false> | TermGraphChangesSelect<true>;
+    'feed-changes': FeedChangesSelect<false> | FeedChangesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -196,6 +200,7 @@ export interface GlossaryTerm {
         id?: string | null;
       }[]
     | null;
+  seedFingerprint?: string | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -214,6 +219,7 @@ export interface Glossary {
    */
   slug?: string | null;
   description?: string | null;
+  seedFingerprint?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -228,6 +234,7 @@ export interface Tag {
    * URL に使う識別子（半角英数字とハイフン）。空欄なら自動生成。 / URL identifier (a-z, 0-9, hyphens); generated when left empty.
    */
   slug?: string | null;
+  seedFingerprint?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -319,6 +326,7 @@ export interface CaseStudy {
         id?: string | null;
       }[]
     | null;
+  seedFingerprint?: string | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -412,6 +420,7 @@ export interface Playbook {
         id?: string | null;
       }[]
     | null;
+  seedFingerprint?: string | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -446,6 +455,34 @@ export interface User {
     | null;
   password?: string | null;
   collection: 'users';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "term-graph-changes".
+ */
+export interface TermGraphChange {
+  id: string;
+  kind: string;
+  docId: string;
+  instance?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Storefront feed change journal (written by the storefront-feed plugin).
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "feed-changes".
+ */
+export interface FeedChange {
+  id: string;
+  sequence: number;
+  itemId: string;
+  type: string;
+  docId: string;
+  slug?: string | null;
+  action: 'upsert' | 'delete';
+  at: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -494,6 +531,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'users';
         value: string | User;
+      } | null)
+    | ({
+        relationTo: 'term-graph-changes';
+        value: string | TermGraphChange;
+      } | null)
+    | ({
+        relationTo: 'feed-changes';
+        value: string | FeedChange;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -561,6 +606,7 @@ export interface GlossaryTermsSelect<T extends boolean = true> {
         completeness?: T;
         id?: T;
       };
+  seedFingerprint?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -573,6 +619,7 @@ export interface GlossariesSelect<T extends boolean = true> {
   name?: T;
   slug?: T;
   description?: T;
+  seedFingerprint?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -583,6 +630,7 @@ export interface GlossariesSelect<T extends boolean = true> {
 export interface TagsSelect<T extends boolean = true> {
   name?: T;
   slug?: T;
+  seedFingerprint?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -629,6 +677,7 @@ export interface CaseStudiesSelect<T extends boolean = true> {
         completeness?: T;
         id?: T;
       };
+  seedFingerprint?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -662,6 +711,7 @@ export interface PlaybooksSelect<T extends boolean = true> {
         completeness?: T;
         id?: T;
       };
+  seedFingerprint?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -690,6 +740,30 @@ export interface UsersSelect<T extends boolean = true> {
         createdAt?: T;
         expiresAt?: T;
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "term-graph-changes_select".
+ */
+export interface TermGraphChangesSelect<T extends boolean = true> {
+  kind?: T;
+  docId?: T;
+  instance?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "feed-changes_select".
+ */
+export interface FeedChangesSelect<T extends boolean = true> {
+  sequence?: T;
+  itemId?: T;
+  type?: T;
+  docId?: T;
+  slug?: T;
+  action?: T;
+  at?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

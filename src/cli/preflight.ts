@@ -1,5 +1,6 @@
 import { DatabaseConfigError } from '../database/resolve'
 import { prepareDatabase, type PreparedDatabase } from '../database/embedded'
+import { preloadLexical } from '../preloadLexical'
 import { SecretConfigError } from '../secret'
 
 /** Turns a start-up failure into the one line a person needs, instead of a stack trace. */
@@ -27,10 +28,9 @@ export const preflight = async (): Promise<PreparedDatabase> => {
     console.log(prepared.description)
     const level = process.env.LOG_LEVEL
     process.env.LOG_LEVEL = 'silent'
-    const [{ getPayload }, { default: config }] = await Promise.all([
-      import('payload'),
-      import('../../payload.config'),
-    ])
+    await preloadLexical()
+    const { getPayload } = await import('payload')
+    const { default: config } = await import('../../payload.config')
     const payload = await getPayload({ config })
     await payload.destroy()
     if (level === undefined) delete process.env.LOG_LEVEL

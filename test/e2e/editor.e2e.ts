@@ -123,7 +123,7 @@ describe.sequential('an editor in the admin UI', () => {
 
     await pickOption(page, 'field-glossary', '顧客デジタルエクスペリエンス')
     await pickOption(page, 'field-tags', 'CRM')
-    await pickOption(page, 'field-related', 'ネットプロモータースコア')
+    await pickOption(page, 'field-related', 'インフルエンサー')
     await screenshot(page, '3a-new-term')
 
     await saveDraft(page)
@@ -140,7 +140,7 @@ describe.sequential('an editor in the admin UI', () => {
     expect(published.status).toBe(200)
     expect(published.json).toMatchObject({ term: 'ライフタイムバリュー', englishName: 'Lifetime Value', aliases: ['LTV'] })
     expect(published.json.tags.map((t: { name: string }) => t.name)).toContain('CRM')
-    expect(published.json.related.map((t: { term: string }) => t.term)).toContain('ネットプロモータースコア')
+    expect(published.json.related.map((t: { term: string }) => t.term)).toContain('インフルエンサー')
     const blocks = published.json.body.root.children.map((n: { type: string; tag?: string }) => n.tag ?? n.type)
     expect(blocks).toEqual(expect.arrayContaining(['h2', 'paragraph', 'ul']))
     if (await pluginAnswers('/api/feed')) {

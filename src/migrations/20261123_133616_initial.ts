@@ -20,6 +20,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`glossary_id\` text(36),
   	\`broader_id\` text(36),
   	\`excerpt\` integer DEFAULT false,
+  	\`seed_fingerprint\` text,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`_status\` text DEFAULT 'draft',
@@ -93,6 +94,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`version_glossary_id\` text(36),
   	\`version_broader_id\` text(36),
   	\`version_excerpt\` integer DEFAULT false,
+  	\`version_seed_fingerprint\` text,
   	\`version_updated_at\` text,
   	\`version_created_at\` text,
   	\`version__status\` text DEFAULT 'draft',
@@ -160,6 +162,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE TABLE \`glossaries\` (
   	\`id\` text(36) PRIMARY KEY NOT NULL,
   	\`slug\` text,
+  	\`seed_fingerprint\` text,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
   );
@@ -181,6 +184,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`id\` text(36) PRIMARY KEY NOT NULL,
   	\`name\` text NOT NULL,
   	\`slug\` text,
+  	\`seed_fingerprint\` text,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
   );
@@ -251,6 +255,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`slug\` text,
   	\`persona_name\` text,
   	\`persona_romanized\` text,
+  	\`seed_fingerprint\` text,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`_status\` text DEFAULT 'draft'
@@ -353,6 +358,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`version_slug\` text,
   	\`version_persona_name\` text,
   	\`version_persona_romanized\` text,
+  	\`version_seed_fingerprint\` text,
   	\`version_updated_at\` text,
   	\`version_created_at\` text,
   	\`version__status\` text DEFAULT 'draft',
@@ -444,6 +450,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`id\` text(36) PRIMARY KEY NOT NULL,
   	\`slug\` text,
   	\`stage\` text DEFAULT 'post-purchase',
+  	\`seed_fingerprint\` text,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`_status\` text DEFAULT 'draft'
@@ -527,6 +534,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`parent_id\` text(36),
   	\`version_slug\` text,
   	\`version_stage\` text DEFAULT 'post-purchase',
+  	\`version_seed_fingerprint\` text,
   	\`version_updated_at\` text,
   	\`version_created_at\` text,
   	\`version__status\` text DEFAULT 'draft',
@@ -613,6 +621,33 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`users_updated_at_idx\` ON \`users\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`users_created_at_idx\` ON \`users\` (\`created_at\`);`)
   await db.run(sql`CREATE UNIQUE INDEX \`users_email_idx\` ON \`users\` (\`email\`);`)
+  await db.run(sql`CREATE TABLE \`term_graph_changes\` (
+  	\`id\` text(36) PRIMARY KEY NOT NULL,
+  	\`kind\` text NOT NULL,
+  	\`doc_id\` text NOT NULL,
+  	\`instance\` text,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`term_graph_changes_updated_at_idx\` ON \`term_graph_changes\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`term_graph_changes_created_at_idx\` ON \`term_graph_changes\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`feed_changes\` (
+  	\`id\` text(36) PRIMARY KEY NOT NULL,
+  	\`sequence\` numeric NOT NULL,
+  	\`item_id\` text NOT NULL,
+  	\`type\` text NOT NULL,
+  	\`doc_id\` text NOT NULL,
+  	\`slug\` text,
+  	\`action\` text NOT NULL,
+  	\`at\` text NOT NULL
+  );
+  `)
+  await db.run(sql`CREATE UNIQUE INDEX \`feed_changes_sequence_idx\` ON \`feed_changes\` (\`sequence\`);`)
+  await db.run(sql`CREATE INDEX \`feed_changes_item_id_idx\` ON \`feed_changes\` (\`item_id\`);`)
+  await db.run(sql`CREATE INDEX \`feed_changes_at_idx\` ON \`feed_changes\` (\`at\`);`)
+  await db.run(sql`CREATE INDEX \`type_sequence_idx\` ON \`feed_changes\` (\`type\`,\`sequence\`);`)
+  await db.run(sql`CREATE INDEX \`itemId_sequence_idx\` ON \`feed_changes\` (\`item_id\`,\`sequence\`);`)
   await db.run(sql`CREATE TABLE \`payload_kv\` (
   	\`id\` text(36) PRIMARY KEY NOT NULL,
   	\`key\` text NOT NULL,
@@ -641,13 +676,17 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`case_studies_id\` text(36),
   	\`playbooks_id\` text(36),
   	\`users_id\` text(36),
+  	\`term_graph_changes_id\` text(36),
+  	\`feed_changes_id\` text(36),
   	FOREIGN KEY (\`parent_id\`) REFERENCES \`payload_locked_documents\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`glossary_terms_id\`) REFERENCES \`glossary_terms\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`glossaries_id\`) REFERENCES \`glossaries\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`tags_id\`) REFERENCES \`tags\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`case_studies_id\`) REFERENCES \`case_studies\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`playbooks_id\`) REFERENCES \`playbooks\`(\`id\`) ON UPDATE no action ON DELETE cascade,
-  	FOREIGN KEY (\`users_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  	FOREIGN KEY (\`users_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`term_graph_changes_id\`) REFERENCES \`term_graph_changes\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`feed_changes_id\`) REFERENCES \`feed_changes\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_order_idx\` ON \`payload_locked_documents_rels\` (\`order\`);`)
@@ -659,6 +698,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_case_studies_id_idx\` ON \`payload_locked_documents_rels\` (\`case_studies_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_playbooks_id_idx\` ON \`payload_locked_documents_rels\` (\`playbooks_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_users_id_idx\` ON \`payload_locked_documents_rels\` (\`users_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_term_graph_changes_id_idx\` ON \`payload_locked_documents_rels\` (\`term_graph_changes_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_feed_changes_id_idx\` ON \`payload_locked_documents_rels\` (\`feed_changes_id\`);`)
   await db.run(sql`CREATE TABLE \`payload_preferences\` (
   	\`id\` text(36) PRIMARY KEY NOT NULL,
   	\`key\` text,
@@ -743,6 +784,8 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`DROP TABLE \`users_roles\`;`)
   await db.run(sql`DROP TABLE \`users_sessions\`;`)
   await db.run(sql`DROP TABLE \`users\`;`)
+  await db.run(sql`DROP TABLE \`term_graph_changes\`;`)
+  await db.run(sql`DROP TABLE \`feed_changes\`;`)
   await db.run(sql`DROP TABLE \`payload_kv\`;`)
   await db.run(sql`DROP TABLE \`payload_locked_documents\`;`)
   await db.run(sql`DROP TABLE \`payload_locked_documents_rels\`;`)
