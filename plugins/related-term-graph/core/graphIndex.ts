@@ -1,0 +1,472 @@
+import { MultiUndirectedGraph } from 'graphology'
+
+import { coCitedEdge, DIRECTED, directedKey, hierarchyEdges, pairKey, pushTo, sharedTagEdge } from './edges'
+import { MentionMatcher, type Mention } from './matcher'
+import {
+  EDGE_TYPES,
+  type CitationGroup,
+  type EdgeAttributes,
+  type EdgeType,
+  type Localized,
+  type NodeAttributes,
+  type TermRecord,
+} from './model'
+import { normalizeText, type NormalizedText } from './normalize'
+import { graphHealth, neighbourhood, strongestPath, suggestedLinks, topTerms } from './queries'
+import { sentenceAround } from './text'
+import { fixedWeight } from './weights'
+
+export type GraphIndexOptions = {
+  /** Tags carried by more terms than this are too broad to link them (no shared-tag edges). */
+  maxSharedTagGroup?: number
+}
+
+/** The citation groups one source document contributes (a case study: one; a playbook: one per step). */
+export type CitationSource = { source: string; groups: CitationGroup[] }
+
+export type GraphInput = {
+  terms: Iterable<TermRecord>
+  citations?: Iterable<CitationSource>
+  tagNames?: Iterable<[string, string]>
+  /** Glossary id → slug (for storefront URLs). */
+  glossarySlugs?: Iterable<[string, string]>
+}
+
+export type NeighbourhoodQuery = { depth: number; types: ReadonlySet<EdgeType>; limit: number }
+export type RankedNode = { id: string; depth: number; score: number }
+export type NeighbourhoodResult = { root: string; nodes: RankedNode[]; edges: string[] }
+export type PathResult = { nodes: string[]; edges: string[]; hops: number; strength: number }
+export type Suggestion = { id: string; direction: 'mentions' | 'mentioned-by' | 'both'; edges: string[] }
+
+export { ALL_EDGE_TYPES } from './edges'
+
+const addTo = <K, V>(map: Map<K, Set<V>>, key: K, value: V): void => {
+  let set = map.get(key)
+  if (!set) {
+    set = new Set()
+    map.set(key, set)
+  }
+  set.add(value)
+}
+const removeFrom = <K, V>(map: Map<K, Set<V>>, key: K, value: V): void => {
+  const set = map.get(key)
+  if (!set) return
+  set.delete(value)
+  if (set.size === 0) map.delete(key)
+}
+
+/**
+ * The related-term graph of one view (published or latest): glossary terms as nodes, typed,
+ * weighted edges with evidence. Built once from records, then kept current one term, one case
+ * study or one playbook at a time; every change touches only the terms it affects.
+ */
+export class GraphIndex {
+  readonly graph = new MultiUndirectedGraph<NodeAttributes, EdgeAttributes>({ allowSelfLoops: false })
+  readonly #terms = new Map<string, TermRecord>()
+  readonly #idBySlug = new Map<string, string>()
+  #matcher = new MentionMatcher()
+  readonly #normalized = new Map<string, Map<string, NormalizedText>>()
+  /** term → (mentioned term → evidence sentence per locale). */
+  readonly #mentionsOut = new Map<string, Map<string, Localized>>()
+  readonly #mentionedBy = new Map<string, Set<string>>()
+  /** term → present terms listing it in `related`. */
+  readonly #relatedBy = new Map<string, Set<string>>()
+  /** broader term → present terms naming it as `broader`. */
+  readonly #narrowerOf = new Map<string, Set<string>>()
+  readonly #tagMembers = new Map<string, Set<string>>()
+  readonly #tagNames = new Map<string, string>()
+  readonly #glossarySlugs = new Map<string, string>()
+  readonly #groups = new Map<string, CitationGroup>()
+  readonly #groupsBySource = new Map<string, string[]>()
+  /** term id (present or not) → citation group keys listing it. */
+  readonly #groupsOfTerm = new Map<string, Set<string>>()
+  readonly #maxSharedTagGroup: number
+  #revision = 0
+
+  constructor(options: GraphIndexOptions = {}) {
+    this.#maxSharedTagGroup = options.maxSharedTagGroup ?? 50
+  }
+
+  /** Build a whole view at once (a full rebuild). */
+  static build(input: GraphInput, options: GraphIndexOptions = {}): GraphIndex {
+    const index = new GraphIndex(options)
+    for (const [id, name] of input.tagNames ?? []) index.#tagNames.set(id, name)
+    for (const [id, slug] of input.glossarySlugs ?? []) index.#glossarySlugs.set(id, slug)
+    const terms = [...input.terms]
+    for (const record of terms) index.#register(record)
+    index.#matcher = new MentionMatcher(terms.map((t) => ({ termId: t.id, labels: labelsOf(t) })))
+    for (const record of terms) index.#computeMentions(record.id)
+    for (const { source, groups } of input.citations ?? []) index.#registerCitations(source, groups)
+    index.#addAllEdges()
+    return index
+  }
+
+  /** Changes whenever the graph does (cache key for derived data). */
+  get revision(): number {
+    return this.#revision
+  }
+
+  get termCount(): number {
+    return this.#terms.size
+  }
+
+  hasTerm(id: string): boolean {
+    return this.#terms.has(id)
+  }
+
+  getTerm(id: string): TermRecord | undefined {
+    return this.#terms.get(id)
+  }
+
+  /** A term id from a slug (or an id, as the admin UI knows ids). */
+  resolve(slugOrId: string): string | undefined {
+    return this.#idBySlug.get(slugOrId) ?? (this.#terms.has(slugOrId) ? slugOrId : undefined)
+  }
+
+  /** Mentions of this view's terms in any text (the storefront auto-linker uses it). */
+  mentionsIn(text: string, excludeTermId?: string): Mention[] {
+    return this.#matcher.find(text, excludeTermId)
+  }
+
+  tagName(id: string): string | undefined {
+    return this.#tagNames.get(id)
+  }
+
+  glossarySlug(id: string | null): string | undefined {
+    return id === null ? undefined : this.#glossarySlugs.get(id)
+  }
+
+  /** A glossary's slug changed (storefront URLs), or it is gone (null). */
+  setGlossary(id: string, slug: string | null): void {
+    if (slug === null) this.#glossarySlugs.delete(id)
+    else this.#glossarySlugs.set(id, slug)
+  }
+
+  citationGroup(key: string): CitationGroup | undefined {
+    return this.#groups.get(key)
+  }
+
+  /** Add or replace one term. */
+  upsertTerm(record: TermRecord): void {
+    const previous = this.#terms.get(record.id)
+    if (previous && previous.slug !== record.slug && this.#idBySlug.get(previous.slug) === record.id) this.#idBySlug.delete(previous.slug)
+    const touched = previous ? this.#unregister(previous) : new Set<string>()
+    for (const id of this.#register(record)) touched.add(id)
+    touched.add(record.id)
+    const labelsChanged = this.#matcher.setTerm(record.id, labelsOf(record))
+    this.#computeMentions(record.id)
+    if (labelsChanged) for (const source of this.#rescanForLabels(record.id, this.#matcher.labelsOf(record.id))) touched.add(source)
+    for (const id of touched) this.#syncEdges(id)
+    this.#changed()
+  }
+
+  /** Remove a term (deleted, or unpublished in the published view). */
+  removeTerm(id: string): void {
+    const previous = this.#terms.get(id)
+    if (!previous) return
+    const touched = this.#unregister(previous)
+    const mentionedBy = [...(this.#mentionedBy.get(id) ?? [])]
+    this.#matcher.removeTerm(id)
+    this.#clearMentions(id)
+    this.#normalized.delete(id)
+    this.#terms.delete(id)
+    if (this.#idBySlug.get(previous.slug) === id) this.#idBySlug.delete(previous.slug)
+    this.graph.dropNode(id)
+    // Texts that named this term may now match a shorter label inside that span.
+    for (const source of mentionedBy) {
+      this.#computeMentions(source)
+      touched.add(source)
+    }
+    for (const other of touched) if (this.#terms.has(other)) this.#syncEdges(other)
+    this.#changed()
+  }
+
+  /** Replace the citation groups of one case study or playbook (empty: it no longer cites anything). */
+  setCitations(source: string, groups: CitationGroup[]): void {
+    const touched = new Set<string>()
+    for (const key of this.#groupsBySource.get(source) ?? []) for (const id of this.#groups.get(key)?.termIds ?? []) touched.add(id)
+    this.#registerCitations(source, groups)
+    for (const group of groups) for (const id of group.termIds) touched.add(id)
+    for (const id of touched) if (this.#terms.has(id)) this.#syncEdges(id)
+    this.#changed()
+  }
+
+  /** Rename a tag (evidence only) or forget it (null). */
+  setTag(id: string, name: string | null): void {
+    if (name !== null) {
+      this.#tagNames.set(id, name)
+      this.#changed()
+      return
+    }
+    this.#tagNames.delete(id)
+    const members = [...(this.#tagMembers.get(id) ?? [])]
+    this.#tagMembers.delete(id)
+    for (const member of members) {
+      const record = this.#terms.get(member)
+      if (record) this.#terms.set(member, { ...record, tags: record.tags.filter((tag) => tag !== id) })
+    }
+    for (const member of members) this.#syncEdges(member)
+    this.#changed()
+  }
+
+  /** Terms around `rootId`, nearest first, then strongest (see `core/queries.ts`). */
+  neighbourhood(rootId: string, query: NeighbourhoodQuery): NeighbourhoodResult {
+    return neighbourhood(this, rootId, query)
+  }
+
+  /** The strongest shortest path, or null (see `core/queries.ts`). */
+  path(fromId: string, toId: string): PathResult | null {
+    return strongestPath(this, fromId, toId)
+  }
+
+  /** The most central terms by weighted PageRank. */
+  top(limit: number): { id: string; score: number }[] {
+    return topTerms(this, limit)
+  }
+
+  /** Orphan terms and terms whose text mentions no other term. */
+  health(): { orphans: string[]; mentionsNothing: string[] } {
+    return graphHealth(this)
+  }
+
+  /** Terms this term mentions or is mentioned by that are not `related` to it yet. */
+  suggestions(id: string): Suggestion[] {
+    return suggestedLinks(this, id)
+  }
+
+  /** Every term id in the view. */
+  termIds(): IterableIterator<string> {
+    return this.#terms.keys()
+  }
+
+  /** How many terms this term's text mentions. */
+  mentionCount(id: string): number {
+    return this.#mentionsOut.get(id)?.size ?? 0
+  }
+
+  /** A term's slug (its id when unknown): the stable tie-breaker of every ordering. */
+  slugOf(id: string): string {
+    return this.#terms.get(id)?.slug ?? id
+  }
+
+  /** Edge counts per type (for the benchmark and diagnostics). */
+  stats(): { terms: number; edges: number; byType: Record<EdgeType, number> } {
+    const byType = Object.fromEntries(EDGE_TYPES.map((type) => [type, 0])) as Record<EdgeType, number>
+    this.graph.forEachEdge((_key, attributes) => {
+      byType[attributes.type]++
+    })
+    return { terms: this.graph.order, edges: this.graph.size, byType }
+  }
+
+  /** The attributes of an edge by key. */
+  edge(key: string): EdgeAttributes {
+    return this.graph.getEdgeAttributes(key)
+  }
+
+  /** Whether an edge of `type` joins a and b (direction a→b for directed types). */
+  hasEdge(type: EdgeType, a: string, b: string): boolean {
+    return this.graph.hasEdge(DIRECTED.has(type) ? directedKey(type, a, b) : pairKey(type, a, b))
+  }
+
+  isDirected(type: EdgeType): boolean {
+    return DIRECTED.has(type)
+  }
+
+  #changed(): void {
+    this.#revision++
+  }
+
+  /** Index a record's relations; returns terms whose edges may change beyond its own. */
+  #register(record: TermRecord): Set<string> {
+    const touched = new Set<string>()
+    this.#terms.set(record.id, record)
+    this.#idBySlug.set(record.slug, record.id)
+    if (this.graph.hasNode(record.id)) this.graph.replaceNodeAttributes(record.id, { slug: record.slug })
+    else this.graph.addNode(record.id, { slug: record.slug })
+    for (const target of record.related) addTo(this.#relatedBy, target, record.id)
+    if (record.broader) addTo(this.#narrowerOf, record.broader, record.id)
+    for (const tag of record.tags) {
+      const before = this.#tagMembers.get(tag)?.size ?? 0
+      addTo(this.#tagMembers, tag, record.id)
+      this.#touchTagIfCapCrossed(tag, before, touched)
+    }
+    const texts = new Map<string, NormalizedText>()
+    for (const [locale, text] of Object.entries(record.text)) if (text) texts.set(locale, normalizeText(text))
+    this.#normalized.set(record.id, texts)
+    return touched
+  }
+
+  #unregister(record: TermRecord): Set<string> {
+    const touched = new Set<string>()
+    for (const target of record.related) removeFrom(this.#relatedBy, target, record.id)
+    if (record.broader) removeFrom(this.#narrowerOf, record.broader, record.id)
+    for (const tag of record.tags) {
+      const before = this.#tagMembers.get(tag)?.size ?? 0
+      removeFrom(this.#tagMembers, tag, record.id)
+      this.#touchTagIfCapCrossed(tag, before, touched)
+    }
+    return touched
+  }
+
+  // A tag crossing the size cap switches all its shared-tag edges on or off.
+  #touchTagIfCapCrossed(tag: string, before: number, touched: Set<string>): void {
+    const after = this.#tagMembers.get(tag)?.size ?? 0
+    if (before <= this.#maxSharedTagGroup === after <= this.#maxSharedTagGroup) return
+    for (const member of this.#tagMembers.get(tag) ?? []) touched.add(member)
+  }
+
+  #registerCitations(source: string, groups: CitationGroup[]): void {
+    for (const key of this.#groupsBySource.get(source) ?? []) {
+      for (const id of this.#groups.get(key)?.termIds ?? []) removeFrom(this.#groupsOfTerm, id, key)
+      this.#groups.delete(key)
+    }
+    if (groups.length === 0) {
+      this.#groupsBySource.delete(source)
+      return
+    }
+    this.#groupsBySource.set(
+      source,
+      groups.map((group) => group.key),
+    )
+    for (const group of groups) {
+      this.#groups.set(group.key, group)
+      for (const id of group.termIds) addTo(this.#groupsOfTerm, id, group.key)
+    }
+  }
+
+  /** Re-run mention matching over one term's own texts. */
+  #computeMentions(id: string): void {
+    this.#clearMentions(id)
+    const out = new Map<string, Localized>()
+    for (const [locale, normalized] of this.#normalized.get(id) ?? []) {
+      const original = this.#terms.get(id)?.text[locale] ?? ''
+      for (const mention of this.#matcher.find(normalized, id)) {
+        let evidence = out.get(mention.termId)
+        if (!evidence) {
+          evidence = {}
+          out.set(mention.termId, evidence)
+        }
+        evidence[locale] ??= sentenceAround(original, mention.start, mention.end)
+      }
+    }
+    if (out.size > 0) this.#mentionsOut.set(id, out)
+    for (const target of out.keys()) addTo(this.#mentionedBy, target, id)
+  }
+
+  #clearMentions(id: string): void {
+    for (const target of this.#mentionsOut.get(id)?.keys() ?? []) removeFrom(this.#mentionedBy, target, id)
+    this.#mentionsOut.delete(id)
+  }
+
+  /**
+   * After a term's labels change: texts that named it before, and texts containing one of its
+   * new labels, are matched again (longest-match may now pick a different term there).
+   */
+  #rescanForLabels(id: string, labels: readonly string[]): Set<string> {
+    const sources = new Set(this.#mentionedBy.get(id) ?? [])
+    if (labels.length > 0) {
+      for (const [other, texts] of this.#normalized) {
+        if (other === id || sources.has(other)) continue
+        for (const normalized of texts.values()) {
+          if (MentionMatcher.containsAny(normalized.text, labels)) {
+            sources.add(other)
+            break
+          }
+        }
+      }
+    }
+    for (const source of sources) this.#computeMentions(source)
+    return sources
+  }
+
+  /** Make the graph's edges at `id` match what the indexes say. */
+  #syncEdges(id: string): void {
+    const record = this.#terms.get(id)
+    if (!record) return
+    const desired = new Map<string, EdgeAttributes>()
+    const want = (key: string, attributes: EdgeAttributes) => desired.set(key, attributes)
+    const present = (other: string) => other !== id && this.#terms.has(other)
+
+    for (const other of new Set([...record.related, ...(this.#relatedBy.get(id) ?? [])])) {
+      if (present(other)) want(pairKey('related', id, other), this.#relatedEdge(id, other))
+    }
+    if (record.broader && present(record.broader)) hierarchyEdges(id, record.broader, want)
+    for (const narrow of this.#narrowerOf.get(id) ?? []) if (present(narrow)) hierarchyEdges(narrow, id, want)
+    for (const target of this.#mentionsOut.get(id)?.keys() ?? []) if (present(target)) want(directedKey('mentions', id, target), this.#mentionEdge(id, target))
+    for (const source of this.#mentionedBy.get(id) ?? []) if (present(source)) want(directedKey('mentions', source, id), this.#mentionEdge(source, id))
+
+    const citedWith = new Map<string, string[]>()
+    for (const key of this.#groupsOfTerm.get(id) ?? []) {
+      for (const other of new Set(this.#groups.get(key)?.termIds ?? [])) if (present(other)) pushTo(citedWith, other, key)
+    }
+    for (const [other, groups] of citedWith) want(pairKey('co-cited', id, other), coCitedEdge(id, other, groups))
+
+    const taggedWith = new Map<string, string[]>()
+    for (const tag of new Set(record.tags)) {
+      const members = this.#tagMembers.get(tag)
+      if (members && members.size <= this.#maxSharedTagGroup) for (const other of members) if (present(other)) pushTo(taggedWith, other, tag)
+    }
+    for (const [other, tags] of taggedWith) want(pairKey('shared-tag', id, other), sharedTagEdge(id, other, tags))
+
+    const stale: string[] = []
+    this.graph.forEachEdge(id, (key) => {
+      if (!desired.has(key)) stale.push(key)
+    })
+    for (const key of stale) this.graph.dropEdge(key)
+    for (const [key, attributes] of desired) {
+      if (this.graph.hasEdge(key)) this.graph.replaceEdgeAttributes(key, attributes)
+      else this.graph.addUndirectedEdgeWithKey(key, attributes.from, attributes.to, attributes)
+    }
+  }
+
+  /** Every edge at once, each computed once (the full build; the same edges #syncEdges keeps). */
+  #addAllEdges(): void {
+    // Each key below is produced once, except a related pair listed from both sides.
+    const add = (key: string, attributes: EdgeAttributes) => this.graph.addUndirectedEdgeWithKey(key, attributes.from, attributes.to, attributes)
+    const present = (id: string) => this.#terms.has(id)
+    for (const [id, record] of this.#terms) {
+      for (const other of new Set(record.related)) {
+        const key = pairKey('related', id, other)
+        if (other !== id && present(other) && !this.graph.hasEdge(key)) add(key, this.#relatedEdge(id, other))
+      }
+      if (record.broader && record.broader !== id && present(record.broader)) hierarchyEdges(id, record.broader, add)
+      for (const target of this.#mentionsOut.get(id)?.keys() ?? []) add(directedKey('mentions', id, target), this.#mentionEdge(id, target))
+    }
+    const pairs = (members: Iterable<string>, each: (a: string, b: string) => void) => {
+      const list = [...new Set(members)].filter(present).sort()
+      for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) each(list[i] as string, list[j] as string)
+    }
+    const cited = new Map<string, string[]>()
+    for (const [key, group] of this.#groups) pairs(group.termIds, (a, b) => pushTo(cited, `${a}|${b}`, key))
+    for (const [pair, groups] of cited) {
+      const [a, b] = pair.split('|') as [string, string]
+      add(pairKey('co-cited', a, b), coCitedEdge(a, b, groups))
+    }
+    const tagged = new Map<string, string[]>()
+    for (const [tag, members] of this.#tagMembers) {
+      if (members.size <= this.#maxSharedTagGroup) pairs(members, (a, b) => pushTo(tagged, `${a}|${b}`, tag))
+    }
+    for (const [pair, tags] of tagged) {
+      const [a, b] = pair.split('|') as [string, string]
+      add(pairKey('shared-tag', a, b), sharedTagEdge(a, b, tags))
+    }
+  }
+
+  #relatedEdge(a: string, b: string): EdgeAttributes {
+    const [from, to] = a < b ? [a, b] : [b, a]
+    const setOn = [from, to].filter((side) => this.#terms.get(side)?.related.includes(side === from ? to : from))
+    return { type: 'related', weight: fixedWeight('related'), from, to, evidence: { kind: 'related', setOn } }
+  }
+
+  #mentionEdge(from: string, to: string): EdgeAttributes {
+    const sentence = this.#mentionsOut.get(from)?.get(to) ?? {}
+    return { type: 'mentions', weight: fixedWeight('mentions'), from, to, evidence: { kind: 'sentence', sentence } }
+  }
+}
+
+/** Every label a term is known by: its headword in each locale, English name and aliases. */
+export const labelsOf = (record: TermRecord): (string | null | undefined)[] => [
+  ...Object.values(record.term),
+  record.englishName,
+  ...record.aliases,
+]

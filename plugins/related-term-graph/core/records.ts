@@ -1,0 +1,111 @@
+/**
+ * Plain documents (as the Local API returns them with `locale: 'all'`, `depth: 0`) → graph records.
+ * Pure: the Payload side only fetches.
+ */
+import type { CitationSource } from './graphIndex'
+import type { CitationGroup, Localized, TermRecord } from './model'
+import { lexicalPlainText } from './text'
+
+type Doc = Record<string, unknown>
+
+/** A relationship value at any depth: an id, or a populated document. */
+export const relationId = (value: unknown): string | null => {
+  if (typeof value === 'string' && value !== '') return value
+  if (typeof value === 'number') return String(value)
+  if (value && typeof value === 'object' && 'id' in value) return relationId((value as { id: unknown }).id)
+  return null
+}
+
+export const relationIds = (value: unknown): string[] =>
+  Array.isArray(value) ? [...new Set(value.map(relationId).filter((id): id is string => id !== null))] : []
+
+/** A localized field read with `locale: 'all'` (`{ ja, en }`), or a plain value (one locale). */
+export const localized = <T>(value: unknown, locales: readonly string[], pick: (v: unknown) => T | undefined): Partial<Record<string, T>> => {
+  const out: Partial<Record<string, T>> = {}
+  if (value && typeof value === 'object' && !Array.isArray(value) && locales.some((l) => l in (value as Doc))) {
+    for (const locale of locales) {
+      const picked = pick((value as Doc)[locale])
+      if (picked !== undefined) out[locale] = picked
+    }
+    return out
+  }
+  const picked = pick(value)
+  if (picked !== undefined && locales[0]) out[locales[0]] = picked
+  return out
+}
+
+const nonEmptyString = (value: unknown): string | undefined =>
+  typeof value === 'string' && value.trim() !== '' ? value : undefined
+
+const richTextString = (value: unknown): string | undefined => nonEmptyString(lexicalPlainText(value))
+
+/** A glossary-terms document → TermRecord. */
+export const termRecordFromDoc = (doc: Doc, locales: readonly string[]): TermRecord => {
+  const summary = localized(doc.summary, locales, nonEmptyString)
+  const body = localized(doc.body, locales, richTextString)
+  const text: Localized = {}
+  for (const locale of locales) {
+    const joined = [summary[locale], body[locale]].filter(Boolean).join('\n')
+    if (joined) text[locale] = joined
+  }
+  return {
+    id: relationId(doc.id) as string,
+    slug: typeof doc.slug === 'string' ? doc.slug : String(doc.id),
+    term: localized(doc.term, locales, nonEmptyString),
+    englishName: nonEmptyString(doc.englishName) ?? null,
+    aliases: Array.isArray(doc.aliases) ? doc.aliases.filter((a): a is string => typeof a === 'string') : [],
+    glossary: relationId(doc.glossary),
+    text,
+    related: relationIds(doc.related).filter((id) => id !== relationId(doc.id)),
+    broader: relationId(doc.broader),
+    tags: relationIds(doc.tags),
+    ...(doc._status === 'draft' || doc._status === 'published' ? { status: doc._status } : {}),
+  }
+}
+
+const labelled = (ja: (t: string) => string, en: (t: string) => string, title: Localized): Localized => {
+  const out: Localized = {}
+  for (const [locale, value] of Object.entries(title)) {
+    if (value) out[locale] = locale === 'ja' ? ja(value) : en(value)
+  }
+  return out
+}
+
+/** Citation source key of a case study or playbook document. */
+export const citationSource = (collection: 'case-studies' | 'playbooks', id: string): string => `${collection}:${id}`
+
+/** A case-studies document → its one citation group (the terms it links). */
+export const caseStudyCitations = (doc: Doc, locales: readonly string[]): CitationSource => {
+  const id = relationId(doc.id) as string
+  const source = citationSource('case-studies', id)
+  const termIds = relationIds(doc.relatedTerms)
+  const title = localized(doc.title, locales, nonEmptyString)
+  const groups: CitationGroup[] =
+    termIds.length > 1
+      ? [{ key: source, kind: 'case-study', label: labelled((t) => `ケーススタディ「${t}」`, (t) => `case study “${t}”`, title), termIds }]
+      : []
+  return { source, groups }
+}
+
+/** A playbooks document → one citation group per step linking two or more terms. */
+export const playbookCitations = (doc: Doc, locales: readonly string[]): CitationSource => {
+  const id = relationId(doc.id) as string
+  const source = citationSource('playbooks', id)
+  const title = localized(doc.title, locales, nonEmptyString)
+  const steps = Array.isArray(doc.steps) ? (doc.steps as Doc[]) : []
+  const groups: CitationGroup[] = []
+  steps.forEach((step, position) => {
+    const termIds = relationIds(step.relatedTerms)
+    if (termIds.length < 2) return
+    const stepTitle = localized(step.title, locales, nonEmptyString)
+    const stepKey = nonEmptyString(step.key) ?? nonEmptyString(step.id) ?? String(position)
+    const label: Localized = {}
+    for (const locale of new Set([...Object.keys(title), ...Object.keys(stepTitle)])) {
+      const playbook = title[locale] ?? Object.values(title)[0] ?? ''
+      const name = stepTitle[locale] ?? Object.values(stepTitle)[0] ?? stepKey
+      label[locale] = locale === 'ja' ? `プレイブック「${playbook}」の「${name}」` : `playbook “${playbook}” step “${name}”`
+    }
+    groups.push({ key: `${source}#${stepKey}#${position}`, kind: 'playbook-step', label, termIds })
+  })
+  return { source, groups }
+}

@@ -1,0 +1,52 @@
+/** Plain text out of Lexical rich text, and the sentence around a mention (its evidence). */
+
+type LexicalNodeLike = { type?: unknown; text?: unknown; children?: unknown }
+
+// Nodes after which a new line starts, so sentences never run across paragraphs or list items.
+const BLOCK_TYPES = new Set(['paragraph', 'heading', 'quote', 'listitem', 'list', 'code', 'table', 'tablerow', 'tablecell'])
+
+/** The text of a Lexical editor state (`{ root: { children } }`), blocks separated by new lines. */
+export const lexicalPlainText = (state: unknown): string => {
+  const root = (state as { root?: unknown } | null | undefined)?.root
+  if (!root || typeof root !== 'object') return ''
+  const parts: string[] = []
+  const walk = (node: LexicalNodeLike) => {
+    if (node.type === 'text' && typeof node.text === 'string') parts.push(node.text)
+    else if (node.type === 'linebreak') parts.push('\n')
+    else if (node.type === 'tab') parts.push('\t')
+    if (Array.isArray(node.children)) for (const child of node.children) if (child && typeof child === 'object') walk(child)
+    if (typeof node.type === 'string' && BLOCK_TYPES.has(node.type)) parts.push('\n')
+  }
+  walk(root as LexicalNodeLike)
+  return parts.join('').replace(/\n{2,}/g, '\n').trim()
+}
+
+// A sentence ends after 。！？!? (and full-width variants) or a Latin full stop followed by a space, or at a line end.
+const SENTENCE_END = /[。！？!?．]|\.(?=\s)|\n/g
+
+/** Longest evidence we keep; longer sentences are cut around the mention. */
+export const MAX_EVIDENCE_LENGTH = 160
+
+/** The sentence of `text` containing [start, end), trimmed and at most MAX_EVIDENCE_LENGTH characters. */
+export const sentenceAround = (text: string, start: number, end: number): string => {
+  let from = 0
+  let to = text.length
+  SENTENCE_END.lastIndex = 0
+  for (let match = SENTENCE_END.exec(text); match; match = SENTENCE_END.exec(text)) {
+    if (match.index < start) from = match.index + match[0].length
+    else if (match.index >= end) {
+      to = match[0] === '\n' ? match.index : match.index + match[0].length
+      break
+    }
+    // A terminator inside the mention itself (e.g. `Yahoo!`) does not end the sentence.
+  }
+  const raw = text.slice(from, to)
+  const sentence = raw.trim()
+  if (sentence.length <= MAX_EVIDENCE_LENGTH) return sentence
+  // Too long: keep a window centred on the mention.
+  const mentionAt = start - from - (raw.length - raw.trimStart().length)
+  const slack = Math.max(0, MAX_EVIDENCE_LENGTH - (end - start))
+  const windowStart = Math.max(0, Math.min(mentionAt - Math.floor(slack / 2), sentence.length - MAX_EVIDENCE_LENGTH))
+  const windowEnd = windowStart + MAX_EVIDENCE_LENGTH
+  return `${windowStart > 0 ? '…' : ''}${sentence.slice(windowStart, windowEnd)}${windowEnd < sentence.length ? '…' : ''}`
+}

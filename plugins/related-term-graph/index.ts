@@ -1,0 +1,110 @@
+import type { CollectionConfig, Config, Payload, Plugin } from 'payload'
+
+import { changeLogCollection } from './collections/changeLog'
+import { termGraphEndpoints } from './endpoints'
+import { termGraphQueries } from './graphql/termGraphQuery'
+import { afterChangeSyncGraph, afterDeleteSyncGraph } from './hooks/syncGraph'
+import { renderLinkedHtmlFor, renderPlainHtml } from './server/render'
+import { TermGraphService, type SourceKind } from './server/service'
+import { sanitizeOptions, type RelatedTermGraphConfig, type RelatedTermGraphCustom, type SanitizedRelatedTermGraphConfig } from './types'
+
+export type { RelatedTermGraphConfig, RelatedTermGraphCustom, RenderLinkedHtmlArgs } from './types'
+
+const COMPONENTS = '/plugins/related-term-graph/components'
+
+// The service lives on the Payload instance, so a config reload (dev HMR) replaces it cleanly.
+const SERVICE = Symbol.for('related-term-graph.service')
+type WithService = { [SERVICE]?: TermGraphService }
+
+const serviceGetter = (options: SanitizedRelatedTermGraphConfig) => (payload: Payload) => {
+  const holder = payload as unknown as WithService
+  const existing = holder[SERVICE]
+  if (existing && existing.options === options) return existing
+  existing?.stop()
+  const service = new TermGraphService(payload, options)
+  holder[SERVICE] = service
+  return service
+}
+
+/** The running graph service of a Payload instance (after init), e.g. to `rebuild()` after a bulk import. */
+export const getTermGraphService = (payload: Payload): TermGraphService | undefined => (payload as unknown as WithService)[SERVICE]
+
+/**
+ * The related-term graph: glossary terms linked by editor relations, mentions in their text,
+ * co-citation in case studies and playbook steps, and shared tags. Adds GET /api/term-graph,
+ * /api/term-graph/path and /api/term-graph/top, a `termGraph` GraphQL query, a Graph field and
+ * a graph-health panel in the admin, and `config.custom.relatedTermGraph.renderLinkedHtml`.
+ */
+export const relatedTermGraph =
+  (incoming: RelatedTermGraphConfig = {}): Plugin =>
+  (config: Config): Config => {
+    const options = sanitizeOptions(incoming, config.admin?.user)
+    const collections = [...(config.collections ?? []), changeLogCollection(options.changesCollection)]
+
+    if (options.disabled) {
+      const custom: RelatedTermGraphCustom = { renderLinkedHtml: renderPlainHtml }
+      return { ...config, collections, custom: { ...config.custom, relatedTermGraph: custom } }
+    }
+
+    const getService = serviceGetter(options)
+    const kinds = new Map<string, SourceKind>([
+      [options.termsCollection, 'terms'],
+      [options.caseStudiesCollection, 'case-studies'],
+      [options.playbooksCollection, 'playbooks'],
+      [options.tagsCollection, 'tags'],
+      [options.glossariesCollection, 'glossaries'],
+    ])
+
+    const withHooks = (collection: CollectionConfig): CollectionConfig => {
+      const kind = kinds.get(collection.slug)
+      if (!kind) return collection
+      const hooked: CollectionConfig = {
+        ...collection,
+        hooks: {
+          ...collection.hooks,
+          afterChange: [...(collection.hooks?.afterChange ?? []), afterChangeSyncGraph(getService, kind)],
+          afterDelete: [...(collection.hooks?.afterDelete ?? []), afterDeleteSyncGraph(getService, kind)],
+        },
+      }
+      if (kind !== 'terms') return hooked
+      return {
+        ...hooked,
+        admin: {
+          ...hooked.admin,
+          components: {
+            ...hooked.admin?.components,
+            beforeList: [...(hooked.admin?.components?.beforeList ?? []), `${COMPONENTS}/GraphHealth#GraphHealth`],
+          },
+        },
+        fields: [
+          ...hooked.fields,
+          {
+            name: 'termGraph',
+            type: 'ui',
+            label: { ja: '用語グラフ', en: 'Term graph' },
+            admin: { components: { Field: `${COMPONENTS}/GraphField#GraphField` } },
+          },
+        ],
+      }
+    }
+
+    const custom: RelatedTermGraphCustom = { renderLinkedHtml: renderLinkedHtmlFor(getService, options) }
+
+    return {
+      ...config,
+      collections: collections.map(withHooks),
+      endpoints: [...(config.endpoints ?? []), ...termGraphEndpoints(getService)],
+      graphQL: { ...config.graphQL, queries: termGraphQueries(getService, config.graphQL?.queries) },
+      custom: { ...config.custom, relatedTermGraph: custom },
+      onInit: async (payload) => {
+        await config.onInit?.(payload)
+        if (!options.buildOnInit) return
+        // In the background: start-up is not held up; requests wait for the build if they come first.
+        getService(payload)
+          .views()
+          .catch((error: unknown) => {
+            payload.logger.warn({ err: error }, 'related-term-graph: building the graph at start-up failed; it will be built on first use')
+          })
+      },
+    }
+  }

@@ -1,0 +1,223 @@
+import { randomUUID } from 'node:crypto'
+
+import type { Payload, PayloadRequest } from 'payload'
+
+import { ChangeFeed, type ChangeEntry } from '../core/changeFeed'
+import { GraphIndex } from '../core/graphIndex'
+import type { SanitizedRelatedTermGraphConfig } from '../types'
+import { createLoader, VIEW_KINDS, type Loader, type ViewKind } from './load'
+
+/** The kinds of documents whose changes move the graph. */
+export type SourceKind = 'terms' | 'case-studies' | 'playbooks' | 'tags' | 'glossaries'
+
+export type Views = Record<ViewKind, GraphIndex>
+
+/** Entries read per poll; more than this pending means a rebuild is cheaper than replaying. */
+const POLL_BATCH = 500
+/** A poll re-reads this far behind the newest entry it has seen (late commits, clock skew). */
+const POLL_OVERLAP_MS = 60_000
+/** How often one instance clears expired change-log entries. */
+const PRUNE_EVERY_MS = 5 * 60_000
+
+/**
+ * The related-term graph of one Payload instance: a published and a latest view, built on start
+ * (or on first use), changed in place by collection hooks, and kept in step with other instances
+ * sharing the database through a change log polled every `pollIntervalMs`.
+ */
+export class TermGraphService {
+  readonly instanceId = randomUUID()
+  readonly loader: Loader
+  #views: Views | null = null
+  #building: Promise<Views> | null = null
+  #feed: ChangeFeed | null = null
+  // Every change to the views runs in order, so a slow read can never apply older data last.
+  #queue: Promise<unknown> = Promise.resolve()
+  #timer: ReturnType<typeof setInterval> | null = null
+  #polling = false
+  #lastPollOk = Date.now()
+  #lastPrune = 0
+  #stopped = false
+
+  constructor(
+    readonly payload: Payload,
+    readonly options: SanitizedRelatedTermGraphConfig,
+  ) {
+    this.loader = createLoader(payload, options)
+  }
+
+  get locales(): readonly string[] {
+    return this.loader.locales
+  }
+
+  get defaultLocale(): string {
+    return this.payload.config.localization ? this.payload.config.localization.defaultLocale : (this.locales[0] as string)
+  }
+
+  /** Both views, building them first if needed (a failed build is retried on the next call). */
+  async views(): Promise<Views> {
+    if (this.#views) return this.#views
+    this.#building ??= this.#serial(() => this.#build()).finally(() => {
+      this.#building = null
+    })
+    return this.#building
+  }
+
+  async view(kind: ViewKind): Promise<GraphIndex> {
+    return (await this.views())[kind]
+  }
+
+  /** Which view a request may see. */
+  viewFor(req: PayloadRequest): ViewKind {
+    return this.options.canSeeDrafts(req) ? 'latest' : 'published'
+  }
+
+  /** Rebuild both views from the database (e.g. after missing too many changes). */
+  rebuild(): Promise<Views> {
+    return this.#serial(() => this.#build())
+  }
+
+  /**
+   * A document changed on this instance (collection hook): log it for the other instances in the
+   * same transaction, then apply it here at once.
+   */
+  async documentChanged(kind: SourceKind, id: string, req: PayloadRequest): Promise<void> {
+    await this.views()
+    const entry = await this.payload.create({
+      collection: this.options.changesCollection as 'term-graph-changes',
+      data: { kind, docId: id, instance: this.instanceId },
+      depth: 0,
+      overrideAccess: true,
+      req,
+    })
+    this.#feed?.markApplied({ id: String(entry.id), createdAt: String(entry.createdAt) })
+    await this.apply(kind, id, req)
+  }
+
+  /** Re-read one document in both views and update them; idempotent. */
+  apply(kind: SourceKind, id: string, req?: PayloadRequest): Promise<void> {
+    return this.#serial(async () => {
+      const views = this.#views
+      if (!views) return
+      for (const view of VIEW_KINDS) {
+        const index = views[view]
+        if (kind === 'terms') {
+          const record = await this.loader.term(id, view, req)
+          if (record) index.upsertTerm(record)
+          else index.removeTerm(id)
+        } else if (kind === 'tags') {
+          index.setTag(id, await this.loader.tagName(id, req))
+        } else if (kind === 'glossaries') {
+          index.setGlossary(id, await this.loader.glossarySlug(id, req))
+        } else {
+          const { source, groups } = await this.loader.citations(kind, id, view, req)
+          index.setCitations(source, groups)
+        }
+      }
+    })
+  }
+
+  /** Apply the changes other instances logged since the last poll. */
+  async poll(): Promise<{ applied: number; rebuilt: boolean }> {
+    if (this.#polling || !this.#views || !this.#feed) return { applied: 0, rebuilt: false }
+    this.#polling = true
+    try {
+      if (Date.now() - this.#lastPollOk > this.options.changeRetentionMs / 2) {
+        // Entries this instance never saw may have expired: start over.
+        await this.rebuild()
+        this.#lastPollOk = Date.now()
+        return { applied: 0, rebuilt: true }
+      }
+      const { docs } = await this.payload.find({
+        collection: this.options.changesCollection as 'term-graph-changes',
+        where: { createdAt: { greater_than_equal: this.#feed.since() } },
+        sort: 'createdAt',
+        limit: POLL_BATCH,
+        depth: 0,
+        overrideAccess: true,
+      })
+      if (docs.length >= POLL_BATCH) {
+        await this.rebuild()
+        this.#lastPollOk = Date.now()
+        return { applied: 0, rebuilt: true }
+      }
+      const entries: ChangeEntry[] = docs.map((doc) => ({
+        id: String(doc.id),
+        createdAt: String(doc.createdAt),
+        collection: String(doc.kind),
+        docId: String(doc.docId),
+      }))
+      const feed = this.#feed
+      let applied = 0
+      for (const entry of feed.take(entries)) {
+        try {
+          await this.apply(entry.collection as SourceKind, entry.docId)
+          applied++
+        } catch (error) {
+          feed.forget(entry.id)
+          throw error
+        }
+      }
+      this.#lastPollOk = Date.now()
+      await this.#pruneChangeLog()
+      return { applied, rebuilt: false }
+    } finally {
+      this.#polling = false
+    }
+  }
+
+  /** Start polling for other instances' changes (no-op when `pollIntervalMs` is 0). */
+  start(): void {
+    if (this.#timer || this.options.pollIntervalMs <= 0 || this.#stopped) return
+    let failures = 0
+    this.#timer = setInterval(() => {
+      this.poll().then(
+        () => {
+          failures = 0
+        },
+        (error: unknown) => {
+          // One warning per streak of failures (e.g. the database is down), then one a minute or so.
+          if (failures++ % 30 === 0) this.payload.logger.warn({ err: error }, 'related-term-graph: polling the change log failed; will retry')
+        },
+      )
+    }, this.options.pollIntervalMs)
+    // Never keep a process alive just to poll.
+    this.#timer.unref?.()
+    // payload.destroy() stops everything in `crons`: polling stops with the instance.
+    ;(this.payload.crons as unknown as { stop: () => void }[]).push({ stop: () => this.stop() })
+  }
+
+  stop(): void {
+    this.#stopped = true
+    if (this.#timer) clearInterval(this.#timer)
+    this.#timer = null
+  }
+
+  async #build(): Promise<Views> {
+    const startedAt = Date.now()
+    const graphOptions = { maxSharedTagGroup: this.options.maxSharedTagGroup }
+    const published = GraphIndex.build(await this.loader.all('published'), graphOptions)
+    const latest = GraphIndex.build(await this.loader.all('latest'), graphOptions)
+    this.#views = { published, latest }
+    // Changes logged while we were reading are replayed by the next poll (applying is idempotent).
+    this.#feed = new ChangeFeed(startedAt, { overlapMs: POLL_OVERLAP_MS })
+    this.#lastPollOk = Date.now()
+    this.start()
+    return this.#views
+  }
+
+  async #pruneChangeLog(): Promise<void> {
+    if (Date.now() - this.#lastPrune < PRUNE_EVERY_MS) return
+    this.#lastPrune = Date.now()
+    await this.payload.delete({
+      collection: this.options.changesCollection as 'term-graph-changes',
+      where: { createdAt: { less_than: new Date(Date.now() - this.options.changeRetentionMs).toISOString() } },
+      overrideAccess: true,
+    })
+  }
+
+  #serial<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.#queue.then(work, work)
+    this.#queue = run.catch(() => undefined)
+    return run
+  }
+}
