@@ -24,5 +24,7 @@ export const launchBrowser = (): Promise<Browser> =>
 
 export const screenshot = async (page: Page, name: string) => {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true })
+  // Relationship cells and the graph load after the page; wait so the picture shows them.
+  await page.waitForLoadState('networkidle').catch(() => {})
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true })
 }

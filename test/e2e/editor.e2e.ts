@@ -108,7 +108,7 @@ describe.sequential('an editor in the admin UI', () => {
     await page.fill('#field-term', 'ライフタイムバリュー')
     await page.fill('#field-englishName', 'Lifetime Value')
     await addTextValue(page, 'field-aliases', 'LTV')
-    await page.fill('#field-summary', 'ライフタイムバリューは、顧客が取引期間全体でもたらす利益の総額です。')
+    await page.fill('#field-summary', 'ライフタイムバリューは、顧客が取引期間全体でもたらす利益の総額です。UTMコードで流入元ごとに比べられます。')
     await page.fill('#field-slug', 'lifetime-value')
 
     const editor = richTextEditor(page, 'body')
@@ -163,9 +163,20 @@ describe.sequential('an editor in the admin UI', () => {
 
   it('4. opens the term graph, adds a suggested link with one click and sees the edge in /api/term-graph', async () => {
     if (!(await pluginAnswers('/api/term-graph?root=utm-code'))) return // graph plugin not installed
-    const utm = await publicJson('/api/glossary-terms?where[slug][equals]=utm-code')
-    const utmId = utm.json.docs[0].id
-    await page.goto(`${hub.url}/admin/collections/glossary-terms/${utmId}`)
+    const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ')
+    const asEditor = (pathAndQuery: string) => fetch(`${hub.url}${pathAndQuery}`, { headers: { cookie } }).then((r) => r.json())
+    // A published term whose text mentions a term it is not yet related to (the one made in step 3 mentions UTMコード).
+    const terms = await publicJson('/api/glossary-terms?limit=100&sort=slug')
+    let root: { id: string; slug: string } | undefined
+    for (const term of terms.json.docs) {
+      const { suggestions } = await asEditor(`/api/term-graph/suggestions?root=${term.slug}`)
+      if (suggestions?.length) {
+        root = term
+        break
+      }
+    }
+    expect(root, 'some seeded term has suggested links').toBeDefined()
+    await page.goto(`${hub.url}/admin/collections/glossary-terms/${root!.id}?locale=ja`)
     const graph = page.locator('[data-testid="term-graph"]')
     await graph.scrollIntoViewIfNeeded()
     await graph.waitFor({ timeout: 30_000 })
@@ -180,12 +191,12 @@ describe.sequential('an editor in the admin UI', () => {
     await page.locator(`[data-testid="term-graph-suggestion"][data-slug="${target}"]`).waitFor({ state: 'detached', timeout: 30_000 })
     await screenshot(page, '4b-suggestion-added')
 
-    const graphJson = await fetch(`${hub.url}/api/term-graph?root=utm-code&depth=1&types=related`, {
-      headers: { cookie: (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ') },
-    }).then((r) => r.json() as Promise<{ edges: { source: string; target: string; type: string }[] }>)
+    const graphJson = (await asEditor(`/api/term-graph?root=${root!.slug}&depth=1&types=related`)) as {
+      edges: { source: string; target: string; type: string }[]
+    }
     expect(
       graphJson.edges.some(
-        (e) => e.type === 'related' && [e.source, e.target].includes('utm-code') && [e.source, e.target].includes(target!),
+        (e) => e.type === 'related' && [e.source, e.target].includes(root!.slug) && [e.source, e.target].includes(target!),
       ),
     ).toBe(true)
   })
@@ -194,7 +205,7 @@ describe.sequential('an editor in the admin UI', () => {
     const cases = await publicJson('/api/case-studies?limit=10&sort=slug')
     expect(cases.json.docs.length).toBe(4)
     const study = cases.json.docs[0]
-    await page.goto(`${hub.url}/admin/collections/case-studies/${study.id}`)
+    await page.goto(`${hub.url}/admin/collections/case-studies/${study.id}?locale=ja`)
     await page.fill('#field-industry', 'アパレル D2C（改訂）')
     await screenshot(page, '5a-case-study')
     await publish(page)
@@ -205,7 +216,7 @@ describe.sequential('an editor in the admin UI', () => {
     expect(playbooks.json.docs).toHaveLength(1)
     const playbook = playbooks.json.docs[0]
     const [first, second] = playbook.steps.map((s: { title: string }) => s.title)
-    await page.goto(`${hub.url}/admin/collections/playbooks/${playbook.id}`)
+    await page.goto(`${hub.url}/admin/collections/playbooks/${playbook.id}?locale=ja`)
     const firstRow = page.locator('#field-steps .array-field__row, #field-steps [id^="steps-row-"]').first()
     await firstRow.waitFor()
     await firstRow.locator('.array-actions__button, .popup-button').first().click()
