@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest'
+
+import { DEFAULT_URL_TEMPLATES, sanitizeOptions } from './options'
+import { fillUrlTemplate } from './urls'
+
+const base = { storefront: { baseUrl: 'https://shop.example.com/' } }
+
+describe('sanitizeOptions', () => {
+  it('fills every default', () => {
+    const options = sanitizeOptions(base)
+    expect(options).toMatchObject({
+      disabled: false,
+      title: 'Commerce Content Hub',
+      baseUrl: 'https://shop.example.com',
+      urls: DEFAULT_URL_TEMPLATES,
+      contentTypes: ['glossary-term', 'case-study', 'playbook'],
+      journalSlug: 'feed-changes',
+      pageSize: { default: 50, max: 100 },
+      cache: { maxAge: 60, staleWhileRevalidate: 300, maxEntries: 1000, pollIntervalMs: 1000 },
+      publisher: { name: 'Commerce Content Hub', url: 'https://shop.example.com' },
+    })
+  })
+
+  it.each([
+    [{ storefront: { baseUrl: 'shop.example.com' } }, /baseUrl/],
+    [{ storefront: { baseUrl: 'javascript:alert(1)' } }, /baseUrl/],
+    [{ ...base, storefront: { ...base.storefront, urls: { playbook: '/p/{title}' } } }, /\{title\}/],
+    [{ ...base, storefront: { ...base.storefront, urls: { 'case-study': '/{glossary}/{slug}' } } }, /only terms and glossaries/],
+    [{ ...base, pageSize: { default: 200 } }, /exceeds pageSize.max/],
+    [{ ...base, pageSize: { max: 0 } }, /pageSize.max/],
+    [{ ...base, contentTypes: [] }, /at least one/],
+    [{ ...base, contentTypes: ['news' as never] }, /news/],
+    [{ ...base, feedUrl: '/api/feed' }, /feedUrl/],
+  ])('refuses options that would break URLs or paging (%#)', (options, message) => {
+    expect(() => sanitizeOptions(options as never)).toThrow(message)
+  })
+})
+
+describe('fillUrlTemplate', () => {
+  it('resolves relative templates against the base URL and fills the locale prefix', () => {
+    expect(fillUrlTemplate('https://s.example', '{localePrefix}/glossary/{glossary}/{slug}', { slug: 'utm', glossary: 'sns', locale: 'ja' })).toBe(
+      'https://s.example/glossary/sns/utm',
+    )
+    expect(fillUrlTemplate('https://s.example', '{localePrefix}/glossary/{glossary}/{slug}', { slug: 'utm', glossary: 'sns', locale: 'en' })).toBe(
+      'https://s.example/en/glossary/sns/utm',
+    )
+    expect(fillUrlTemplate('https://s.example', 'https://cdn.example/{locale}/{id}', { id: 'x1', locale: 'en' })).toBe('https://cdn.example/en/x1')
+  })
+
+  it('percent-encodes values so they cannot add path segments or a query', () => {
+    expect(fillUrlTemplate('https://s.example', '/t/{slug}', { slug: '../a?b=<c>', locale: 'ja' })).toBe('https://s.example/t/..%2Fa%3Fb%3D%3Cc%3E')
+  })
+})

@@ -1,0 +1,98 @@
+import {
+  CONTENT_TYPES,
+  type ContentType,
+  type SanitizedFeedOptions,
+  type StorefrontFeedConfig,
+  type UrlTemplates,
+} from '../types'
+import { TEMPLATE_PLACEHOLDERS } from './urls'
+
+export const DEFAULT_URL_TEMPLATES: UrlTemplates = {
+  'glossary-term': '{localePrefix}/glossary/{glossary}/{slug}',
+  'case-study': '{localePrefix}/case-studies/{slug}',
+  playbook: '{localePrefix}/playbooks/{slug}',
+  glossary: '{localePrefix}/glossary/{glossary}',
+}
+
+const fail = (message: string): never => {
+  throw new Error(`storefrontFeed: ${message}`)
+}
+
+const isHttpUrl = (value: string): boolean => {
+  try {
+    const url = new URL(value)
+    return url.protocol === 'http:' || url.protocol === 'https:'
+  } catch {
+    return false
+  }
+}
+
+const positiveInteger = (value: number, name: string, min = 1): number => {
+  if (!Number.isInteger(value) || value < min) fail(`${name} must be an integer ≥ ${min} (got ${value})`)
+  return value
+}
+
+const checkTemplate = (kind: keyof UrlTemplates, template: string): string => {
+  for (const [, name] of template.matchAll(/\{([^}]*)\}/g)) {
+    if (!TEMPLATE_PLACEHOLDERS.includes(name as (typeof TEMPLATE_PLACEHOLDERS)[number])) {
+      fail(
+        `storefront.urls['${kind}'] uses {${name}}; use only ${TEMPLATE_PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}`,
+      )
+    }
+    if (name === 'glossary' && kind !== 'glossary-term' && kind !== 'glossary') {
+      fail(`storefront.urls['${kind}'] uses {glossary}, which only terms and glossaries have`)
+    }
+  }
+  return template
+}
+
+/** Fills every default once, and rejects options that would produce broken URLs at request time. */
+export const sanitizeOptions = (options: StorefrontFeedConfig): SanitizedFeedOptions => {
+  const baseUrl = options?.storefront?.baseUrl
+  if (typeof baseUrl !== 'string' || !isHttpUrl(baseUrl)) {
+    fail('storefront.baseUrl must be an absolute http(s) URL such as "https://shop.example.com"')
+  }
+  const trimmedBase = (baseUrl as string).replace(/\/+$/, '')
+  const contentTypes = options.contentTypes ?? [...CONTENT_TYPES]
+  for (const type of contentTypes) {
+    if (!CONTENT_TYPES.includes(type)) fail(`contentTypes holds "${type}"; use ${CONTENT_TYPES.join(', ')}`)
+  }
+  if (contentTypes.length === 0) fail('contentTypes is empty; list at least one content type')
+  const urls = { ...DEFAULT_URL_TEMPLATES, ...options.storefront.urls }
+  for (const kind of Object.keys(urls) as (keyof UrlTemplates)[]) checkTemplate(kind, urls[kind])
+  const pageDefault = positiveInteger(options.pageSize?.default ?? 50, 'pageSize.default')
+  const pageMax = positiveInteger(options.pageSize?.max ?? 100, 'pageSize.max')
+  if (pageDefault > pageMax) fail(`pageSize.default (${pageDefault}) exceeds pageSize.max (${pageMax})`)
+  if (options.feedUrl !== undefined && !isHttpUrl(options.feedUrl)) {
+    fail('feedUrl must be an absolute http(s) URL such as "https://hub.example.com/api/feed"')
+  }
+  const title = options.title ?? 'Commerce Content Hub'
+  return {
+    disabled: options.disabled ?? false,
+    title,
+    description: options.description,
+    icon: options.icon,
+    favicon: options.favicon,
+    publisher: { name: options.publisher?.name ?? title, url: options.publisher?.url ?? trimmedBase },
+    baseUrl: trimmedBase,
+    urls,
+    contentTypes: [...new Set(contentTypes)] as ContentType[],
+    collections: {
+      'glossary-term': 'glossary-terms',
+      'case-study': 'case-studies',
+      playbook: 'playbooks',
+      glossary: 'glossaries',
+      tag: 'tags',
+      ...options.collections,
+    },
+    journalSlug: options.journalSlug ?? 'feed-changes',
+    pageSize: { default: pageDefault, max: pageMax },
+    cache: {
+      maxAge: positiveInteger(options.cache?.maxAge ?? 60, 'cache.maxAge', 0),
+      staleWhileRevalidate: positiveInteger(options.cache?.staleWhileRevalidate ?? 300, 'cache.staleWhileRevalidate', 0),
+      maxEntries: positiveInteger(options.cache?.maxEntries ?? 1000, 'cache.maxEntries'),
+      pollIntervalMs: positiveInteger(options.cache?.pollIntervalMs ?? 1000, 'cache.pollIntervalMs', 50),
+    },
+    feedUrl: options.feedUrl?.replace(/\/+$/, ''),
+  }
+}

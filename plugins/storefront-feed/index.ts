@@ -1,0 +1,67 @@
+import type { CollectionConfig, Plugin } from 'payload'
+
+import { feedChangesCollection } from './collections/FeedChanges'
+import { sanitizeOptions } from './core/options'
+import { feedEndpoints } from './endpoints/feed'
+import {
+  journalContentChange,
+  journalContentDelete,
+  journalLookupChange,
+  journalLookupDelete,
+  stashContentDependents,
+  stashLookupDependents,
+} from './hooks/journal'
+import { feedRuntime } from './server/runtime'
+import type { ContentType, StorefrontFeedConfig } from './types'
+
+/**
+ * `GET /api/feed`: a cached JSON Feed 1.1 of published glossary terms, case studies and playbooks, with
+ * keyset paging and `since` deltas read from a change journal that this plugin's hooks keep.
+ */
+export const storefrontFeed =
+  (incoming: StorefrontFeedConfig): Plugin =>
+  (config) => {
+    const options = sanitizeOptions(incoming)
+    const existing = config.collections ?? []
+    for (const type of options.contentTypes) {
+      if (!existing.some((collection) => collection.slug === options.collections[type])) {
+        throw new Error(
+          `storefrontFeed: no collection "${options.collections[type]}" for ${type}; install the plugin after the collections, or set collections['${type}']`,
+        )
+      }
+    }
+    const typeOf = (slug: string): ContentType | undefined =>
+      options.contentTypes.find((type) => options.collections[type] === slug)
+
+    const collections: CollectionConfig[] = existing.map((collection) => {
+      const type = typeOf(collection.slug)
+      const lookup =
+        collection.slug === options.collections.glossary ? 'glossary' : collection.slug === options.collections.tag ? 'tag' : undefined
+      if (!type && !lookup) return collection
+      const afterChange = type ? journalContentChange(options, type) : journalLookupChange(options, lookup!)
+      const afterDelete = type ? journalContentDelete(options, type) : journalLookupDelete(options, lookup!)
+      const beforeDelete = type ? stashContentDependents(options, type) : stashLookupDependents(options, lookup!)
+      return {
+        ...collection,
+        hooks: {
+          ...collection.hooks,
+          beforeDelete: [...(collection.hooks?.beforeDelete ?? []), beforeDelete],
+          afterChange: [...(collection.hooks?.afterChange ?? []), afterChange],
+          afterDelete: [...(collection.hooks?.afterDelete ?? []), afterDelete],
+        },
+      }
+    })
+    collections.push(feedChangesCollection(options))
+
+    if (options.disabled) return { ...config, collections }
+
+    return {
+      ...config,
+      collections,
+      endpoints: [...(config.endpoints ?? []), ...feedEndpoints(options)],
+      onInit: async (payload) => {
+        await config.onInit?.(payload)
+        feedRuntime(payload, options).startPolling()
+      },
+    }
+  }

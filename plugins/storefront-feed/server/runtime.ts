@@ -1,0 +1,165 @@
+import type { Payload } from 'payload'
+
+import { type CachedPage, PageCache } from '../core/pageCache'
+import type { SanitizedFeedOptions } from '../types'
+import { type JournalHead, readHead } from './journal'
+
+/** Longest time a transaction may hold the journal lock before it is released anyway. */
+const TRANSACTION_LOCK_TIMEOUT_MS = 15_000
+
+/**
+ * Serialises journal writes in this process. Inside a database transaction (MongoDB replica sets) the
+ * lock is held until that transaction commits or rolls back, so the next writer reads a head that
+ * includes the previous row and no two writers of this instance pick the same sequence.
+ */
+class JournalLock {
+  private tail: Promise<void> = Promise.resolve()
+  private heldBy?: string
+  private readonly pendingReleases = new Map<string, { release: () => void; timer: NodeJS.Timeout }>()
+
+  async run<T>(transactionID: string | undefined, fn: () => Promise<T>): Promise<T> {
+    // Re-entrant within one transaction: its own fan-out or a nested save must not wait on itself.
+    if (transactionID && this.heldBy === transactionID) return fn()
+    const previous = this.tail
+    let release!: () => void
+    this.tail = new Promise<void>((resolve) => (release = resolve))
+    await previous
+    this.heldBy = transactionID
+    const done = () => {
+      this.heldBy = undefined
+      release()
+    }
+    try {
+      const result = await fn()
+      if (transactionID) this.holdUntilEnd(transactionID, done)
+      else done()
+      return result
+    } catch (error) {
+      done()
+      throw error
+    }
+  }
+
+  private holdUntilEnd(transactionID: string, done: () => void) {
+    const timer = setTimeout(() => this.transactionEnded(transactionID), TRANSACTION_LOCK_TIMEOUT_MS)
+    timer.unref()
+    this.pendingReleases.set(transactionID, { release: done, timer })
+  }
+
+  /** Returns true when this transaction had written to the journal. */
+  transactionEnded(transactionID: string): boolean {
+    const pending = this.pendingReleases.get(transactionID)
+    if (!pending) return false
+    clearTimeout(pending.timer)
+    this.pendingReleases.delete(transactionID)
+    pending.release()
+    return true
+  }
+}
+
+/** Per Payload instance: its page cache, what it last saw of the journal, its poller and its lock. */
+export class FeedRuntime {
+  readonly cache: PageCache
+  readonly lock = new JournalLock()
+  /** Page builds under way, keyed by cache generation and page key. */
+  readonly inflight = new Map<string, Promise<CachedPage>>()
+  /** Journal head this instance's cached pages were built against; -1 before the first read. */
+  knownHead = -1
+  private poller?: NodeJS.Timeout
+  private polling = false
+  private stopped = false
+
+  constructor(
+    readonly payload: Payload,
+    readonly options: SanitizedFeedOptions,
+  ) {
+    this.cache = new PageCache(options.cache.maxEntries)
+  }
+
+  /** Adopts a freshly read journal head; a move means another write happened, so cached pages go. */
+  observeHead(head: JournalHead): void {
+    if (head.sequence !== this.knownHead) {
+      if (this.knownHead !== -1) this.cache.clear()
+      this.knownHead = head.sequence
+    }
+  }
+
+  /** A local write was journaled: drop cached pages now, and once more when its transaction ends. */
+  localChange(): void {
+    this.cache.clear()
+  }
+
+  transactionEnded(transactionID: string): void {
+    if (this.lock.transactionEnded(transactionID)) this.cache.clear()
+  }
+
+  /** Reads the journal head once: what the poller does every `pollIntervalMs`. Exposed for tests. */
+  async pollOnce(): Promise<void> {
+    if (this.polling || this.stopped) return
+    this.polling = true
+    try {
+      this.observeHead(await readHead(this.payload, this.options.journalSlug))
+    } catch (error) {
+      this.payload.logger.debug({ err: error, msg: 'storefront-feed: journal poll failed; will retry' })
+    } finally {
+      this.polling = false
+    }
+  }
+
+  startPolling(): void {
+    if (this.poller || this.stopped) return
+    this.poller = setInterval(() => void this.pollOnce(), this.options.cache.pollIntervalMs)
+    this.poller.unref()
+  }
+
+  stopPolling(): void {
+    if (this.poller) clearInterval(this.poller)
+    this.poller = undefined
+  }
+
+  stop(): void {
+    this.stopped = true
+    this.stopPolling()
+    this.cache.clear()
+  }
+}
+
+const runtimes = new WeakMap<Payload, FeedRuntime>()
+
+/** The runtime if the plugin is active on this instance (its onInit or a hook created it). */
+export const existingFeedRuntime = (payload: Payload): FeedRuntime | undefined => runtimes.get(payload)
+
+/**
+ * The runtime for this Payload instance, created on first use. It also wraps the adapter's commit and
+ * rollback (to learn when a transaction that wrote the journal ends) and `destroy` (to stop polling).
+ */
+export const feedRuntime = (payload: Payload, options: SanitizedFeedOptions): FeedRuntime => {
+  const existing = runtimes.get(payload)
+  if (existing) return existing
+  const runtime = new FeedRuntime(payload, options)
+  runtimes.set(payload, runtime)
+
+  const db = payload.db
+  const commit = db.commitTransaction.bind(db)
+  const rollback = db.rollbackTransaction.bind(db)
+  db.commitTransaction = async (id) => {
+    try {
+      return await commit(id)
+    } finally {
+      if (typeof id === 'string' || typeof id === 'number') runtime.transactionEnded(String(id))
+    }
+  }
+  db.rollbackTransaction = async (id) => {
+    try {
+      return await rollback(id)
+    } finally {
+      if (typeof id === 'string' || typeof id === 'number') runtime.transactionEnded(String(id))
+    }
+  }
+  const destroy = payload.destroy.bind(payload)
+  payload.destroy = async () => {
+    runtime.stop()
+    return destroy()
+  }
+  return runtime
+}

@@ -1,0 +1,39 @@
+import { headersWithCors, type Payload, type PayloadRequest } from 'payload'
+
+import type { CachedPage } from '../core/pageCache'
+import type { SanitizedFeedOptions } from '../types'
+
+/** Absolute URL of the endpoint (no query): the option, else serverURL, else the request's origin. */
+export const feedBaseFor = (options: SanitizedFeedOptions, payload: Payload, requestOrigin: string): string => {
+  if (options.feedUrl) return options.feedUrl
+  const origin = (payload.config.serverURL || requestOrigin).replace(/\/+$/, '')
+  return `${origin}${payload.config.routes.api}/feed`
+}
+
+/** Cache alias for a raw request: the origin is part of it because URLs in the body follow it. */
+export const rawRequestKey = (feedBase: string, search: string): string => `${feedBase}|${search}`
+
+/** Headers of a 304: the validators and caching rules of the 200 it stands for. */
+export const notModifiedHeaders = (page: CachedPage): Record<string, string> => {
+  const { 'Content-Type': _type, 'X-Content-Type-Options': _nosniff, ...validators } = page.headers
+  return validators
+}
+
+/** Payload's CORS headers for this origin, computed once per origin (Payload's own function decides). */
+export const corsHeadersFor = (payload: Payload) => {
+  const memo = new Map<string, Record<string, string>>()
+  return (origin: string | null | undefined): Record<string, string> => {
+    const key = origin ?? ''
+    const known = memo.get(key)
+    if (known) return known
+    const requestHeaders = new Headers(origin ? { Origin: origin } : {})
+    const headers = headersWithCors({
+      headers: new Headers(),
+      req: { payload, headers: requestHeaders } as unknown as PayloadRequest,
+    })
+    const computed = Object.fromEntries(headers.entries())
+    if (memo.size > 1000) memo.clear()
+    memo.set(key, computed)
+    return computed
+  }
+}

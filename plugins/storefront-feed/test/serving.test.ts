@@ -1,0 +1,142 @@
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+import { handleEndpoints, type Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { config, startPayload } from '../../../test/helpers/payload'
+import { storefrontFeedFastPath } from '../server/fastPath'
+import { existingFeedRuntime } from '../server/runtime'
+import { createGlossary, createTerm, getFeed } from './helpers'
+import { htmlProblems } from './html'
+
+let payload: Payload
+let glossary: string
+
+const mentionBody = (relatedId: string) => ({
+  root: {
+    type: 'root',
+    version: 1,
+    children: [
+      {
+        type: 'paragraph',
+        version: 1,
+        children: [
+          { type: 'text', version: 1, format: 0, text: 'ROAS を改善する。詳しくは' },
+          {
+            type: 'link',
+            version: 3,
+            fields: { linkType: 'internal', doc: { relationTo: 'glossary-terms', value: relatedId } },
+            children: [{ type: 'text', version: 1, format: 0, text: 'こちら' }],
+          },
+        ],
+      },
+    ],
+  },
+})
+
+beforeAll(async () => {
+  payload = await startPayload()
+  glossary = String((await createGlossary(payload, { slug: 'serving' })).id)
+})
+
+afterAll(async () => {
+  await payload?.destroy()
+})
+
+describe('content_html renderer', () => {
+  it('uses the related-term graph’s linked HTML when that plugin is installed, and the feed’s own otherwise', async () => {
+    const custom = payload.config.custom as Record<string, any>
+    const graph = custom?.relatedTermGraph
+    expect(typeof graph?.renderLinkedHtml).toBe('function')
+    const roas = await createTerm(payload, { glossary, slug: 'roas', term: 'ROAS' })
+    const term = await createTerm(payload, { glossary, slug: 'mentions-roas', term: '広告の用語' })
+    await payload.update({ collection: 'glossary-terms', id: term.id, data: { body: mentionBody(String(roas.id)) as never } })
+    const html = async () =>
+      (await getFeed('type=glossary-term&limit=100')).json.items.find((item: any) => item._hub.slug === 'mentions-roas').content_html as string
+
+    const linked = await html()
+    expect(linked).toContain('data-term="roas"')
+    expect(htmlProblems(linked)).toEqual([])
+
+    try {
+      custom.relatedTermGraph = undefined
+      existingFeedRuntime(payload)!.cache.clear()
+      const own = await html()
+      expect(own).not.toContain('data-term')
+      // The feed's renderer resolves internal links to the storefront URL from its own templates.
+      expect(own).toContain('<a href="https://shop.example.com/glossary/serving/roas">こちら</a>')
+      expect(htmlProblems(own)).toEqual([])
+    } finally {
+      custom.relatedTermGraph = graph
+      existingFeedRuntime(payload)!.cache.clear()
+    }
+  })
+})
+
+describe('the fast path in front of Payload', () => {
+  const fastPath = () => storefrontFeedFastPath(payload)
+  const request = (query: string, headers: Record<string, string> = {}, method = 'GET') =>
+    new Request(`http://localhost:3000/api/feed${query}`, { headers, method })
+
+  it('falls through to Payload until the endpoint has built the page', async () => {
+    await createTerm(payload, { glossary, slug: 'fast-path-term' })
+    expect(fastPath().fetch(request('?limit=7'))).toBeUndefined()
+  })
+
+  it('answers exactly what the endpoint answers, body and headers, once the page is cached', async () => {
+    const viaPayload = await handleEndpoints({ config, request: request('?limit=7', { Origin: 'https://shop.example.com' }) })
+    const body = await viaPayload.text()
+    const fast = fastPath().fetch(request('?limit=7', { Origin: 'https://shop.example.com' }))!
+    expect(fast.status).toBe(200)
+    expect(await fast.text()).toBe(body)
+    for (const name of ['content-type', 'etag', 'last-modified', 'cache-control', 'vary', 'access-control-allow-origin']) {
+      expect(fast.headers.get(name), name).toBe(viaPayload.headers.get(name))
+    }
+    const notModified = fastPath().fetch(request('?limit=7', { 'If-None-Match': viaPayload.headers.get('etag')! }))!
+    expect(notModified.status).toBe(304)
+    expect(await notModified.text()).toBe('')
+  })
+
+  it('leaves other paths, methods and invalid queries to Payload', async () => {
+    await getFeed('limit=7')
+    expect(fastPath().fetch(new Request('http://localhost:3000/api/glossary-terms?limit=7'))).toBeUndefined()
+    expect(fastPath().fetch(request('?limit=7', {}, 'POST'))).toBeUndefined()
+    expect(fastPath().fetch(request('?limit=0'))).toBeUndefined()
+    expect((await getFeed('limit=0')).status).toBe(400)
+  })
+
+  it('stops answering a page as soon as an edit drops it', async () => {
+    await getFeed('limit=7')
+    expect(fastPath().fetch(request('?limit=7'))).toBeDefined()
+    await createTerm(payload, { glossary, slug: 'drops-the-cache' })
+    expect(fastPath().fetch(request('?limit=7'))).toBeUndefined()
+    const fresh = await getFeed('limit=7')
+    expect(fresh.json.items[0]._hub.slug).toBe('drops-the-cache')
+    expect(await fastPath().fetch(request('?limit=7'))!.text()).toBe(fresh.text)
+  })
+
+  it('serves Node http requests with the same bytes', async () => {
+    // Behind a proxy the public origin is not the socket's: the server tells the fast path what it is.
+    const path = storefrontFeedFastPath(payload, { requestOrigin: () => 'http://localhost:3000' })
+    let fellThrough = 0
+    const server: Server = createServer((req, res) => {
+      if (path.node(req, res)) return
+      fellThrough += 1
+      res.writeHead(599).end()
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    try {
+      const { port } = server.address() as AddressInfo
+      const expected = (await getFeed('limit=3')).text
+      const response = await fetch(`http://127.0.0.1:${port}/api/feed?limit=3`)
+      expect(response.status).toBe(200)
+      expect(response.headers.get('content-type')).toBe('application/feed+json; charset=utf-8')
+      expect(await response.text()).toBe(expected)
+      expect((await fetch(`http://127.0.0.1:${port}/api/feed?limit=4`)).status).toBe(599)
+      expect(fellThrough).toBe(1)
+    } finally {
+      await new Promise((resolve) => server.close(resolve))
+    }
+  })
+})
