@@ -5,6 +5,7 @@ import { sqliteAdapter } from '@payloadcms/db-sqlite'
 
 import { migrations } from '../migrations'
 import type { DatabaseChoice } from './resolve'
+import { indexChildTablesByParent } from './sqliteIndexes'
 
 /** The only place that knows which Payload adapter serves which engine. */
 export const databaseAdapter = (choice: DatabaseChoice): DatabaseAdapterObj => {
@@ -22,6 +23,7 @@ export const databaseAdapter = (choice: DatabaseChoice): DatabaseAdapterObj => {
     migrationDir: 'src/migrations',
     // Production does not push the schema; these migrations create it.
     prodMigrations: migrations,
+    afterSchemaInit: [indexChildTablesByParent],
     busyTimeout: 5000,
     wal: true,
   })

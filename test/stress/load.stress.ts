@@ -140,6 +140,12 @@ it(`answers ${TOTAL_REQUESTS} mixed requests at concurrency ${CONNECTIONS} with 
   await storefront.fullSync()
 
   let loadDone = false
+  let finish: (error: Error | null, result: autocannon.Result) => void = () => {}
+  const loadFinished = new Promise<autocannon.Result>((resolve, reject) => {
+    finish = (error, result) => (error ? reject(error) : resolve(result))
+  }).finally(() => {
+    loadDone = true
+  })
   const load = autocannon({
     url: hub.url,
     connections: CONNECTIONS,
@@ -155,16 +161,10 @@ it(`answers ${TOTAL_REQUESTS} mixed requests at concurrency ${CONNECTIONS} with 
       { method: 'GET', path: '/api/case-studies?limit=4' },
       { method: 'GET', path: '/api/playbooks?limit=1' },
     ],
-  })
+  }, (error, result) => finish(error, result))
   const statusCounts: Record<string, number> = {}
-  load.on('response', (_client: unknown, statusCode: number) => {
+  load.on('response', (_client, statusCode) => {
     statusCounts[statusCode] = (statusCounts[statusCode] ?? 0) + 1
-  })
-  const loadFinished = new Promise<autocannon.Result>((resolve, reject) => {
-    load.on('done', resolve)
-    load.on('error', reject)
-  }).finally(() => {
-    loadDone = true
   })
 
   const editing = editorAtWork(() => loadDone)

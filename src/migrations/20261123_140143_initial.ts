@@ -46,6 +46,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE UNIQUE INDEX \`glossary_terms_locales_locale_parent_id_unique\` ON \`glossary_terms_locales\` (\`_locale\`,\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`glossary_terms_locales_parent_lookup_idx\` ON \`glossary_terms_locales\` (\`_parent_id\`);`)
   await db.run(sql`CREATE TABLE \`glossary_terms_texts\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`order\` integer NOT NULL,
@@ -56,6 +57,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE INDEX \`glossary_terms_texts_order_parent\` ON \`glossary_terms_texts\` (\`order\`,\`parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`glossary_terms_texts_parent_lookup_idx\` ON \`glossary_terms_texts\` (\`parent_id\`);`)
   await db.run(sql`CREATE TABLE \`glossary_terms_rels\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`order\` integer,
@@ -132,6 +134,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE UNIQUE INDEX \`_glossary_terms_v_locales_locale_parent_id_unique\` ON \`_glossary_terms_v_locales\` (\`_locale\`,\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`_glossary_terms_v_locales_parent_lookup_idx\` ON \`_glossary_terms_v_locales\` (\`_parent_id\`);`)
   await db.run(sql`CREATE TABLE \`_glossary_terms_v_texts\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`order\` integer NOT NULL,
@@ -142,6 +145,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE INDEX \`_glossary_terms_v_texts_order_parent\` ON \`_glossary_terms_v_texts\` (\`order\`,\`parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`_glossary_terms_v_texts_parent_lookup_idx\` ON \`_glossary_terms_v_texts\` (\`parent_id\`);`)
   await db.run(sql`CREATE TABLE \`_glossary_terms_v_rels\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`order\` integer,
@@ -180,6 +184,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE UNIQUE INDEX \`glossaries_locales_locale_parent_id_unique\` ON \`glossaries_locales\` (\`_locale\`,\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`glossaries_locales_parent_lookup_idx\` ON \`glossaries_locales\` (\`_parent_id\`);`)
   await db.run(sql`CREATE TABLE \`tags\` (
   	\`id\` text(36) PRIMARY KEY NOT NULL,
   	\`name\` text NOT NULL,
@@ -276,6 +281,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE UNIQUE INDEX \`case_studies_locales_locale_parent_id_unique\` ON \`case_studies_locales\` (\`_locale\`,\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`case_studies_locales_parent_lookup_idx\` ON \`case_studies_locales\` (\`_parent_id\`);`)
   await db.run(sql`CREATE TABLE \`case_studies_rels\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`order\` integer,
@@ -391,6 +397,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE UNIQUE INDEX \`_case_studies_v_locales_locale_parent_id_unique\` ON \`_case_studies_v_locales\` (\`_locale\`,\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`_case_studies_v_locales_parent_lookup_idx\` ON \`_case_studies_v_locales\` (\`_parent_id\`);`)
   await db.run(sql`CREATE TABLE \`_case_studies_v_rels\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`order\` integer,
@@ -435,6 +442,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE UNIQUE INDEX \`playbooks_steps_locales_locale_parent_id_unique\` ON \`playbooks_steps_locales\` (\`_locale\`,\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`playbooks_steps_locales_parent_lookup_idx\` ON \`playbooks_steps_locales\` (\`_parent_id\`);`)
   await db.run(sql`CREATE TABLE \`playbooks_sources\` (
   	\`_order\` integer NOT NULL,
   	\`_parent_id\` text(36) NOT NULL,
@@ -472,6 +480,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE UNIQUE INDEX \`playbooks_locales_locale_parent_id_unique\` ON \`playbooks_locales\` (\`_locale\`,\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`playbooks_locales_parent_lookup_idx\` ON \`playbooks_locales\` (\`_parent_id\`);`)
   await db.run(sql`CREATE TABLE \`playbooks_rels\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`order\` integer,
@@ -517,6 +526,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE UNIQUE INDEX \`_playbooks_v_version_steps_locales_locale_parent_id_unique\` ON \`_playbooks_v_version_steps_locales\` (\`_locale\`,\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`_playbooks_v_version_steps_locales_parent_lookup_idx\` ON \`_playbooks_v_version_steps_locales\` (\`_parent_id\`);`)
   await db.run(sql`CREATE TABLE \`_playbooks_v_version_sources\` (
   	\`_order\` integer NOT NULL,
   	\`_parent_id\` text(36) NOT NULL,
@@ -568,6 +578,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE UNIQUE INDEX \`_playbooks_v_locales_locale_parent_id_unique\` ON \`_playbooks_v_locales\` (\`_locale\`,\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`_playbooks_v_locales_parent_lookup_idx\` ON \`_playbooks_v_locales\` (\`_parent_id\`);`)
   await db.run(sql`CREATE TABLE \`_playbooks_v_rels\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`order\` integer,
