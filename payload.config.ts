@@ -9,6 +9,7 @@ import { databaseAdapter } from './src/database/adapter'
 import { chooseDatabase } from './src/database/choose'
 import { trustedOrigins } from './src/origins'
 import { payloadSecret } from './src/secret'
+import { storefrontBaseUrl } from './src/storefront'
 import { storefrontFeed } from './plugins/storefront-feed'
 import { relatedTermGraph } from './plugins/related-term-graph'
 
@@ -49,7 +50,7 @@ export default buildConfig({
   telemetry: false,
   plugins: [
     // Each plugin is installed by one line here.
-    relatedTermGraph({ termUrl: `${process.env.STOREFRONT_URL || 'https://shop.example.com'}{localePrefix}/glossary/{glossary}/{slug}` }),
-    storefrontFeed({ storefront: { baseUrl: process.env.STOREFRONT_URL || 'https://shop.example.com' } }),
+    relatedTermGraph({ termUrl: `${storefrontBaseUrl()}{localePrefix}/glossary/{glossary}/{slug}` }),
+    storefrontFeed({ storefront: { baseUrl: storefrontBaseUrl() } }),
   ],
 })

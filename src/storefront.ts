@@ -2,9 +2,10 @@
 export const storefrontBaseUrl = (): string =>
   (process.env.STOREFRONT_URL ?? 'http://localhost:4000').replace(/\/+$/, '')
 
+// The same paths the feed's default URL templates use (the term path adds the glossary there).
 const PATHS = {
   'glossary-terms': '/glossary/{slug}',
-  'case-studies': '/stories/{slug}',
+  'case-studies': '/case-studies/{slug}',
   playbooks: '/playbooks/{slug}',
 } as const
 

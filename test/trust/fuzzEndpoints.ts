@@ -5,6 +5,7 @@ import { expect } from 'vitest'
 import { guardQueries } from '../../src/api/queryGuard'
 import { config } from '../helpers/payload'
 import { hostileQueryString } from './fuzzQueries'
+import { VALID_BASE_QUERY } from './publicEndpoints'
 
 export type FuzzReport = { endpoint: string; inputs: number; statuses: Record<number, number> }
 
@@ -20,7 +21,9 @@ const GET = guardQueries((request: Request) => handleEndpoints({ config, request
 export const fuzzEndpoint = async (endpoint: string, numRuns: number): Promise<FuzzReport> => {
   const statuses: Record<number, number> = {}
   await fc.assert(
-    fc.asyncProperty(hostileQueryString, async (query) => {
+    fc.asyncProperty(hostileQueryString, fc.boolean(), async (hostile, fromValidBase) => {
+      const base = fromValidBase ? VALID_BASE_QUERY[endpoint] : undefined
+      const query = base ? [base, hostile].filter(Boolean).join('&') : hostile
       const request = new Request(`http://localhost:3000${endpoint}?${query}`)
       const response = await Promise.race([
         GET(request, undefined),

@@ -11,6 +11,13 @@ export const PUBLIC_ENDPOINTS = [
   '/api/term-graph/top',
 ] as const
 
+/** A valid query per endpoint: half the generated inputs start from it, so they reach past the required parameters. */
+export const VALID_BASE_QUERY: Record<string, string> = {
+  '/api/term-graph': 'root=utm-code',
+  '/api/term-graph/path': 'from=utm-code&to=influencer',
+  '/api/feed': 'limit=10',
+}
+
 /** Parameter names each endpoint understands, so generated queries hit real code paths, not just unknown keys. */
 export const KNOWN_PARAMETERS = [
   'limit',
