@@ -65,3 +65,5 @@ export const storefrontFeed =
       },
     }
   }
+
+export { storefrontFeedFastPath, type FeedFastPath } from './server/fastPath'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { checkRestQuery } from './queryGuard'
+import { checkRestQuery, guardQueries } from './queryGuard'
 
 describe('the REST query guard', () => {
   it.each([
@@ -28,5 +28,21 @@ describe('the REST query guard', () => {
     '?root=utm-code&depth=2&types=mentions,related',
   ])('lets the queries the admin and storefronts send pass: %s', (query) => {
     expect(checkRestQuery(query)).toBeNull()
+  })
+})
+
+describe('guardQueries', () => {
+  const passThrough = async () => new Response('{}', { status: 200 })
+  const guarded = guardQueries(passThrough, ['glossary-terms'])
+
+  it('answers a malformed collection query with 400 naming the parameter', async () => {
+    const response = await guarded(new Request('http://localhost/api/glossary-terms?limit=1e400'), undefined)
+    expect(response.status).toBe(400)
+    expect((await response.json()).errors[0].parameter).toBe('limit')
+  })
+
+  it('leaves plugin endpoints to validate their own parameters', async () => {
+    const response = await guarded(new Request('http://localhost/api/feed?limit=abc'), undefined)
+    expect(response.status).toBe(200)
   })
 })

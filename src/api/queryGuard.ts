@@ -1,5 +1,7 @@
 import * as qs from 'qs-esm'
 
+import { collections } from '../../collections'
+
 /** A query-string problem a client fixes: answered as 400 naming the parameter. */
 export type QueryProblem = { parameter: string; message: string }
 
@@ -94,13 +96,25 @@ export const checkRestQuery = (search: string): QueryProblem | null => {
 
 type RouteHandler<Context> = (request: Request, context: Context) => Promise<Response>
 
-/** Wraps a GET route handler: a malformed query gets a 400 JSON answer instead of reaching Payload. */
+/**
+ * Wraps a GET route handler: a malformed query to a collection endpoint (`/api/<slug>…`) gets a 400
+ * JSON answer instead of reaching Payload. Plugin endpoints validate their own parameters.
+ */
 export const guardQueries =
-  <Context>(handler: RouteHandler<Context>): RouteHandler<Context> =>
+  <Context>(handler: RouteHandler<Context>, collectionSlugs: readonly string[]): RouteHandler<Context> =>
   async (request, context) => {
-    const problem = checkRestQuery(new URL(request.url).search)
+    const url = new URL(request.url)
+    const slug = /^\/api\/([^/?]+)/.exec(url.pathname)?.[1]
+    if (!slug || !collectionSlugs.includes(slug)) return handler(request, context)
+    const problem = checkRestQuery(url.search)
     if (problem) {
       return Response.json({ errors: [{ ...problem, message: `${problem.parameter} ${problem.message}` }] }, { status: 400 })
     }
     return handler(request, context)
   }
+
+const HUB_COLLECTION_SLUGS = collections.map((collection) => collection.slug)
+
+/** `guardQueries` for the hub's own collections: what the `/api` route uses. */
+export const guardCollectionQueries = <Context>(handler: RouteHandler<Context>): RouteHandler<Context> =>
+  guardQueries(handler, HUB_COLLECTION_SLUGS)

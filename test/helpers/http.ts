@@ -1,7 +1,7 @@
 import { GRAPHQL_POST } from '@payloadcms/next/routes'
 import { handleEndpoints } from 'payload'
 
-import { guardQueries } from '../../src/api/queryGuard'
+import { guardCollectionQueries } from '../../src/api/queryGuard'
 import { config } from './payload'
 
 const ORIGIN = 'http://localhost:3000'
@@ -23,7 +23,7 @@ export const rest = async (
   })
   const route = (r: Request) => handleEndpoints({ config, request: r })
   // GET goes through the same query guard as the Next route.
-  const response = method === 'GET' ? await guardQueries(route)(request, undefined) : await route(request)
+  const response = method === 'GET' ? await guardCollectionQueries(route)(request, undefined) : await route(request)
   const text = await response.text()
   return { status: response.status, headers: response.headers, json: text ? JSON.parse(text) : undefined }
 }

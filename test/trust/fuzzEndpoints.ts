@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { handleEndpoints } from 'payload'
 import { expect } from 'vitest'
 
-import { guardQueries } from '../../src/api/queryGuard'
+import { guardCollectionQueries } from '../../src/api/queryGuard'
 import { config } from '../helpers/payload'
 import { hostileQueryString } from './fuzzQueries'
 import { VALID_BASE_QUERY } from './publicEndpoints'
@@ -12,7 +12,7 @@ export type FuzzReport = { endpoint: string; inputs: number; statuses: Record<nu
 const PER_REQUEST_TIMEOUT_MS = 10_000
 
 // The same chain as src/app/(payload)/api/[...slug]/route.ts: the query guard, then Payload's router.
-const GET = guardQueries((request: Request) => handleEndpoints({ config, request }))
+const GET = guardCollectionQueries((request: Request) => handleEndpoints({ config, request }))
 
 /**
  * Throws `numRuns` generated query strings at one endpoint as an anonymous client. Each answer
