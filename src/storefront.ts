@@ -1,6 +1,6 @@
 /** Where storefront pages live, for the admin's preview links. */
 export const storefrontBaseUrl = (): string =>
-  (process.env.STOREFRONT_URL ?? 'http://localhost:4000').replace(/\/+$/, '')
+  (process.env.STOREFRONT_URL || 'https://shop.example.com').replace(/\/+$/, '')
 
 // The same paths the feed's default URL templates use (the term path adds the glossary there).
 const PATHS = {
