@@ -1,24 +1,17 @@
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-
 import { defineConfig } from 'vitest/config'
 
-const dirname = path.dirname(fileURLToPath(import.meta.url))
+import base from './vitest.config'
 
 // The longer reliability suite (`npm run test:stress`): 1,000 fuzz inputs per endpoint, load, restarts.
+// Same aliases, set-up and environment as `npm test`; only the files, ordering and time limits differ.
 export default defineConfig({
-  resolve: {
-    alias: { '@payload-config': path.resolve(dirname, 'payload.config.ts') },
-  },
+  ...base,
   test: {
-    environment: 'node',
-    pool: 'forks',
+    ...base.test,
     include: ['test/stress/**/*.stress.ts'],
+    exclude: ['node_modules/**'],
     fileParallelism: false,
-    globalSetup: ['test/setup/globalSetup.ts'],
-    setupFiles: ['test/setup/freshDatabase.ts'],
     testTimeout: 900_000,
     hookTimeout: 600_000,
-    env: { LOG_LEVEL: 'fatal', NODE_ENV: 'test' },
   },
 })
