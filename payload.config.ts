@@ -15,6 +15,10 @@ import { relatedTermGraph } from './plugins/related-term-graph'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
+// Payload 3.90.2 shipped without its plugins: @payloadcms/plugin-seo's newest is 3.90.1, pinned onto our
+// payload/ui by package.json "overrides" (one copy of each), so the dev-time version checker's alarm is false.
+process.env.PAYLOAD_DISABLE_DEPENDENCY_CHECKER ??= 'true'
+
 export default buildConfig({
   secret: payloadSecret(),
   serverURL: process.env.PUBLIC_SERVER_URL ?? '',
