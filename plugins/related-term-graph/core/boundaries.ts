@@ -73,6 +73,8 @@ export class WordBoundaries {
   #isBoundary(at: number, before: number, after: number): boolean {
     if (isLatinWordChar(before) && isLatinWordChar(after)) return false
     if (!isJapanese(before) || !isJapanese(after)) return true
+    // Katakana against kanji or hiragana is a change of script: ICU always cuts there (`クーポン|券`, `ペン|先`).
+    if (isKatakana(before) !== isKatakana(after)) return true
     // Between two hiragana, ICU cuts unknown words (a loanword spelt in hiragana) into pieces: a particle decides.
     if (isHiragana(before) && isHiragana(after)) return PARTICLE_EDGE.test(this.#text.slice(at - 1, at + 1))
     return this.#japaneseBoundaries(at).has(at)

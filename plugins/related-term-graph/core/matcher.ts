@@ -1,5 +1,6 @@
 import AhoCorasick from 'modern-ahocorasick'
 
+import { spellPattern, spellText } from './automatonText'
 import { urlRanges, WordBoundaries } from './boundaries'
 import { foldForMatching, foldLabel, originalRange, type FoldedText } from './normalize'
 
@@ -43,7 +44,7 @@ const pluralsOf = (folded: string, acronym: boolean): string[] => {
 }
 
 const compile = (patterns: Iterable<string>): AhoCorasick<string> =>
-  new AhoCorasick(Array.from(patterns, (pattern) => ({ pattern, data: pattern })))
+  new AhoCorasick(Array.from(patterns, (pattern) => ({ pattern: spellPattern(pattern), data: pattern })))
 
 /**
  * Finds mentions of glossary terms in texts: one Aho–Corasick automaton over all folded labels finds
@@ -113,8 +114,13 @@ export class MentionMatcher {
     if (folded.folded.length === 0) return []
     const candidates: Candidate[] = []
     let boundaries: WordBoundaries | undefined
+    const { spelt, unitAt } = spellText(folded.folded)
     const collect = (automaton: AhoCorasick<string>) => {
-      for (const hit of automaton.iterate(folded.folded)) {
+      for (const spelled of automaton.iterate(spelt)) {
+        const start = unitAt[spelled.start] as number
+        // A hit starting inside a unit's spelling is no hit in the folded text.
+        if (start < 0) continue
+        const hit = { start, end: unitAt[spelled.end] as number, data: spelled.data }
         const uses = this.#patterns.get(hit.data as string)
         // Patterns removed since the main compile stay in its automaton: skip them here.
         if (!uses) continue
