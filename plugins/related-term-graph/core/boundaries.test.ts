@@ -26,8 +26,10 @@ describe("what Node's ICU segmenter does (the ground the compound rule stands on
 })
 
 describe('word boundaries', () => {
-  it('take a katakana run that ICU cut into fragments as one word', () => {
-    expect(edges('サブスクリプション')).toEqual([0, 9])
+  it('join the katakana pieces on both sides of a fragment ICU left', () => {
+    expect(edges('サブスクリプション')).toEqual([0, 2, 9])
+    expect(edges('ライブコマースアプリ')).toEqual([0, 7, 10])
+    expect(edges('カスタマーサポート')).toEqual([0, 2, 5, 9])
     expect(edges('クーポンコード')).toEqual([0, 4, 7])
   })
 
@@ -65,6 +67,16 @@ describe('the compound rule, on labels in new words', () => {
     expect(found('ギフトカードを贈る')).toEqual(['gift'])
     expect(found('割引コードの入力')).toEqual(['code'])
     expect(found('在庫数の確認')).toEqual(['stock'])
+  })
+
+  it('counts the labels that make up a katakana word ICU keeps whole, and no lone label inside one', () => {
+    const tiled = new MentionMatcher([
+      { termId: 'gift', labels: ['ギフト'] },
+      { termId: 'wrapping', labels: ['ラッピング'] },
+      { termId: 'pen', labels: ['ペン'] },
+    ])
+    expect(tiled.find('ギフトラッピングを頼む').map((hit) => hit.termId)).toEqual(['gift', 'wrapping'])
+    expect(tiled.find('ペンギンを見る')).toEqual([])
   })
 
   it('does not count a label that starts or ends inside a segment', () => {

@@ -12,9 +12,10 @@
  * `カートリッジ` stay whole, so `ペン`, `タグ`, `カート` do not count inside them.
  *
  * One refinement: for a katakana word it does not know, ICU falls back to cutting the run into pieces
- * (`サブ|スク|リ|プ|ション`, `リ|ピーター`). When a katakana run's pieces include a fragment no word starts
- * or is made of (one character, or starting with ン, ッ, ー or a small kana), the run is taken as one word:
- * `サブスク` does not count inside `サブスクリプション`.
+ * (`サブ|スク|リ|プ|ション`, `リ|ピーター`, `ライブ|コ|マース|アプリ`). A piece no word is made of or starts
+ * with is a fragment: one starting with ン, ッ, ー or a small kana joins the piece before it (`カス|タマー|サポート`),
+ * a lone character joins both sides (`リピーター`, `ライブコマース|アプリ`), so `サブスク` does not count inside
+ * `サブスクリプション`.
  */
 import { isJapaneseScript, isKatakana } from './normalize'
 
@@ -32,7 +33,10 @@ export const isLatinWordChar = (code: number): boolean =>
 
 // ン ッ ー and small kana (ァィゥェォャュョヮヵヶ, half-width ｧ–ｯ ﾝ ｰ) never start a word.
 const NO_WORD_START = /^[ンッーァィゥェォャュョヮヵヶｧ-ｯﾝｰ]/
-const isFragment = (piece: string): boolean => piece.length === 1 || NO_WORD_START.test(piece)
+/** A piece that cannot start a word continues the one before it. */
+const continuesPrevious = (piece: string): boolean => NO_WORD_START.test(piece)
+/** A lone character is no word either: it could belong to either side. */
+const isLone = (piece: string): boolean => piece.length === 1 && !continuesPrevious(piece)
 
 const isHiragana = (code: number): boolean => code >= 0x3041 && code <= 0x309f
 
@@ -108,9 +112,12 @@ const segmentRun = (run: string, offset: number): Set<number> => {
       i++
       continue
     }
-    // A stretch of consecutive all-katakana pieces: one word when any of them is a fragment.
-    const fragmentary = j - i > 1 && pieces.slice(i, j).some((piece) => isFragment(piece.text))
-    for (let k = i; k < (fragmentary ? i + 1 : j); k++) boundaries.add(offset + pieces[k]!.start)
+    // A stretch of consecutive all-katakana pieces: fragments join their neighbours.
+    for (let k = i; k < j; k++) {
+      const piece = pieces[k]!.text
+      const joinsBefore = k > i && (continuesPrevious(piece) || isLone(piece) || isLone(pieces[k - 1]!.text))
+      if (!joinsBefore) boundaries.add(offset + pieces[k]!.start)
+    }
     i = j
   }
   boundaries.add(offset + run.length)

@@ -2,7 +2,7 @@ import AhoCorasick from 'modern-ahocorasick'
 
 import { spellPattern, spellText } from './automatonText'
 import { urlRanges, WordBoundaries } from './boundaries'
-import { foldForMatching, foldLabel, originalRange, type FoldedText } from './normalize'
+import { foldForMatching, foldLabel, isKatakana, originalRange, type FoldedText } from './normalize'
 
 /** Shorter labels (as written) match too much noise to count as mentions. */
 export const MIN_LABEL_LENGTH = 2
@@ -114,6 +114,8 @@ export class MentionMatcher {
     if (folded.folded.length === 0) return []
     const candidates: Candidate[] = []
     let boundaries: WordBoundaries | undefined
+    // Labels inside a longer katakana word: they count only when labels tile that word (see compoundOfLabels).
+    const insideKatakana: Candidate[] = []
     const { spelt, unitAt } = spellText(folded.folded)
     const collect = (automaton: AhoCorasick<string>) => {
       for (const spelled of automaton.iterate(spelt)) {
@@ -125,21 +127,25 @@ export class MentionMatcher {
         // Patterns removed since the main compile stay in its automaton: skip them here.
         if (!uses) continue
         let range: [number, number] | undefined
+        let inside = false
         for (const use of uses) {
           const label = this.#labels.get(use.key)
           if (!label || !caseFits(folded, label, use.plural, hit.start, hit.end)) continue
           if (!range) {
             range = originalRange(folded, hit.start, hit.end)
             boundaries ??= new WordBoundaries(folded.original)
-            if (!boundaries.startsWord(range[0]) || !boundaries.endsWord(range[1])) break
+            inside = !boundaries.startsWord(range[0]) || !boundaries.endsWord(range[1])
           }
-          candidates.push({ label, start: hit.start, end: hit.end, plural: use.plural, from: range[0], to: range[1] })
+          const candidate = { label, start: hit.start, end: hit.end, plural: use.plural, from: range[0], to: range[1] }
+          if (!inside) candidates.push(candidate)
+          else if (allKatakana(folded.original, range[0], range[1])) insideKatakana.push(candidate)
         }
       }
     }
     const overlay = this.#currentOverlay()
     collect(this.#main)
     if (overlay) collect(overlay)
+    if (insideKatakana.length > 0) candidates.push(...compoundOfLabels(folded.original, candidates, insideKatakana))
     if (candidates.length === 0) return []
 
     const blocked = urlRanges(folded.original)
@@ -261,6 +267,52 @@ const labelKeys = (labels: readonly (string | null | undefined)[]): Label[] => {
     if (!out.has(key)) out.set(key, { key, folded, acronym, terms: new Set() })
   }
   return [...out.values()]
+}
+
+const allKatakana = (text: string, from: number, to: number): boolean => {
+  for (let i = from; i < to; i++) if (!isKatakana(text.charCodeAt(i))) return false
+  return to > from
+}
+
+/**
+ * A katakana word made exactly of glossary labels is a compound of those labels, whatever ICU made of it
+ * (`ギフトラッピング` = `ギフト` + `ラッピング` when both are labels): the labels tiling the word count.
+ * A label inside a katakana word the other labels cannot complete (`ペン` in `ペンギン`) still does not.
+ */
+const compoundOfLabels = (text: string, accepted: Candidate[], inside: Candidate[]): Candidate[] => {
+  const out: Candidate[] = []
+  const done = new Set<number>()
+  for (const candidate of inside) {
+    let start = candidate.from
+    while (start > 0 && isKatakana(text.charCodeAt(start - 1))) start--
+    if (done.has(start)) continue
+    done.add(start)
+    let end = candidate.to
+    while (end < text.length && isKatakana(text.charCodeAt(end))) end++
+    const pieces = [...accepted, ...inside].filter((c) => c.from >= start && c.to <= end)
+    // Longest pieces first: the first tiling found uses the fewest labels.
+    pieces.sort((a, b) => b.to - b.from - (a.to - a.from))
+    const path = tile(pieces, start, end, new Map())
+    if (path) for (const piece of path) if (inside.includes(piece)) out.push(piece)
+  }
+  return out
+}
+
+const tile = (pieces: Candidate[], at: number, end: number, seen: Map<number, Candidate[] | null>): Candidate[] | null => {
+  if (at === end) return []
+  const known = seen.get(at)
+  if (known !== undefined) return known
+  seen.set(at, null)
+  for (const piece of pieces) {
+    if (piece.from !== at) continue
+    const rest = tile(pieces, piece.to, end, seen)
+    if (rest) {
+      const path = [piece, ...rest]
+      seen.set(at, path)
+      return path
+    }
+  }
+  return null
 }
 
 /** An acronym's capitals must be in the text as they are; a plural adds a lower-case `s`. */
