@@ -12,13 +12,15 @@
 const MARKERS = [1, 2, 3, 4, 5, 6, 7, 8, 14, 15, 16, 17, 18, 19, 20, 21].map((code) => String.fromCharCode(code))
 const DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz+/'
 
-const SPELLING = new Map<number, string>()
+const isPrintable = (unit: number): boolean => unit >= 0x20 && unit <= 0x7e
+
+// Spellings by unit, filled as units are met (an array: faster to read than a Map).
+const SPELLING: string[] = new Array<string>(0x10000)
 const spell = (unit: number): string => {
-  if (unit >= 0x20 && unit <= 0x7e) return String.fromCharCode(unit)
-  let spelt = SPELLING.get(unit)
+  let spelt = SPELLING[unit]
   if (spelt === undefined) {
-    spelt = `${MARKERS[unit >> 12]}${DIGITS[(unit >> 6) & 63]}${DIGITS[unit & 63]}`
-    SPELLING.set(unit, spelt)
+    spelt = isPrintable(unit) ? String.fromCharCode(unit) : `${MARKERS[unit >> 12]}${DIGITS[(unit >> 6) & 63]}${DIGITS[unit & 63]}`
+    SPELLING[unit] = spelt
   }
   return spelt
 }
@@ -32,19 +34,17 @@ export const spellPattern = (folded: string): string => {
 
 /** A folded text in the automaton's alphabet, and for each spelt position the folded unit it starts (-1: none). */
 export const spellText = (folded: string): { spelt: string; unitAt: Int32Array } => {
-  const parts: string[] = []
-  let length = 0
-  for (let i = 0; i < folded.length; i++) {
-    const spelt = spell(folded.charCodeAt(i))
-    parts.push(spelt)
-    length += spelt.length
-  }
+  let length = folded.length
+  for (let i = 0; i < folded.length; i++) if (!isPrintable(folded.charCodeAt(i))) length += 2
   const unitAt = new Int32Array(length + 1).fill(-1)
+  let spelt = ''
   let at = 0
-  for (let i = 0; i < parts.length; i++) {
+  for (let i = 0; i < folded.length; i++) {
+    const unit = folded.charCodeAt(i)
     unitAt[at] = i
-    at += (parts[i] as string).length
+    spelt += spell(unit)
+    at += isPrintable(unit) ? 1 : 3
   }
   unitAt[length] = folded.length
-  return { spelt: parts.join(''), unitAt }
+  return { spelt, unitAt }
 }

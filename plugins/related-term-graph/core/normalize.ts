@@ -118,24 +118,26 @@ export const foldForMatching = (original: string): NormalizedText => fold(origin
 /** Same as `foldForMatching` (its earlier name). */
 export const normalizeText = foldForMatching
 
-/** The output of the first folding pass, one entry per UTF-16 unit (a class: measured faster than a closure). */
+/**
+ * The scratch space of the folding passes, one entry per UTF-16 unit: one instance reused by every call
+ * (folding is synchronous and never nested), so a fold allocates only its exact-size results.
+ */
 class FoldBuffer {
-  lower: Uint16Array
-  cased: Uint16Array
-  starts: Uint32Array
-  ends: Uint32Array
+  lower = new Uint16Array(1024)
+  cased = new Uint16Array(1024)
+  starts = new Uint32Array(1024)
+  ends = new Uint32Array(1024)
   size = 0
-  capacity: number
+  capacity = 1024
   caseDiffers = false
-  readonly withMap: boolean
+  withMap = false
 
-  constructor(length: number, withMap: boolean) {
-    this.capacity = length + 16
+  reset(length: number, withMap: boolean): this {
+    while (this.capacity < length + 16) this.#grow()
+    this.size = 0
+    this.caseDiffers = false
     this.withMap = withMap
-    this.lower = new Uint16Array(this.capacity)
-    this.cased = new Uint16Array(this.capacity)
-    this.starts = withMap ? new Uint32Array(this.capacity) : NO_MAP
-    this.ends = withMap ? new Uint32Array(this.capacity) : NO_MAP
+    return this
   }
 
   emit(lowerCode: number, casedCode: number, start: number, end: number): void {
@@ -168,17 +170,17 @@ class FoldBuffer {
     this.capacity *= 2
     this.lower = grow(this.lower, new Uint16Array(this.capacity))
     this.cased = grow(this.cased, new Uint16Array(this.capacity))
-    if (this.withMap) {
-      this.starts = grow(this.starts, new Uint32Array(this.capacity))
-      this.ends = grow(this.ends, new Uint32Array(this.capacity))
-    }
+    this.starts = grow(this.starts, new Uint32Array(this.capacity))
+    this.ends = grow(this.ends, new Uint32Array(this.capacity))
   }
 }
+
+const SCRATCH = new FoldBuffer()
 
 const fold = (original: string, withMap: boolean): NormalizedText => {
   const length = original.length
   // Pass 1: NFKC, kana and dash folding, one entry per output UTF-16 unit; spaces and middle dots become SPACE.
-  const buffer = new FoldBuffer(length, withMap)
+  const buffer = SCRATCH.reset(length, withMap)
   let index = 0
   while (index < length) {
     const start = index
@@ -235,8 +237,8 @@ const fold = (original: string, withMap: boolean): NormalizedText => {
   const folded = decode(lower.subarray(0, kept))
   // Most Japanese copy has no capitals: then the cased text is the folded one.
   const casedText = caseDiffers ? decode(cased.subarray(0, kept)) : folded
-  const offsets = withMap ? starts.subarray(0, kept) : NO_MAP
-  const endMap = withMap ? ends.subarray(0, kept) : NO_MAP
+  const offsets = withMap ? starts.slice(0, kept) : NO_MAP
+  const endMap = withMap ? ends.slice(0, kept) : NO_MAP
   return { original, folded, cased: casedText, offsets, ends: endMap, text: folded, starts: offsets }
 }
 
