@@ -37,14 +37,14 @@ export const spellText = (folded: string): { spelt: string; unitAt: Int32Array }
   let length = folded.length
   for (let i = 0; i < folded.length; i++) if (!isPrintable(folded.charCodeAt(i))) length += 2
   const unitAt = new Int32Array(length + 1).fill(-1)
-  let spelt = ''
+  const parts = new Array<string>(folded.length)
   let at = 0
   for (let i = 0; i < folded.length; i++) {
     const unit = folded.charCodeAt(i)
     unitAt[at] = i
-    spelt += spell(unit)
+    parts[i] = spell(unit)
     at += isPrintable(unit) ? 1 : 3
   }
   unitAt[length] = folded.length
-  return { spelt, unitAt }
+  return { spelt: parts.join(''), unitAt }
 }
