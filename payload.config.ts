@@ -54,7 +54,7 @@ export default buildConfig({
   telemetry: false,
   plugins: [
     // Each plugin is installed by one line here.
-    relatedTermGraph({ termUrl: `${storefrontBaseUrl()}{localePrefix}/glossary/{glossary}/{slug}` }),
+    relatedTermGraph(),
     storefrontFeed({ storefront: { baseUrl: storefrontBaseUrl() } }),
   ],
 })

@@ -1,14 +1,23 @@
-import type { CollectionConfig, Config, Payload, Plugin } from 'payload'
+import type { CollectionConfig, Config, Field, Payload, Plugin } from 'payload'
 
 import { changeLogCollection } from './collections/changeLog'
 import { termGraphEndpoints } from './endpoints'
 import { termGraphQueries } from './graphql/termGraphQuery'
 import { afterChangeSyncGraph, afterDeleteSyncGraph } from './hooks/syncGraph'
-import { renderLinkedHtmlFor, renderPlainHtml } from './server/render'
+import { autoLinkFieldsFor } from './fields/autoLink'
+import { mentionLinkerFor, noMentionLinker } from './server/render'
 import { TermGraphService, type SourceKind } from './server/service'
 import { sanitizeOptions, type RelatedTermGraphConfig, type RelatedTermGraphCustom, type SanitizedRelatedTermGraphConfig } from './types'
 
-export type { RelatedTermGraphConfig, RelatedTermGraphCustom, RenderLinkedHtmlArgs } from './types'
+export type {
+  AutoLink,
+  AutoLinkTarget,
+  DocumentMentionLinker,
+  MentionLinkerArgs,
+  RelatedTermGraphConfig,
+  RelatedTermGraphCustom,
+} from './types'
+export { neverAutoLinkField, noAutoLinksInsideField } from './fields/autoLink'
 
 const COMPONENTS = '/plugins/related-term-graph/components'
 
@@ -33,16 +42,22 @@ export const getTermGraphService = (payload: Payload): TermGraphService | undefi
  * The related-term graph: glossary terms linked by editor relations, mentions in their text,
  * co-citation in case studies and playbook steps, and shared tags. Adds GET /api/term-graph,
  * /api/term-graph/path and /api/term-graph/top, a `termGraph` GraphQL query, a Graph field and
- * a graph-health panel in the admin, and `config.custom.relatedTermGraph.renderLinkedHtml`.
+ * a graph-health panel in the admin, the editors' never-auto-link switches (terms, case studies, playbooks),
+ * and `config.custom.relatedTermGraph.mentionLinker` (the mention-linking step of the feed's renderer).
  */
 export const relatedTermGraph =
   (incoming: RelatedTermGraphConfig = {}): Plugin =>
   (config: Config): Config => {
     const options = sanitizeOptions(incoming, config.admin?.user)
-    const collections = [...(config.collections ?? []), changeLogCollection(options.changesCollection)]
+    // The switches are schema: added even when disabled, and only where the user has not placed them.
+    const withSwitches = (collection: CollectionConfig): CollectionConfig => {
+      const wanted = autoLinkFieldsFor(collection.slug, options).filter((field) => !hasField(collection.fields, field))
+      return wanted.length === 0 ? collection : { ...collection, fields: [...collection.fields, ...wanted] }
+    }
+    const collections = [...(config.collections ?? []).map(withSwitches), changeLogCollection(options.changesCollection)]
 
     if (options.disabled) {
-      const custom: RelatedTermGraphCustom = { renderLinkedHtml: renderPlainHtml }
+      const custom: RelatedTermGraphCustom = { mentionLinker: noMentionLinker }
       return { ...config, collections, custom: { ...config.custom, relatedTermGraph: custom } }
     }
 
@@ -88,7 +103,7 @@ export const relatedTermGraph =
       }
     }
 
-    const custom: RelatedTermGraphCustom = { renderLinkedHtml: renderLinkedHtmlFor(getService, options) }
+    const custom: RelatedTermGraphCustom = { mentionLinker: mentionLinkerFor(getService) }
 
     return {
       ...config,
@@ -108,3 +123,6 @@ export const relatedTermGraph =
       },
     }
   }
+
+const hasField = (fields: Field[], field: Field): boolean =>
+  'name' in field && fields.some((existing) => 'name' in existing && existing.name === field.name)

@@ -1,4 +1,3 @@
-import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical'
 import type { CollectionSlug, Payload, PayloadRequest } from 'payload'
 
 export type RelatedTermGraphConfig = {
@@ -8,12 +7,6 @@ export type RelatedTermGraphConfig = {
    * @default false
    */
   disabled?: boolean
-  /**
-   * Storefront URL of a term page for `renderLinkedHtml`'s auto-links. Placeholders: `{slug}` (term),
-   * `{glossary}` (glossary slug), `{locale}` and `{localePrefix}` ('' for the default locale, else `/en`).
-   * @default '/glossary/{slug}'
-   */
-  termUrl?: string
   /** @default 'glossary-terms' */
   termsCollection?: CollectionSlug
   /** @default 'case-studies' */
@@ -62,7 +55,6 @@ export type SanitizedRelatedTermGraphConfig = Required<Omit<RelatedTermGraphConf
 
 export const DEFAULTS = {
   disabled: false,
-  termUrl: '/glossary/{slug}',
   termsCollection: 'glossary-terms',
   caseStudiesCollection: 'case-studies',
   playbooksCollection: 'playbooks',
@@ -77,7 +69,6 @@ export const DEFAULTS = {
 
 export const sanitizeOptions = (options: RelatedTermGraphConfig, adminUserCollection?: string): SanitizedRelatedTermGraphConfig => ({
   disabled: options.disabled ?? DEFAULTS.disabled,
-  termUrl: options.termUrl ?? DEFAULTS.termUrl,
   termsCollection: options.termsCollection ?? (DEFAULTS.termsCollection as CollectionSlug),
   caseStudiesCollection: options.caseStudiesCollection ?? (DEFAULTS.caseStudiesCollection as CollectionSlug),
   playbooksCollection: options.playbooksCollection ?? (DEFAULTS.playbooksCollection as CollectionSlug),
@@ -93,21 +84,39 @@ export const sanitizeOptions = (options: RelatedTermGraphConfig, adminUserCollec
     ((req) => Boolean(req.user) && (adminUserCollection === undefined || req.user?.collection === adminUserCollection)),
 })
 
-/** Arguments of `config.custom.relatedTermGraph.renderLinkedHtml`. */
-export type RenderLinkedHtmlArgs = {
+/** The term an auto-link points at, with what a storefront tooltip needs. */
+export type AutoLinkTarget = {
+  id: string
+  slug: string
+  /** Slug of the term's glossary ('' when unknown): fills `{glossary}` in the storefront URL template. */
+  glossary: string
+  /** The term's summary in the requested locale (else the default locale's), as plain unescaped text. */
+  summary?: string
+}
+
+/** One mention to link in a text: the range [start, end) of that text, and the term. */
+export type AutoLink = { start: number; end: number; term: AutoLinkTarget }
+
+/**
+ * Finds what to link in the texts of one document, in reading order. It remembers what it linked, so
+ * each term is linked at its first mention in the document only; call it once per text node.
+ */
+export type DocumentMentionLinker = (text: string) => AutoLink[]
+
+/** Arguments of `config.custom.relatedTermGraph.mentionLinker`. */
+export type MentionLinkerArgs = {
   payload: Payload
-  body: SerializedEditorState | null | undefined
-  /** The page's own term: never linked to itself. */
-  selfSlug?: string
-  /** Fills `{locale}` / `{localePrefix}` of the URL template. @default the default locale */
+  /** Which summary the tooltips carry. @default the default locale */
   locale?: 'ja' | 'en'
+  /** The document's own term (when it is a glossary term): never linked to itself. */
+  selfId?: string
 }
 
 /**
- * What the plugin puts on `config.custom.relatedTermGraph` for other plugins (the storefront feed):
- * `renderLinkedHtml` renders rich text to safe HTML with the first mention of each other
- * published term linked to its storefront URL.
+ * What the plugin puts on `config.custom.relatedTermGraph` for a rich-text renderer (the storefront feed's):
+ * the mention-linking step only. The linker knows published terms only and never links a term whose
+ * editors ticked "never auto-link"; the renderer decides the markup and the URL.
  */
 export type RelatedTermGraphCustom = {
-  renderLinkedHtml: (args: RenderLinkedHtmlArgs) => Promise<string>
+  mentionLinker: (args: MentionLinkerArgs) => Promise<DocumentMentionLinker>
 }

@@ -1,3 +1,5 @@
+import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical'
+import { convertLexicalToPlaintext } from '@payloadcms/richtext-lexical/plaintext'
 import type { Block, ListItem } from './types'
 
 /**
@@ -123,14 +125,6 @@ export const toPlainText = (blocks: Block[]): string =>
     })
     .join('\n\n')
 
-/** The plain text of rich text this module built (or any lexical state with text children). */
-export const lexicalToPlainText = (state: LexicalState | null | undefined): string => {
-  if (!state) return ''
-  const inline = (children: Inline[]) =>
-    children.map((child) => (child.type === 'linebreak' ? '\n' : child.text)).join('')
-  return state.root.children
-    .map((block) =>
-      block.type === 'list' ? block.children.map((item) => inline(item.children)).join('\n') : inline(block.children),
-    )
-    .join('\n\n')
-}
+/** The plain text of rich text this module built: Payload's plain-text converter, the hub's one Lexical → text. */
+export const lexicalToPlainText = (state: LexicalState | null | undefined): string =>
+  state ? convertLexicalToPlaintext({ data: state as unknown as SerializedEditorState }) : ''

@@ -399,4 +399,24 @@ describe('queries', () => {
       ['d', 'mentioned-by'],
     ])
   })
+
+  it('suggests no link to a "never auto-link" term, and none out of a text whose auto-links are off', () => {
+    const terms = [
+      term('a', { term: { ja: 'アルファ' }, text: { ja: 'ガンマとデルタ。' } }),
+      term('c', { term: { ja: 'ガンマ' }, neverAutoLink: true }),
+      term('d', { term: { ja: 'デルタ' }, text: { ja: 'アルファを使う。' }, noAutoLinksInside: true }),
+    ]
+    const index = GraphIndex.build({ terms })
+    // The mentions stay in the graph; only the suggestions honour the switches.
+    expect(index.hasEdge('mentions', 'a', 'c')).toBe(true)
+    expect(index.suggestions('a').map((s) => [s.id, s.direction])).toEqual([['d', 'mentions']])
+    expect(index.suggestions('c')).toEqual([])
+  })
+
+  it('finds a term by its reading', () => {
+    const index = GraphIndex.build({
+      terms: [term('stock', { term: { ja: '在庫' }, reading: 'ざいこ' }), term('note', { term: { ja: 'メモ' }, text: { ja: 'ざいこがへった。' } })],
+    })
+    expect(index.hasEdge('mentions', 'note', 'stock')).toBe(true)
+  })
 })

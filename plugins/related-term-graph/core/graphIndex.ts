@@ -464,9 +464,10 @@ export class GraphIndex {
   }
 }
 
-/** Every label a term is known by: its headword in each locale, English name and aliases. */
+/** Every label a term is known by: its headword in each locale, reading, English name and aliases. */
 export const labelsOf = (record: TermRecord): (string | null | undefined)[] => [
   ...Object.values(record.term),
+  record.reading,
   record.englishName,
   ...record.aliases,
 ]

@@ -31,10 +31,15 @@ describe('label normalisation', () => {
     expect(normalizeLabel('NetPromoterScore')).not.toBe(normalizeLabel('Net Promoter Score'))
   })
 
-  it('treats the long-vowel mark, hyphen variants and the middle dot alike', () => {
-    const variants = ['Eーメール', 'E-メール', 'E‐メール', 'E－メール', 'E・メール', 'Eｰメール']
-    const forms = new Set(variants.map(normalizeLabel))
-    expect(forms.size).toBe(1)
+  it('drops the long-vowel mark and the middle dot, and folds hyphen variants to one', () => {
+    expect(new Set(['ブラウザー', 'ブラウザ', 'ﾌﾞﾗｳｻﾞｰ', 'ブラウザ－'].map(normalizeLabel)).size).toBe(1)
+    expect(new Set(['ライフ・タイム・バリュー', 'ライフタイムバリュー', 'ライフ･タイム･バリュー', 'ライフ タイム バリュー'].map(normalizeLabel)).size).toBe(1)
+    expect(new Set(['e-mail', 'e‐mail', 'e－mail', 'E–mail'].map(normalizeLabel))).toEqual(new Set(['e-mail']))
+  })
+
+  it('spells hiragana as katakana', () => {
+    expect(normalizeLabel('ぽいんと')).toBe(normalizeLabel('ポイント'))
+    expect(normalizeLabel('きゃっしゅばっく')).toBe(normalizeLabel('キャッシュバック'))
   })
 
   it('maps normalised positions back to the original text', () => {

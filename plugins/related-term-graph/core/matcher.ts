@@ -1,79 +1,96 @@
 import AhoCorasick from 'modern-ahocorasick'
 
-import { normalizeLabel, normalizeText, originalRange, type NormalizedText } from './normalize'
+import { spellPattern, spellText } from './automatonText'
+import { urlRanges, WordBoundaries } from './boundaries'
+import { foldForMatching, foldLabel, isKatakana, originalRange, type FoldedText } from './normalize'
 
-/** Shorter labels (after normalisation) match too much noise to count as mentions. */
+/** Shorter labels (as written) match too much noise to count as mentions. */
 export const MIN_LABEL_LENGTH = 2
 
-/** A term and every label readers use for it (term in each locale, English name, aliases). */
+/** A term and every label readers use for it (term in each locale, reading, English name, aliases). */
 export type TermLabels = { termId: string; labels: readonly (string | null | undefined)[] }
 
-/** A mention found in a text: which term, by which (normalised) label, where in the original text. */
+/** A mention found in a text: which term, by which (folded) label, where in the original text. */
 export type Mention = { termId: string; label: string; start: number; end: number }
 
-type Candidate = { label: string; start: number; end: number }
-
-const compile = (labels: Iterable<string>): AhoCorasick<string> =>
-  new AhoCorasick(Array.from(labels, (label) => ({ pattern: label, data: label })))
-
-const isAsciiWord = (code: number): boolean => (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39)
-
 /**
- * A label starting/ending with a Latin letter or digit must not sit inside a Latin word (`ec` is
- * not in `select`), while `UTMコード` still matches inside Japanese text. (The library's `ascii-edge`
- * boundary rule, checked here on the lower-cased text: measured ~45% faster than the library doing it.)
+ * One label as the matcher keeps it. An all-capitals Latin label with no Japanese in it (`AI`, `SEO`, `D2C`)
+ * is an acronym: it matches only where the text has the same capitals (`AI` is not `ai`, `IT` is not `it`).
+ * Any other label matches whatever the Latin case.
  */
-const onWordEdges = (text: string, start: number, end: number): boolean =>
-  !(isAsciiWord(text.charCodeAt(start)) && start > 0 && isAsciiWord(text.charCodeAt(start - 1))) &&
-  !(isAsciiWord(text.charCodeAt(end - 1)) && end < text.length && isAsciiWord(text.charCodeAt(end)))
+type Label = { key: string; folded: string; acronym: string | null; terms: Set<string> }
+
+/** A string the automaton looks for: a label, or an English plural of it. */
+type PatternUse = { key: string; plural: boolean }
+
+type Candidate = { label: Label; start: number; end: number; plural: boolean; from: number; to: number }
+
+const LATIN_LETTER = /[A-Za-z]/
+const LOWER_LATIN = /[a-z]/
+const JAPANESE = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]/
+
+const isAcronym = (cased: string): boolean => LATIN_LETTER.test(cased) && !LOWER_LATIN.test(cased) && !JAPANESE.test(cased)
 
 /**
- * Finds mentions of glossary terms in texts with one Aho–Corasick automaton over all labels.
+ * English plurals that mention the singular: `SKUs` → `SKU`, `coupon codes` → `coupon code`,
+ * `boxes` → `box`, `strategies` → `strategy`. Only for labels ending in a Latin letter.
+ */
+const pluralsOf = (folded: string, acronym: boolean): string[] => {
+  if (!/[a-z]$/.test(folded)) return []
+  if (acronym) return [`${folded}s`]
+  if (/(?:s|x|z|ch|sh)$/.test(folded)) return [`${folded}es`]
+  if (/[^aeiou]y$/.test(folded)) return [`${folded.slice(0, -1)}ies`]
+  return [`${folded}s`]
+}
+
+const compile = (patterns: Iterable<string>): AhoCorasick<string> =>
+  new AhoCorasick(Array.from(patterns, (pattern) => ({ pattern: spellPattern(pattern), data: pattern })))
+
+/**
+ * Finds mentions of glossary terms in texts: one Aho–Corasick automaton over all folded labels finds
+ * candidates, and a candidate counts only when it starts and ends on a word boundary (`boundaries.ts`)
+ * and lies outside URLs and e-mail addresses. Longest match wins; overlapping shorter ones are dropped.
  *
  * Edits are cheap: labels added since the last full compile live in a small second automaton,
  * and removed labels are filtered out, so a one-term change never recompiles the whole dictionary.
- * When the overlay grows past `overlayLimit` labels the main automaton is rebuilt once.
+ * When the overlay grows past `overlayLimit` patterns the main automaton is rebuilt once.
  */
 export class MentionMatcher {
   readonly #labelsByTerm = new Map<string, string[]>()
-  readonly #termsByLabel = new Map<string, Set<string>>()
+  readonly #labels = new Map<string, Label>()
+  readonly #patterns = new Map<string, PatternUse[]>()
   #main: AhoCorasick<string>
-  #mainLabels = new Set<string>()
+  #mainPatterns = new Set<string>()
   #overlay: AhoCorasick<string> | null = null
-  #overlayLabels = new Set<string>()
+  readonly #overlayPatterns = new Set<string>()
   #overlayStale = false
   readonly #overlayLimit: number
 
   constructor(entries: Iterable<TermLabels> = [], { overlayLimit = 256 }: { overlayLimit?: number } = {}) {
     this.#overlayLimit = overlayLimit
-    for (const { termId, labels } of entries) this.#assign(termId, MentionMatcher.labelsFor(labels))
-    this.#mainLabels = new Set(this.#termsByLabel.keys())
-    this.#main = compile(this.#mainLabels)
-    this.#overlayLabels.clear()
+    for (const { termId, labels } of entries) this.#assign(termId, labelKeys(labels))
+    this.#mainPatterns = new Set(this.#patterns.keys())
+    this.#main = compile(this.#mainPatterns)
+    this.#overlayPatterns.clear()
     this.#overlayStale = false
   }
 
-  /** Normalised labels of a term, deduplicated, too-short ones dropped. */
+  /** Folded labels of a term, deduplicated, too-short ones dropped. */
   static labelsFor(labels: readonly (string | null | undefined)[]): string[] {
-    const out = new Set<string>()
-    for (const label of labels) {
-      if (typeof label !== 'string') continue
-      const normalized = normalizeLabel(label)
-      if (normalized.length >= MIN_LABEL_LENGTH) out.add(normalized)
-    }
-    return [...out]
+    return [...new Set(labelKeys(labels).map((label) => label.folded))]
   }
 
-  /** The labels currently registered for a term (normalised). */
+  /** The labels currently registered for a term (folded). */
   labelsOf(termId: string): readonly string[] {
-    return this.#labelsByTerm.get(termId) ?? []
+    return [...new Set((this.#labelsByTerm.get(termId) ?? []).map((key) => this.#labels.get(key)?.folded ?? key))]
   }
 
   /** Register (or replace) a term's labels. Returns whether its label set changed. */
   setTerm(termId: string, rawLabels: readonly (string | null | undefined)[]): boolean {
-    const next = MentionMatcher.labelsFor(rawLabels)
+    const next = labelKeys(rawLabels)
+    const nextKeys = next.map((label) => label.key)
     const previous = this.#labelsByTerm.get(termId) ?? []
-    const changed = previous.length !== next.length || previous.some((label) => !next.includes(label))
+    const changed = previous.length !== nextKeys.length || previous.some((key) => !nextKeys.includes(key))
     if (!changed) return false
     this.#unassign(termId)
     this.#assign(termId, next)
@@ -92,91 +109,216 @@ export class MentionMatcher {
    * only the longer term counts even when `インフルエンサー` is a term too. A span claimed by
    * `excludeTermId` (the text's own term) is consumed without producing a mention: never A→A.
    */
-  find(text: string | NormalizedText, excludeTermId?: string): Mention[] {
-    const normalized = typeof text === 'string' ? normalizeText(text) : text
-    if (normalized.text.length === 0) return []
+  find(text: string | FoldedText, excludeTermId?: string): Mention[] {
+    const folded = typeof text === 'string' ? foldForMatching(text) : text
+    if (folded.folded.length === 0) return []
     const candidates: Candidate[] = []
-    const collect = (matcher: AhoCorasick<string>, from: 'main' | 'overlay') => {
-      for (const hit of matcher.iterate(normalized.text)) {
-        const label = hit.data as string
-        // Labels removed since the main compile stay in its automaton: skip them here.
-        if (from === 'main' && !this.#termsByLabel.has(label)) continue
-        if (onWordEdges(normalized.text, hit.start, hit.end)) candidates.push({ label, start: hit.start, end: hit.end })
+    let boundaries: WordBoundaries | undefined
+    // Labels inside a longer katakana word: they count only when labels tile that word (see compoundOfLabels).
+    const insideKatakana: Candidate[] = []
+    const { spelt, unitAt } = spellText(folded.folded)
+    const collect = (automaton: AhoCorasick<string>) => {
+      for (const spelled of automaton.iterate(spelt)) {
+        const start = unitAt[spelled.start] as number
+        // A hit starting inside a unit's spelling is no hit in the folded text.
+        if (start < 0) continue
+        const hit = { start, end: unitAt[spelled.end] as number, data: spelled.data }
+        const uses = this.#patterns.get(hit.data as string)
+        // Patterns removed since the main compile stay in its automaton: skip them here.
+        if (!uses) continue
+        let range: [number, number] | undefined
+        let inside = false
+        for (const use of uses) {
+          const label = this.#labels.get(use.key)
+          if (!label || !caseFits(folded, label, use.plural, hit.start, hit.end)) continue
+          if (!range) {
+            range = originalRange(folded, hit.start, hit.end)
+            boundaries ??= new WordBoundaries(folded.original)
+            inside = !boundaries.startsWord(range[0]) || !boundaries.endsWord(range[1])
+          }
+          const candidate = { label, start: hit.start, end: hit.end, plural: use.plural, from: range[0], to: range[1] }
+          if (!inside) candidates.push(candidate)
+          else if (allKatakana(folded.original, range[0], range[1])) insideKatakana.push(candidate)
+        }
       }
     }
     const overlay = this.#currentOverlay()
-    collect(this.#main, 'main')
-    if (overlay) collect(overlay, 'overlay')
+    collect(this.#main)
+    if (overlay) collect(overlay)
+    if (insideKatakana.length > 0) candidates.push(...compoundOfLabels(folded.original, candidates, insideKatakana))
     if (candidates.length === 0) return []
 
-    candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)
-    const taken = new Uint8Array(normalized.text.length)
+    const blocked = urlRanges(folded.original)
+    const usable = blocked.length === 0 ? candidates : candidates.filter((c) => !blocked.some(([s, e]) => c.from < e && c.to > s))
+
+    // Longest first; on the same span a label itself before a plural reading of another label.
+    usable.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start || Number(a.plural) - Number(b.plural))
+    const taken = new Uint8Array(folded.folded.length)
+    const claimed = new Map<number, { end: number; plural: boolean }>()
     const mentions: Mention[] = []
-    for (const candidate of candidates) {
-      let free = true
-      for (let i = candidate.start; i < candidate.end; i++) {
-        if (taken[i]) {
-          free = false
-          break
+    const emitted = new Set<string>()
+    for (const candidate of usable) {
+      const same = claimed.get(candidate.start)
+      // Several labels on exactly the span already claimed (a label terms share, `AI` and `Ai`): all count.
+      const shares = same !== undefined && same.end === candidate.end && same.plural === candidate.plural
+      if (!shares) {
+        let free = true
+        for (let i = candidate.start; i < candidate.end; i++) {
+          if (taken[i]) {
+            free = false
+            break
+          }
         }
+        if (!free) continue
+        taken.fill(1, candidate.start, candidate.end)
+        claimed.set(candidate.start, { end: candidate.end, plural: candidate.plural })
       }
-      if (!free) continue
-      taken.fill(1, candidate.start, candidate.end)
-      const [start, end] = originalRange(normalized, candidate.start, candidate.end)
-      for (const termId of this.#termsByLabel.get(candidate.label) ?? []) {
-        if (termId !== excludeTermId) mentions.push({ termId, label: candidate.label, start, end })
+      for (const termId of candidate.label.terms) {
+        const key = `${termId}|${candidate.from}`
+        if (termId === excludeTermId || emitted.has(key)) continue
+        emitted.add(key)
+        mentions.push({ termId, label: candidate.label.folded, start: candidate.from, end: candidate.to })
       }
     }
     return mentions.sort((a, b) => a.start - b.start || a.termId.localeCompare(b.termId))
   }
 
-  /** Whether a normalised text contains any of the given normalised labels (a cheap pre-check). */
-  static containsAny(normalizedText: string, labels: readonly string[]): boolean {
-    return labels.some((label) => normalizedText.includes(label))
+  /** Whether a folded text contains any of the given folded labels (a cheap pre-check). */
+  static containsAny(foldedText: string, labels: readonly string[]): boolean {
+    return labels.some((label) => foldedText.includes(label))
   }
 
-  /** `labels` are already normalised. */
-  #assign(termId: string, labels: readonly string[]): void {
-    this.#labelsByTerm.set(termId, [...labels])
-    for (const label of labels) {
-      let owners = this.#termsByLabel.get(label)
-      if (!owners) {
-        owners = new Set()
-        this.#termsByLabel.set(label, owners)
-        // A label the main automaton does not know goes to the overlay (checked lazily at find time).
-        if (!this.#mainLabels.has(label)) {
-          this.#overlayLabels.add(label)
-          this.#overlayStale = true
-        }
+  #assign(termId: string, labels: readonly Label[]): void {
+    this.#labelsByTerm.set(termId, labels.map((label) => label.key))
+    for (const incoming of labels) {
+      let label = this.#labels.get(incoming.key)
+      if (!label) {
+        label = { ...incoming, terms: new Set() }
+        this.#labels.set(label.key, label)
+        this.#addPattern(label.folded, { key: label.key, plural: false })
+        for (const plural of pluralsOf(label.folded, label.acronym !== null)) this.#addPattern(plural, { key: label.key, plural: true })
       }
-      owners.add(termId)
+      label.terms.add(termId)
     }
   }
 
   #unassign(termId: string): void {
-    for (const label of this.#labelsByTerm.get(termId) ?? []) {
-      const owners = this.#termsByLabel.get(label)
-      owners?.delete(termId)
-      if (owners && owners.size === 0) {
-        this.#termsByLabel.delete(label)
-        if (this.#overlayLabels.delete(label)) this.#overlayStale = true
-      }
+    for (const key of this.#labelsByTerm.get(termId) ?? []) {
+      const label = this.#labels.get(key)
+      if (!label) continue
+      label.terms.delete(termId)
+      if (label.terms.size > 0) continue
+      this.#labels.delete(key)
+      for (const pattern of [label.folded, ...pluralsOf(label.folded, label.acronym !== null)]) this.#removePattern(pattern, key)
     }
     this.#labelsByTerm.delete(termId)
+  }
+
+  #addPattern(pattern: string, use: PatternUse): void {
+    const uses = this.#patterns.get(pattern)
+    if (uses) {
+      uses.push(use)
+      return
+    }
+    this.#patterns.set(pattern, [use])
+    // A pattern the main automaton does not know goes to the overlay (compiled lazily at find time).
+    if (!this.#mainPatterns.has(pattern)) {
+      this.#overlayPatterns.add(pattern)
+      this.#overlayStale = true
+    }
+  }
+
+  #removePattern(pattern: string, key: string): void {
+    const uses = this.#patterns.get(pattern)?.filter((use) => use.key !== key)
+    if (uses && uses.length > 0) {
+      this.#patterns.set(pattern, uses)
+      return
+    }
+    this.#patterns.delete(pattern)
+    if (this.#overlayPatterns.delete(pattern)) this.#overlayStale = true
   }
 
   #currentOverlay(): AhoCorasick<string> | null {
     if (!this.#overlayStale) return this.#overlay
     this.#overlayStale = false
-    if (this.#overlayLabels.size > this.#overlayLimit) {
+    if (this.#overlayPatterns.size > this.#overlayLimit) {
       // Fold the overlay into a fresh main automaton once it stops being small.
-      this.#mainLabels = new Set(this.#termsByLabel.keys())
-      this.#main = compile(this.#mainLabels)
-      this.#overlayLabels.clear()
+      this.#mainPatterns = new Set(this.#patterns.keys())
+      this.#main = compile(this.#mainPatterns)
+      this.#overlayPatterns.clear()
       this.#overlay = null
       return null
     }
-    this.#overlay = this.#overlayLabels.size > 0 ? compile(this.#overlayLabels) : null
+    this.#overlay = this.#overlayPatterns.size > 0 ? compile(this.#overlayPatterns) : null
     return this.#overlay
   }
+}
+
+/** Raw labels → folded labels (acronyms keyed by their capitals), deduplicated, too-short ones dropped. */
+const labelKeys = (labels: readonly (string | null | undefined)[]): Label[] => {
+  const out = new Map<string, Label>()
+  for (const raw of labels) {
+    if (typeof raw !== 'string') continue
+    const { folded, cased } = foldLabel(raw)
+    // A word of one kana and a long vowel (`シー`, `キー`) folds to one character but is a word of two.
+    if (folded.length < MIN_LABEL_LENGTH && !(folded.length === 1 && raw.trim().normalize('NFKC').length >= MIN_LABEL_LENGTH)) continue
+    const acronym = isAcronym(cased) ? cased : null
+    const key = acronym ? `A:${acronym}` : folded
+    if (!out.has(key)) out.set(key, { key, folded, acronym, terms: new Set() })
+  }
+  return [...out.values()]
+}
+
+const allKatakana = (text: string, from: number, to: number): boolean => {
+  for (let i = from; i < to; i++) if (!isKatakana(text.charCodeAt(i))) return false
+  return to > from
+}
+
+/**
+ * A katakana word made exactly of glossary labels is a compound of those labels, whatever ICU made of it
+ * (`ギフトラッピング` = `ギフト` + `ラッピング` when both are labels): the labels tiling the word count.
+ * A label inside a katakana word the other labels cannot complete (`ペン` in `ペンギン`) still does not.
+ */
+const compoundOfLabels = (text: string, accepted: Candidate[], inside: Candidate[]): Candidate[] => {
+  const out: Candidate[] = []
+  const done = new Set<number>()
+  for (const candidate of inside) {
+    let start = candidate.from
+    while (start > 0 && isKatakana(text.charCodeAt(start - 1))) start--
+    if (done.has(start)) continue
+    done.add(start)
+    let end = candidate.to
+    while (end < text.length && isKatakana(text.charCodeAt(end))) end++
+    const pieces = [...accepted, ...inside].filter((c) => c.from >= start && c.to <= end)
+    // Longest pieces first: the first tiling found uses the fewest labels.
+    pieces.sort((a, b) => b.to - b.from - (a.to - a.from))
+    const path = tile(pieces, start, end, new Map())
+    if (path) for (const piece of path) if (inside.includes(piece)) out.push(piece)
+  }
+  return out
+}
+
+const tile = (pieces: Candidate[], at: number, end: number, seen: Map<number, Candidate[] | null>): Candidate[] | null => {
+  if (at === end) return []
+  const known = seen.get(at)
+  if (known !== undefined) return known
+  seen.set(at, null)
+  for (const piece of pieces) {
+    if (piece.from !== at) continue
+    const rest = tile(pieces, piece.to, end, seen)
+    if (rest) {
+      const path = [piece, ...rest]
+      seen.set(at, path)
+      return path
+    }
+  }
+  return null
+}
+
+/** An acronym's capitals must be in the text as they are; a plural adds a lower-case `s`. */
+const caseFits = (text: FoldedText, label: Label, plural: boolean, start: number, end: number): boolean => {
+  if (label.acronym === null) return true
+  const length = label.acronym.length
+  if (text.cased.slice(start, start + length) !== label.acronym) return false
+  return !plural || text.cased.slice(start + length, end) === 's'
 }

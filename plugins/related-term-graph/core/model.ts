@@ -10,11 +10,19 @@ export type TermRecord = {
   /** Headword per locale. */
   term: Localized
   englishName?: string | null
+  /** How the headword is read (kana): a label too. */
+  reading?: string | null
   aliases: string[]
   /** Glossary id. */
   glossary: string | null
   /** Summary and body as plain text, per locale: where mentions are looked for. */
   text: Localized
+  /** The one- or two-sentence definition per locale (auto-link tooltips). */
+  summary?: Localized
+  /** Editors' switch: never auto-link to this term (feed links, graph suggestions). */
+  neverAutoLink?: boolean
+  /** Editors' switch: never add auto-links inside this term's own text (feed links, graph suggestions). */
+  noAutoLinksInside?: boolean
   /** Ids of terms the editor marked as related. */
   related: string[]
   /** Id of the broader term. */

@@ -122,15 +122,19 @@ export const graphHealth = (index: GraphIndex): { orphans: string[]; mentionsNot
   return { orphans: orphans.sort(bySlug), mentionsNothing: mentionsNothing.sort(bySlug) }
 }
 
-/** Terms this term mentions or is mentioned by that are not `related` to it yet: mutual first. */
+/**
+ * Terms this term mentions or is mentioned by that are not `related` to it yet: mutual first. A mention
+ * from X to Y is not suggested when X's editors switched auto-links off inside X or Y is "never auto-link".
+ */
 export const suggestedLinks = (index: GraphIndex, id: string): Suggestion[] => {
   if (!index.graph.hasNode(id)) return []
+  const linkable = (from: string, to: string) => !index.getTerm(from)?.noAutoLinksInside && !index.getTerm(to)?.neverAutoLink
   const related = new Set<string>()
   const found = new Map<string, { out: boolean; in: boolean; edges: string[] }>()
   index.graph.forEachEdge(id, (key, attributes, source, target) => {
     const other = source === id ? target : source
     if (attributes.type === 'related') related.add(other)
-    if (attributes.type !== 'mentions') return
+    if (attributes.type !== 'mentions' || !linkable(attributes.from, attributes.to)) return
     const entry = found.get(other) ?? { out: false, in: false, edges: [] }
     if (attributes.from === id) entry.out = true
     else entry.in = true

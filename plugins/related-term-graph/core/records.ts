@@ -4,6 +4,7 @@
  */
 import type { CitationSource } from './graphIndex'
 import type { CitationGroup, Localized, TermRecord } from './model'
+import { NEVER_AUTO_LINK_FIELD, NO_AUTO_LINKS_FIELD } from './autoLinkFields'
 import { lexicalPlainText } from './text'
 
 type Doc = Record<string, unknown>
@@ -53,9 +54,13 @@ export const termRecordFromDoc = (doc: Doc, locales: readonly string[]): TermRec
     slug: typeof doc.slug === 'string' ? doc.slug : String(doc.id),
     term: localized(doc.term, locales, nonEmptyString),
     englishName: nonEmptyString(doc.englishName) ?? null,
+    reading: nonEmptyString(doc.reading) ?? null,
     aliases: Array.isArray(doc.aliases) ? doc.aliases.filter((a): a is string => typeof a === 'string') : [],
     glossary: relationId(doc.glossary),
     text,
+    summary,
+    neverAutoLink: doc[NEVER_AUTO_LINK_FIELD] === true,
+    noAutoLinksInside: doc[NO_AUTO_LINKS_FIELD] === true,
     related: relationIds(doc.related).filter((id) => id !== relationId(doc.id)),
     broader: relationId(doc.broader),
     tags: relationIds(doc.tags),

@@ -36,7 +36,7 @@ describe('evidence sentences', () => {
 })
 
 describe('Lexical plain text', () => {
-  it('joins text nodes and separates blocks with new lines', () => {
+  it('joins text nodes, separates blocks with new lines and leaves out headings and code', () => {
     const state = {
       root: {
         type: 'root',
@@ -44,10 +44,11 @@ describe('Lexical plain text', () => {
           { type: 'heading', tag: 'h2', children: [{ type: 'text', text: '概要' }] },
           { type: 'paragraph', children: [{ type: 'text', text: 'UTM' }, { type: 'text', text: 'コードは' }, { type: 'linebreak' }, { type: 'text', text: '次の行' }] },
           { type: 'list', children: [{ type: 'listitem', children: [{ type: 'text', text: '一つ目' }] }, { type: 'listitem', children: [{ type: 'text', text: '二つ目' }] }] },
+          { type: 'code', children: [{ type: 'code-highlight', text: 'const ポイント = 1' }] },
         ],
       },
     }
-    expect(lexicalPlainText(state)).toBe('概要\nUTMコードは\n次の行\n一つ目\n二つ目')
+    expect(lexicalPlainText(state)).toBe('UTMコードは\n次の行\n一つ目\n二つ目')
   })
 
   it('returns an empty string for anything that is not an editor state', () => {

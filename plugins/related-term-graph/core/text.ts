@@ -1,25 +1,20 @@
 /** Plain text out of Lexical rich text, and the sentence around a mention (its evidence). */
+import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical'
+import { convertLexicalToPlaintext, type PlaintextConverters } from '@payloadcms/richtext-lexical/plaintext'
 
-type LexicalNodeLike = { type?: unknown; text?: unknown; children?: unknown }
-
-// Nodes after which a new line starts, so sentences never run across paragraphs or list items.
-const BLOCK_TYPES = new Set(['paragraph', 'heading', 'quote', 'listitem', 'list', 'code', 'table', 'tablerow', 'tablecell'])
-
-/** The text of a Lexical editor state (`{ root: { children } }`), blocks separated by new lines. */
+/**
+ * The text of a Lexical editor state that mentions are looked for in: Payload's own plain-text converter
+ * (the same one the storefront feed uses), without headings and code blocks, where nothing is a mention.
+ */
 export const lexicalPlainText = (state: unknown): string => {
-  const root = (state as { root?: unknown } | null | undefined)?.root
-  if (!root || typeof root !== 'object') return ''
-  const parts: string[] = []
-  const walk = (node: LexicalNodeLike) => {
-    if (node.type === 'text' && typeof node.text === 'string') parts.push(node.text)
-    else if (node.type === 'linebreak') parts.push('\n')
-    else if (node.type === 'tab') parts.push('\t')
-    if (Array.isArray(node.children)) for (const child of node.children) if (child && typeof child === 'object') walk(child)
-    if (typeof node.type === 'string' && BLOCK_TYPES.has(node.type)) parts.push('\n')
-  }
-  walk(root as LexicalNodeLike)
-  return parts.join('').replace(/\n{2,}/g, '\n').trim()
+  const root = (state as { root?: { children?: unknown } } | null | undefined)?.root
+  if (!root || typeof root !== 'object' || !Array.isArray(root.children)) return ''
+  return convertLexicalToPlaintext({ data: state as SerializedEditorState, converters: SKIPPED })
+    .replace(/\n{2,}/g, '\n')
+    .trim()
 }
+
+const SKIPPED: PlaintextConverters = { heading: () => '', code: () => '' }
 
 // A sentence ends after 。！？!? (and full-width variants) or a Latin full stop followed by a space, or at a line end.
 const SENTENCE_END = /[。！？!?．]|\.(?=\s)|\n/g

@@ -28,7 +28,9 @@ describe('plugin config', () => {
     expect(terms.hooks?.afterChange).toHaveLength(2)
     expect(terms.hooks?.afterChange?.[0]).toBe(existingHook)
     expect(terms.hooks?.afterDelete).toHaveLength(1)
-    expect(terms.fields.map((f) => ('name' in f ? f.name : f.type))).toEqual(['title', 'termGraph'])
+    expect(terms.fields.map((f) => ('name' in f ? f.name : f.type))).toEqual(['title', 'neverAutoLink', 'noAutoLinksInside', 'termGraph'])
+    for (const slug of ['case-studies', 'playbooks']) expect(bySlug(config, slug).fields.map((f) => ('name' in f ? f.name : f.type))).toEqual(['title', 'noAutoLinksInside'])
+    expect(bySlug(config, 'tags').fields).toHaveLength(1)
     expect(terms.admin?.components?.beforeList).toEqual(['/plugins/related-term-graph/components/GraphHealth#GraphHealth'])
     for (const slug of ['case-studies', 'playbooks', 'tags', 'glossaries']) expect(bySlug(config, slug).hooks?.afterChange).toHaveLength(2)
     expect(bySlug(config, 'users').hooks?.afterChange).toHaveLength(1)
@@ -45,22 +47,29 @@ describe('plugin config', () => {
     const queries = config.graphQL?.queries?.(GraphQL, { config: {} as SanitizedConfig } as never) ?? {}
     expect(Object.keys(queries)).toEqual(['hello', 'termGraph'])
     expect(config.custom?.other).toBe(true)
-    expect(typeof (config.custom?.relatedTermGraph as RelatedTermGraphCustom).renderLinkedHtml).toBe('function')
+    expect(typeof (config.custom?.relatedTermGraph as RelatedTermGraphCustom).mentionLinker).toBe('function')
 
     await config.onInit?.({} as Payload)
     expect(onInit).toHaveBeenCalledTimes(1)
   })
 
-  it('when disabled keeps the schema and a plain renderer, and adds no hooks, endpoints, components or start-up work', async () => {
+  it('leaves a never-auto-link switch the user placed themselves where it is', async () => {
+    const base = baseConfig()
+    base.collections = base.collections!.map((c) => (c.slug === 'playbooks' ? { ...c, fields: [{ name: 'noAutoLinksInside', type: 'checkbox' as const }, ...c.fields] } : c))
+    const config = await relatedTermGraph({ buildOnInit: false })(base)
+    expect(bySlug(config, 'playbooks').fields.map((f) => ('name' in f ? f.name : f.type))).toEqual(['noAutoLinksInside', 'title'])
+  })
+
+  it('when disabled keeps the schema and a linker that links nothing, and adds no hooks, endpoints, components or start-up work', async () => {
     const config = await relatedTermGraph({ disabled: true })(baseConfig())
     expect(bySlug(config, 'term-graph-changes')).toBeDefined()
     expect(bySlug(config, 'glossary-terms').hooks?.afterChange).toHaveLength(1)
-    expect(bySlug(config, 'glossary-terms').fields).toHaveLength(1)
+    expect(bySlug(config, 'glossary-terms').fields.map((f) => ('name' in f ? f.name : f.type))).toEqual(['title', 'neverAutoLink', 'noAutoLinksInside'])
     expect(config.endpoints?.map((e) => e.path)).toEqual(['/existing'])
     expect(config.graphQL).toBeUndefined()
     expect(config.onInit).toBeUndefined()
-    const { renderLinkedHtml } = config.custom?.relatedTermGraph as RelatedTermGraphCustom
-    const body = { root: { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', text: '<b>UTM</b>' }] }] } }
-    expect(await renderLinkedHtml({ payload: {} as Payload, body: body as never })).toBe('<p>&lt;b&gt;UTM&lt;/b&gt;</p>')
+    const { mentionLinker } = config.custom?.relatedTermGraph as RelatedTermGraphCustom
+    const linker = await mentionLinker({ payload: {} as Payload, locale: 'ja' })
+    expect(linker('UTMコードとキャンペーン')).toEqual([])
   })
 })

@@ -197,26 +197,23 @@ describe('other instances and restarts', () => {
   })
 })
 
-describe('storefront renderer in config.custom', () => {
-  it('links the first mention of each other published term only', async () => {
-    const { renderLinkedHtml } = payload.config.custom.relatedTermGraph as RelatedTermGraphCustom
-    const html = await renderLinkedHtml({
-      payload,
-      body: richText('UTMコードでキャンペーンを測る。', 'キャンペーンとインフルエンサーマーケティング。') as never,
-      selfSlug: 'utm-code',
-    })
-    expect(html).toBe(
-      '<p>UTMコードで<a href="https://shop.example.com/glossary/social-media/campaign" class="term-link" data-term="campaign">キャンペーン</a>を測る。</p>' +
-        // インフルエンサーマーケティング is a draft again, so for readers the longest published match is インフルエンサー.
-        '<p>キャンペーンと<a href="https://shop.example.com/glossary/social-media/influencer" class="term-link" data-term="influencer">インフルエンサー</a>マーケティング。</p>',
-    )
+describe('the mention linker in config.custom', () => {
+  const linked = async (texts: string[], args: { selfId?: string; locale?: 'ja' | 'en' } = {}) => {
+    const { mentionLinker } = payload.config.custom.relatedTermGraph as RelatedTermGraphCustom
+    const linker = await mentionLinker({ payload, ...args })
+    return texts.map((text) => linker(text).map((link) => ({ text: text.slice(link.start, link.end), slug: link.term.slug, glossary: link.term.glossary })))
+  }
+
+  it('links the first mention of each other published term in a document, never the document’s own term', async () => {
+    expect(await linked(['UTMコードでキャンペーンを測る。', 'キャンペーンとインフルエンサーマーケティング。'], { selfId: ids['utm-code'] })).toEqual([
+      [{ text: 'キャンペーン', slug: 'campaign', glossary: 'social-media' }],
+      // インフルエンサーマーケティング is a draft again, so for readers the longest published match is インフルエンサー.
+      [{ text: 'インフルエンサー', slug: 'influencer', glossary: 'social-media' }],
+    ])
   })
 
-  it('uses the glossary slug and locale prefix of the storefront URL, following glossary renames', async () => {
-    const { renderLinkedHtml } = payload.config.custom.relatedTermGraph as RelatedTermGraphCustom
-    const body = richText('キャンペーン') as never
-    expect(await renderLinkedHtml({ payload, body, locale: 'en' })).toContain('href="https://shop.example.com/en/glossary/social-media/campaign"')
+  it('follows glossary renames', async () => {
     await payload.update({ collection: 'glossaries', id: glossary, data: { slug: 'sns' } })
-    expect(await renderLinkedHtml({ payload, body })).toContain('href="https://shop.example.com/glossary/sns/campaign"')
+    expect((await linked(['キャンペーン']))[0]?.[0]?.glossary).toBe('sns')
   })
 })

@@ -1,8 +1,9 @@
+import type { DocumentMentionLinker } from '../../related-term-graph/types'
 import type { ContentType, FeedLocale, UrlTemplates } from '../types'
 import { escapeText } from './escape'
 import { type ArticleJsonLd, articleJsonLd, type DefinedTermJsonLd, definedTermJsonLd } from './jsonld'
 import { LocalePicker, type Localized } from './localize'
-import { type InternalLink, renderRichTextHtml, type RichText, richTextToPlainText } from './richText'
+import { type InternalLink, type LinkMentions, renderRichTextHtml, type RichText, richTextToPlainText } from './richText'
 import { fillUrlTemplate } from './urls'
 
 /* Source documents as the page builder reads them: depth 0 (relations are ids), locale 'all'. */
@@ -22,7 +23,14 @@ export const listOf = <T>(value: T[] | null | undefined | unknown): T[] => (Arra
 export const idsOf = (values: RelationValue[] | null | undefined): string[] =>
   listOf<RelationValue>(values).map(idOf).filter((id): id is string => id !== undefined)
 
-type Dated = { id: string; slug: string; createdAt: string; updatedAt: string }
+type Dated = {
+  id: string
+  slug: string
+  createdAt: string
+  updatedAt: string
+  /** Editors' switch (added by the related-term graph): no auto-links inside this document. */
+  noAutoLinksInside?: boolean | null
+}
 
 export type TermSource = Dated & {
   term: Localized<string>
@@ -143,13 +151,18 @@ export const tombstone = (type: ContentType, docId: string): Tombstone => ({
 
 export type RenderHtml = (value: RichText, context: { selfSlug?: string; locale: FeedLocale }) => Promise<string> | string
 
+/** Starts the mention-linking step for one document: the related-term graph's, when that plugin is installed. */
+export type MentionLinkerFactory = (args: { locale: FeedLocale; selfId?: string }) => Promise<DocumentMentionLinker>
+
 export type SerializeContext = {
   locale: FeedLocale
   baseUrl: string
   urls: UrlTemplates
   publisher: { name: string; url: string }
   lookups: Lookups
-  /** Rich text → safe HTML; defaults to `renderRichTextHtml` with internal links resolved from lookups. */
+  /** Auto-links for mentions of glossary terms; none when absent. */
+  mentionLinker?: MentionLinkerFactory
+  /** Replaces the renderer (tests); defaults to `renderRichTextHtml` with internal links from lookups and auto-links. */
   renderHtml?: RenderHtml
 }
 
@@ -256,10 +269,30 @@ const relatedTerms = (ctx: SerializeContext, ids: string[], selfId?: string) => 
   return terms
 }
 
-const rendererFor = (ctx: SerializeContext): RenderHtml => {
-  if (ctx.renderHtml) return ctx.renderHtml
+/**
+ * The renderer for one document's rich texts. One mention linker serves all of them, so a term is linked
+ * at its first mention in the whole document (a playbook's intro, steps and closing together).
+ */
+const documentRenderer = async (
+  ctx: SerializeContext,
+  doc: { id: string; slug: string; noAutoLinksInside?: boolean | null },
+  self: boolean,
+): Promise<(value: RichText) => Promise<string> | string> => {
+  const custom = ctx.renderHtml
+  if (custom) return (value) => custom(value, { ...(self ? { selfSlug: doc.slug } : {}), locale: ctx.locale })
   const urls = storefrontUrls(ctx)
-  return (value) => renderRichTextHtml(value, urls.internal)
+  const linker = ctx.mentionLinker && doc.noAutoLinksInside !== true ? await ctx.mentionLinker({ locale: ctx.locale, ...(self ? { selfId: doc.id } : {}) }) : undefined
+  const linkMentions: LinkMentions | undefined = linker
+    ? (text) =>
+        linker(text).map(({ start, end, term }) => ({
+          start,
+          end,
+          slug: term.slug,
+          summary: term.summary,
+          href: fillUrlTemplate(ctx.baseUrl, ctx.urls['glossary-term'], { slug: term.slug, id: term.id, glossary: term.glossary, locale: ctx.locale }),
+        }))
+    : undefined
+  return (value) => renderRichTextHtml(value, { resolveInternalLink: urls.internal, linkMentions })
 }
 
 const listHtml = (heading: string, texts: string[]): string =>
@@ -276,7 +309,7 @@ export const serializeTerm = async (doc: TermSource, ctx: SerializeContext): Pro
   const picker = new LocalePicker(ctx.locale)
   const labels = LABELS[ctx.locale]
   const urls = storefrontUrls(ctx)
-  const render = rendererFor(ctx)
+  const render = await documentRenderer(ctx, doc, true)
   const title = text(picker.pick('term', doc.term)) ?? doc.slug
   const summary = text(picker.pick('summary', doc.summary))
   const englishName = text(doc.englishName)
@@ -299,7 +332,7 @@ export const serializeTerm = async (doc: TermSource, ctx: SerializeContext): Pro
     reading ? `${labels.reading}: ${reading}` : '',
     aliases.length > 0 ? `${labels.aliases}: ${aliases.join(labels.list)}` : '',
   ].filter(Boolean)
-  const bodyHtml = body ? await render(body, { selfSlug: doc.slug, locale: ctx.locale }) : ''
+  const bodyHtml = body ? await render(body) : ''
   const bodyText = richTextToPlainText(body)
   const contentHtml = [
     names.length > 0 ? `<p class="hub-term-names">${names.map(escapeText).join(escapeText(labels.separator))}</p>` : '',
@@ -350,7 +383,7 @@ export const serializeCaseStudy = async (doc: CaseStudySource, ctx: SerializeCon
   const picker = new LocalePicker(ctx.locale)
   const labels = LABELS[ctx.locale]
   const urls = storefrontUrls(ctx)
-  const render = rendererFor(ctx)
+  const render = await documentRenderer(ctx, doc, false)
   const title = text(picker.pick('title', doc.title)) ?? doc.slug
   const industry = text(picker.pick('industry', doc.industry))
   const scenario = picker.pick('scenario', doc.scenario)
@@ -363,7 +396,7 @@ export const serializeCaseStudy = async (doc: CaseStudySource, ctx: SerializeCon
   const personaLine = [persona, industry ?? ''].filter(Boolean).join(labels.separator)
   const related = relatedTerms(ctx, idsOf(doc.relatedTerms))
   const url = urls.caseStudy(doc)
-  const scenarioHtml = scenario ? await render(scenario, { locale: ctx.locale }) : ''
+  const scenarioHtml = scenario ? await render(scenario) : ''
   const scenarioText = richTextToPlainText(scenario)
   const channels = unique(listOf(doc.channels))
   const summary = shorten(scenarioText) ?? shorten(outcomes.join(' '))
@@ -426,12 +459,14 @@ const stepAnchor = (key: string | null | undefined): string | undefined =>
 export const serializePlaybook = async (doc: PlaybookSource, ctx: SerializeContext): Promise<FeedItem> => {
   const picker = new LocalePicker(ctx.locale)
   const urls = storefrontUrls(ctx)
-  const render = rendererFor(ctx)
+  const render = await documentRenderer(ctx, doc, false)
   const title = text(picker.pick('title', doc.title)) ?? doc.slug
   const summaryField = text(picker.pick('summary', doc.summary))
   const intro = picker.pick('intro', doc.intro)
   const closing = picker.pick('closing', doc.closing)
   const url = urls.playbook(doc)
+  // In reading order: the first mention of a term in the document is the one linked.
+  const introHtml = intro ? await render(intro) : ''
   const steps = await Promise.all(
     listOf<PlaybookStepSource>(doc.steps).map(async (step) => {
       const stepTitle = text(picker.pick('steps.title', step?.title)) ?? ''
@@ -439,15 +474,14 @@ export const serializePlaybook = async (doc: PlaybookSource, ctx: SerializeConte
       return {
         key: text(step?.key) ?? null,
         title: stepTitle,
-        html: body ? await render(body, { locale: ctx.locale }) : '',
+        html: body ? await render(body) : '',
         text: richTextToPlainText(body),
         channels: unique(listOf(step?.channels)),
         relatedTerms: idsOf(step?.relatedTerms),
       }
     }),
   )
-  const introHtml = intro ? await render(intro, { locale: ctx.locale }) : ''
-  const closingHtml = closing ? await render(closing, { locale: ctx.locale }) : ''
+  const closingHtml = closing ? await render(closing) : ''
   const introText = richTextToPlainText(intro)
   const related = relatedTerms(ctx, [...idsOf(doc.relatedTerms), ...steps.flatMap((step) => step.relatedTerms)])
   const channels = unique(steps.flatMap((step) => step.channels))

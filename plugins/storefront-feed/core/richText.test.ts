@@ -96,6 +96,66 @@ describe('renderRichTextHtml', () => {
   })
 })
 
+describe('protocol-relative and relative links', () => {
+  it.each([
+    ['//cdn.example.net/a.pdf', 'https://cdn.example.net/a.pdf'],
+    ['/\\cdn.example.net/a', 'https://cdn.example.net/a'],
+    ['/glossary/utm', '/glossary/utm'],
+    ['#steps', '#steps'],
+    ['mailto:team@example.com', 'mailto:team@example.com'],
+  ])('renders %j with href %j', (url, href) => {
+    expect(renderRichTextHtml(doc(paragraph(link({ url }))))).toBe(`<p><a href="${href}">label</a></p>`)
+  })
+
+  it.each(['javascript:alert(1)', 'data:text/html,x', '//', '//user@evil.example', '#', ''])('keeps the text of %j and drops the link', (url) => {
+    expect(renderRichTextHtml(doc(paragraph(link({ url }))))).toBe('<p>label</p>')
+  })
+})
+
+describe('auto-links', () => {
+  const mentions = (word: string, href = 'https://shop.example.com/glossary/g/point') => (value: string) => {
+    const start = value.indexOf(word)
+    return start < 0 ? [] : [{ start, end: start + word.length, href, slug: 'point', summary: '"貯まる" <特典> & more' }]
+  }
+
+  it('wraps the mention in a link carrying slug, escaped summary and class, inside the text formatting', () => {
+    const html = renderRichTextHtml(doc(paragraph(text('ポイントを貯める', 1))), { linkMentions: mentions('ポイント') })
+    expect(html).toBe(
+      '<p><a href="https://shop.example.com/glossary/g/point" class="term-link" data-term="point" data-term-summary="&quot;貯まる&quot; &lt;特典&gt; &amp; more"><strong>ポイント</strong></a><strong>を貯める</strong></p>',
+    )
+    expect(htmlProblems(html)).toEqual([])
+  })
+
+  it('never links inside links, headings or code', () => {
+    const html = renderRichTextHtml(
+      doc(
+        { type: 'heading', tag: 'h3', version: 1, children: [text('ポイント')] },
+        paragraph(link({ url: 'https://example.com' }, 'ポイント'), text('ポイント', 16)),
+        { type: 'code', version: 1, children: [{ type: 'code-highlight', version: 1, text: 'ポイント' }] },
+      ),
+      { linkMentions: mentions('ポイント') },
+    )
+    expect(html).not.toContain('term-link')
+    expect(html).toContain('<pre><code>ポイント</code></pre>')
+  })
+
+  it('drops an auto-link whose href the sanitiser refuses, keeping the text', () => {
+    const html = renderRichTextHtml(doc(paragraph(text('ポイント'))), { linkMentions: mentions('ポイント', 'javascript:alert(1)') })
+    expect(html).toBe('<p>ポイント</p>')
+  })
+
+  it('renders any text with any mention ranges without markup escaping into the page', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.nat(), fc.nat(), fc.string(), (value, a, b, summary) => {
+        const [start, end] = [Math.min(a, b) % (value.length + 1), Math.max(a, b) % (value.length + 1)]
+        const html = renderRichTextHtml(doc(paragraph(text(value))), { linkMentions: () => [{ start, end, href: '/g/x', slug: summary, summary }] })
+        expect(htmlProblems(html)).toEqual([])
+      }),
+      { numRuns: 200 },
+    )
+  })
+})
+
 describe('plain text and links', () => {
   it('reads the visible text, and knows an empty editor holds none', () => {
     expect(richTextToPlainText(doc(paragraph(text('一行目')), paragraph(text('二行目'))))).toBe('一行目\n\n二行目')

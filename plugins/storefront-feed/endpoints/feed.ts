@@ -6,7 +6,7 @@ import type { CachedPage } from '../core/pageCache'
 import { type FeedQuery, parseFeedQuery, type ParameterError, queryCacheKey } from '../core/params'
 import { readHead } from '../server/journal'
 import { buildDeltaPage, buildFullPage, type PageResult } from '../server/page'
-import { linkedHtmlRenderer } from '../server/render'
+import { mentionLinkerFrom } from '../server/render'
 import { type FeedRuntime, feedRuntime } from '../server/runtime'
 import { feedBaseFor, notModifiedHeaders, rawRequestKey } from '../server/serve'
 import type { SanitizedFeedOptions } from '../types'
@@ -57,7 +57,7 @@ const buildPage = (runtime: FeedRuntime, req: PayloadRequest, query: FeedQuery, 
       secret: payload.secret,
       feedBase,
       head,
-      renderHtml: linkedHtmlRenderer(payload),
+      mentionLinker: mentionLinkerFrom(payload),
     }
     const result = query.since ? await buildDeltaPage(ctx, query) : await buildFullPage(ctx, query)
     const page = toCachedPage(result, runtime.options)

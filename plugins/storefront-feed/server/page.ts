@@ -4,7 +4,7 @@ import { buildFeedDocument, type FeedDocument, feedUrlFor } from '../core/feed'
 import {
   type FeedItem,
   itemId,
-  type RenderHtml,
+  type MentionLinkerFactory,
   type SerializeContext,
   serializeItem,
   type SourceDoc,
@@ -31,7 +31,7 @@ export type PageContext = {
   /** Absolute URL of the endpoint, without query. */
   feedBase: string
   head: JournalHead
-  renderHtml?: RenderHtml
+  mentionLinker?: MentionLinkerFactory
 }
 
 type Filters = { glossaryId?: string; tagId?: string }
@@ -96,7 +96,7 @@ const serializeAll = async (ctx: PageContext, query: FeedQuery, sources: SourceD
     urls: ctx.options.urls,
     publisher: ctx.options.publisher,
     lookups,
-    renderHtml: ctx.renderHtml,
+    mentionLinker: ctx.mentionLinker,
   }
   return Promise.all(
     sources.map((source) =>

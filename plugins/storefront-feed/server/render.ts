@@ -1,24 +1,16 @@
 import type { Payload } from 'payload'
 
-import type { RenderHtml } from '../core/items'
-import type { RichText } from '../core/richText'
-import type { FeedLocale } from '../types'
-
-/** The contract the related-term-graph plugin publishes on `config.custom.relatedTermGraph`. */
-export type RenderLinkedHtml = (args: {
-  payload: Payload
-  body: RichText
-  selfSlug?: string
-  locale?: FeedLocale
-}) => Promise<string>
+import type { RelatedTermGraphCustom } from '../../related-term-graph/types'
+import type { MentionLinkerFactory } from '../core/items'
 
 /**
- * content_html renderer: the related-term graph's (term mentions become links) when that plugin is
- * installed, else undefined so the serialisers use the feed's own safe renderer.
+ * The mention-linking step for the feed's renderer: the related-term graph's, when that plugin is installed
+ * (it publishes `config.custom.relatedTermGraph.mentionLinker`), else undefined: no auto-links.
+ * The renderer itself is always the feed's own (`core/richText.ts`).
  */
-export const linkedHtmlRenderer = (payload: Payload): RenderHtml | undefined => {
-  const render = (payload.config.custom as { relatedTermGraph?: { renderLinkedHtml?: unknown } } | undefined)
-    ?.relatedTermGraph?.renderLinkedHtml
-  if (typeof render !== 'function') return undefined
-  return (body, { selfSlug, locale }) => (render as RenderLinkedHtml)({ payload, body, selfSlug, locale })
+export const mentionLinkerFrom = (payload: Payload): MentionLinkerFactory | undefined => {
+  const graph = (payload.config.custom as { relatedTermGraph?: Partial<RelatedTermGraphCustom> } | undefined)?.relatedTermGraph
+  const mentionLinker = graph?.mentionLinker
+  if (typeof mentionLinker !== 'function') return undefined
+  return ({ locale, selfId }) => mentionLinker({ payload, locale, selfId })
 }

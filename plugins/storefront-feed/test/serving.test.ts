@@ -6,34 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { config, startPayload } from '../../../test/helpers/payload'
 import { storefrontFeedFastPath } from '../server/fastPath'
-import { existingFeedRuntime } from '../server/runtime'
 import { createGlossary, createTerm, getFeed } from './helpers'
-import { htmlProblems } from './html'
 
 let payload: Payload
 let glossary: string
-
-const mentionBody = (relatedId: string) => ({
-  root: {
-    type: 'root',
-    version: 1,
-    children: [
-      {
-        type: 'paragraph',
-        version: 1,
-        children: [
-          { type: 'text', version: 1, format: 0, text: 'ROAS を改善する。詳しくは' },
-          {
-            type: 'link',
-            version: 3,
-            fields: { linkType: 'internal', doc: { relationTo: 'glossary-terms', value: relatedId } },
-            children: [{ type: 'text', version: 1, format: 0, text: 'こちら' }],
-          },
-        ],
-      },
-    ],
-  },
-})
 
 beforeAll(async () => {
   payload = await startPayload()
@@ -42,36 +18,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await payload?.destroy()
-})
-
-describe('content_html renderer', () => {
-  it('uses the related-term graph’s linked HTML when that plugin is installed, and the feed’s own otherwise', async () => {
-    const custom = payload.config.custom as Record<string, any>
-    const graph = custom?.relatedTermGraph
-    expect(typeof graph?.renderLinkedHtml).toBe('function')
-    const roas = await createTerm(payload, { glossary, slug: 'roas', term: 'ROAS' })
-    const term = await createTerm(payload, { glossary, slug: 'mentions-roas', term: '広告の用語' })
-    await payload.update({ collection: 'glossary-terms', id: term.id, data: { body: mentionBody(String(roas.id)) as never } })
-    const html = async () =>
-      (await getFeed('type=glossary-term&limit=100')).json.items.find((item: any) => item._hub.slug === 'mentions-roas').content_html as string
-
-    const linked = await html()
-    expect(linked).toContain('data-term="roas"')
-    expect(htmlProblems(linked)).toEqual([])
-
-    try {
-      custom.relatedTermGraph = undefined
-      existingFeedRuntime(payload)!.cache.clear()
-      const own = await html()
-      expect(own).not.toContain('data-term')
-      // The feed's renderer resolves internal links to the storefront URL from its own templates.
-      expect(own).toContain('<a href="https://shop.example.com/glossary/serving/roas">こちら</a>')
-      expect(htmlProblems(own)).toEqual([])
-    } finally {
-      custom.relatedTermGraph = graph
-      existingFeedRuntime(payload)!.cache.clear()
-    }
-  })
 })
 
 describe('the fast path in front of Payload', () => {
