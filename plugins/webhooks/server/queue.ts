@@ -45,6 +45,9 @@ export type NewDelivery = {
 
 const slug = (name: string) => name as CollectionSlug
 
+// A lease that has always expired. Never null: MongoDB's `exists: false` does not match a stored null date.
+const UNCLAIMED = new Date(0).toISOString()
+
 export const findWebhooks = async (payload: Payload, options: SanitizedWebhooksOptions, req?: PayloadRequest) => {
   const result = await payload.find({
     collection: slug(options.slugs.webhooks),
@@ -86,7 +89,7 @@ export const enqueue = async (payload: Payload, options: SanitizedWebhooksOption
   for (const row of rows) {
     await payload.create({
       collection: slug(options.slugs.deliveries),
-      data: { ...row, status: 'pending', attempts: 0 } as never,
+      data: { ...row, status: 'pending', attempts: 0, claimedUntil: UNCLAIMED } as never,
       overrideAccess: true,
       depth: 0,
       req,
@@ -95,6 +98,7 @@ export const enqueue = async (payload: Payload, options: SanitizedWebhooksOption
 }
 
 const OPEN: DeliveryStatus[] = ['pending', 'delivering']
+
 
 const rows = async <T>(payload: Payload, options: SanitizedWebhooksOptions, where: Where, args: { limit?: number; sort?: string; select?: Record<string, true> } = {}) => {
   const result = await payload.find({
@@ -171,7 +175,7 @@ export const finishAttempt = async (
   const updated = await payload.db.updateOne({
     collection: slug(options.slugs.deliveries),
     where: { and: [{ id: { equals: args.id } }, { claimedBy: { equals: args.instance } }, { status: { equals: 'delivering' } }] },
-    data: { ...args.data, claimedBy: null, claimedUntil: null, updatedAt: new Date().toISOString() },
+    data: { ...args.data, claimedBy: null, claimedUntil: UNCLAIMED, updatedAt: new Date().toISOString() },
   })
   return Boolean(updated)
 }

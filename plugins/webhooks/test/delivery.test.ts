@@ -1,5 +1,5 @@
 /** Deliveries end to end: Local API saves, the real worker, real HTTP to a receiver on 127.0.0.1. */
-import { getPayload, type Payload } from 'payload'
+import { getPayload, handleEndpoints, type Payload } from 'payload'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 import { existingWorker } from '../server/worker'
@@ -135,8 +135,30 @@ describe('publish, update, unpublish, delete', () => {
   })
 })
 
+describe('send test', () => {
+  it('POST /api/webhooks/:id/test sends a signed test event and answers with its outcome', async () => {
+    await payload.create({ collection: 'users', data: { email: 'tester@lantern.example', password: 'correct-horse-battery-staple', roles: ['admin'] } as never })
+    const { token } = await payload.login({ collection: 'users', data: { email: 'tester@lantern.example', password: 'correct-horse-battery-staple' } })
+    const call = async (auth?: string) => {
+      const request = new Request(`http://localhost:3000/api/webhooks/${webhookId}/test`, { method: 'POST', headers: auth ? { Authorization: `JWT ${auth}` } : {} })
+      const response = await handleEndpoints({ config, request, payloadInstanceCacheKey: 'webhooks-delivery' })
+      return { status: response.status, json: await response.json() }
+    }
+    receiver.behave((n, body) => (body.type === 'test' ? 418 : 200))
+    const refused = await call(token!)
+    expect(refused).toMatchObject({ status: 200, json: { status: 'failed', statusCode: 418, error: 'HTTP 418' } })
+    receiver.behave(() => 200)
+    const answer = await call(token!)
+    expect(answer).toMatchObject({ status: 200, json: { status: 'delivered', statusCode: 200, error: null } })
+    const test = receiver.received.find((e) => e.body.id === answer.json.eventId)!
+    expect(test.verified).toBe(true)
+    expect(test.body).toMatchObject({ type: 'test', cache_tags: [] })
+    expect((await call()).status).toBe(403)
+  })
+})
+
 describe('retries', () => {
-  it('a receiver down for two attempts gets the event on the third', async () => {
+  it('a receiver dropping the connection on two attempts gets the event on the third', async () => {
     receiver.behave((n) => (n <= 2 ? 'drop' : 200))
     const term = await publishTerm(slugFor('late-parcel'))
     await waitFor('delivery on attempt 3', () => eventsFor(String(term.id)).length === 1)
@@ -149,6 +171,25 @@ describe('retries', () => {
     expect(attempts[2]!.at - attempts[1]!.at).toBeGreaterThanOrEqual(140)
     const [row] = await deliveries({ documentId: { equals: String(term.id) } })
     expect(row).toMatchObject({ status: 'delivered', attempts: 3 })
+  })
+
+  it('a receiver that is not listening for two attempts (connection refused) gets the event on the third', async () => {
+    const outage = await startReceiver(() => SECRET)
+    const hook = await payload.create({ collection: 'webhooks', data: { name: 'Outage', url: outage.url, events: ['publish'], contentTypes: ['case-studies'], secret: SECRET } })
+    try {
+      await outage.down()
+      const story = await payload.create({ collection: 'case-studies', data: { title: '停電', slug: slugFor('blackout'), persona: { name: '灯' }, _status: 'published' } as never })
+      const row = async () => (await deliveries({ and: [{ documentId: { equals: String(story.id) } }, { webhook: { equals: hook.id } }] }))[0]
+      await waitFor('two refused attempts', async () => ((await row())?.attempts ?? 0) >= 2)
+      expect(await row()).toMatchObject({ status: 'pending', lastError: 'network error: ECONNREFUSED' })
+      await outage.up()
+      await waitFor('delivery after the outage', async () => (await row())?.status === 'delivered')
+      expect(await row()).toMatchObject({ attempts: 3, lastStatusCode: 200 })
+      expect(outage.accepted()).toHaveLength(1)
+    } finally {
+      await payload.update({ collection: 'webhooks', id: hook.id, data: { enabled: false } })
+      await outage.close()
+    }
   })
 
   it('500 then 200 is delivered on the retry; a 404 fails at once; 503 forever gives up after maxAttempts', async () => {

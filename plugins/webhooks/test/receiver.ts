@@ -54,6 +54,9 @@ export const startReceiver = async (secret: () => string | undefined, behaviour:
     /** Requests that got a 2xx, by event id. */
     accepted: () => received.filter((entry) => typeof entry.answered === 'number' && entry.answered < 300),
     behave: (next: Behaviour) => (current = next),
+    /** Stops listening (connections are refused) and starts again on the same port. */
+    down: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()) }),
+    up: () => new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve)),
     close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()) }),
   }
 }
