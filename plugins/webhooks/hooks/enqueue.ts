@@ -22,7 +22,7 @@ import type { SanitizedWebhooksOptions, SubjectType, WebhookEvent } from '../typ
 /** Set `req.context[SKIP_WEBHOOKS] = true` to write without sending events (e.g. a bulk fix you announce yourself). */
 export const SKIP_WEBHOOKS = 'skipWebhooks'
 
-type Before = { main?: RawDoc; tagged?: TaggedDocument; shownIn?: TaggedDocument[] }
+type Before = { main?: RawDoc; shownIn?: TaggedDocument[] }
 
 // Per request and document; on req.context Payload may hand hooks a frozen object.
 const before = new WeakMap<PayloadRequest, Map<string, Before>>()
@@ -43,7 +43,6 @@ const queueEvent = async (
     collection: string
     id: string
     doc: RawDoc
-    previous?: TaggedDocument
     previousMain?: RawDoc
     shownIn?: TaggedDocument[]
   },
@@ -51,10 +50,11 @@ const queueEvent = async (
   const { payload } = req
   const webhooks = (await findWebhooks(payload, options, req)).filter((webhook) => subscribes(webhook, args.event, args.collection))
   if (webhooks.length === 0) return
+  const previous = args.previousMain ? await taggedDocument(payload, options, req, args.type, args.previousMain) : undefined
   const tagged = await taggedDocument(payload, options, req, args.type, args.doc)
   const shownIn =
     args.shownIn ?? (await documentsShowing(payload, options, req, args.type, args.id, idsOf(args.doc.related)))
-  const cacheTags = eventCacheTags({ doc: tagged, previous: args.previous, shownIn })
+  const cacheTags = eventCacheTags({ doc: tagged, previous, shownIn })
   const occurredAt = new Date()
   const slug = args.doc.slug ?? null
   const rows: NewDelivery[] = webhooks.map((webhook) => {
@@ -71,10 +71,10 @@ const queueEvent = async (
         collection: args.collection,
         id: args.id,
         slug,
-        previousSlug: args.previous?.slug ?? undefined,
+        previousSlug: previous?.slug ?? undefined,
         status: args.event === 'delete' ? null : (args.doc._status ?? (args.type === 'glossary' || args.type === 'tag' ? 'published' : null)),
         glossary: tagged.glossary,
-        previousGlossary: args.previous ? (args.previous.glossary ?? null) : undefined,
+        previousGlossary: previous ? (previous.glossary ?? null) : undefined,
       },
     })
     return {
@@ -105,9 +105,7 @@ export const rememberBeforeChange =
   async ({ collection, data, operation, originalDoc, req }) => {
     if (req.context?.[SKIP_WEBHOOKS] || operation !== 'update' || !originalDoc?.id) return data
     const id = String(originalDoc.id)
-    const main = await readMain(req.payload, req, collection.slug, id)
-    const tagged = main ? await taggedDocument(req.payload, options, req, type, main) : undefined
-    stash(req, key(collection.slug, id), { main, tagged })
+    stash(req, key(collection.slug, id), { main: await readMain(req.payload, req, collection.slug, id) })
     return data
   }
 
@@ -138,8 +136,7 @@ export const queueAfterChange =
       })
     }
     if (!event) return doc
-    const previous = was?.tagged
-    await queueEvent(req, options, { event, type, collection: collection.slug, id, doc: current, previous })
+    await queueEvent(req, options, { event, type, collection: collection.slug, id, doc: current, previousMain: was?.main })
     return doc
   }
 
@@ -148,16 +145,15 @@ export const rememberBeforeDelete =
   (options: SanitizedWebhooksOptions, type: SubjectType): CollectionBeforeDeleteHook =>
   async ({ collection, id, req }) => {
     if (req.context?.[SKIP_WEBHOOKS]) return
+    const listening = (await findWebhooks(req.payload, options, req)).some((webhook) => subscribes(webhook, 'delete', collection.slug))
+    if (!listening) return
     const docId = String(id)
     const main = await readMain(req.payload, req, collection.slug, docId)
     if (!main) return
     const wasPublic = !hasDrafts(req.payload, collection.slug) || main._status === 'published'
     if (!wasPublic) return
-    const [tagged, shownIn] = await Promise.all([
-      taggedDocument(req.payload, options, req, type, main),
-      documentsShowing(req.payload, options, req, type, docId, idsOf(main.related)),
-    ])
-    stash(req, key(collection.slug, docId), { main, tagged, shownIn })
+    const shownIn = await documentsShowing(req.payload, options, req, type, docId, idsOf(main.related))
+    stash(req, key(collection.slug, docId), { main, shownIn })
   }
 
 /** A delete event for a document storefronts could see, with the tags found before it went. */

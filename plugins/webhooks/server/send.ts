@@ -47,6 +47,7 @@ export const sendDelivery = (args: {
   const elapsed = () => Math.round(performance.now() - started)
   return new Promise((resolve) => {
     let settled = false
+    let timer: NodeJS.Timeout | undefined
     const finish = (result: Omit<SendResult, 'durationMs'>) => {
       if (settled) return
       settled = true
@@ -73,7 +74,7 @@ export const sendDelivery = (args: {
       lookup: guardedLookup(args.allowPrivate),
       agent: false,
     })
-    const timer = setTimeout(() => {
+    timer = setTimeout(() => {
       request.destroy()
       finish({ outcome: { kind: 'timeout' } })
     }, args.timeoutMs)
