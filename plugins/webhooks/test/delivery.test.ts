@@ -2,6 +2,8 @@
 import { getPayload, handleEndpoints, type Payload } from 'payload'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
+import { sanitizeOptions } from '../core/options'
+import { pruneDeliveries } from '../server/queue'
 import { existingWorker } from '../server/worker'
 import { STOREFRONT, webhookTestConfig } from './config'
 import { type Receiver, startReceiver, waitFor } from './receiver'
@@ -132,6 +134,39 @@ describe('publish, update, unpublish, delete', () => {
     } finally {
       await picky.close()
     }
+  })
+})
+
+describe('tags of documents that show the changed one', () => {
+  it('deleting a term names the terms, case studies and playbooks that showed it, found before the relation rows go', async () => {
+    const target = await publishTerm(slugFor('tissue-paper'))
+    const relating = await publishTerm(slugFor('wrapping-kit'), { related: [target.id] })
+    const narrower = await publishTerm(slugFor('thin-tissue'), { broader: target.id })
+    const story = await payload.create({ collection: 'case-studies', data: { title: '包装事例', slug: slugFor('wrap-story'), persona: { name: '紙' }, relatedTerms: [target.id], _status: 'published' } as never })
+    const hidden = await payload.create({ collection: 'case-studies', draft: true, data: { title: '下書き事例', slug: slugFor('draft-story'), persona: { name: '未' }, relatedTerms: [target.id], _status: 'draft' } as never })
+    await waitFor('publishes', () => eventsFor(String(story.id)).length === 1)
+    await payload.delete({ collection: 'glossary-terms', id: target.id })
+    await waitFor('delete event', () => eventsFor(String(target.id)).some((e) => e.body.type === 'delete'))
+    const deleted = eventsFor(String(target.id)).find((e) => e.body.type === 'delete')!
+    expect(deleted.body.cache_tags).toEqual(
+      expect.arrayContaining([`glossary-term:${target.slug}`, `glossary-term:${relating.slug}`, `glossary-term:${narrower.slug}`, `case-study:${story.slug}`, 'glossary:packaging']),
+    )
+    expect(deleted.body.cache_tags).not.toContain(`case-study:${hidden.slug}`)
+    expect(deleted.body.document._status).toBeNull()
+  })
+})
+
+describe('pruning', () => {
+  it('deletes delivered and failed deliveries older than the cutoff and keeps open ones', async () => {
+    const options = sanitizeOptions({ storefront: { baseUrl: STOREFRONT } })
+    const all = await deliveries()
+    const finished = all.filter((row) => row.status === 'delivered' || row.status === 'failed')
+    expect(finished.length).toBeGreaterThan(0)
+    const removed = await pruneDeliveries(payload, options, new Date(Date.now() + 60_000))
+    expect(removed).toBe(finished.length)
+    const left = await deliveries()
+    expect(left.map((row) => row.status).every((status) => status === 'pending' || status === 'delivering')).toBe(true)
+    expect(await pruneDeliveries(payload, options, new Date(0))).toBe(0)
   })
 })
 
