@@ -4,6 +4,7 @@ import { escapeText } from './escape'
 import { type ArticleJsonLd, articleJsonLd, type DefinedTermJsonLd, definedTermJsonLd } from './jsonld'
 import { LocalePicker, type Localized } from './localize'
 import { type InternalLink, type LinkMentions, renderRichTextHtml, type RichText, richTextToPlainText } from './richText'
+import { cacheTagsFor } from '../../webhooks/core/cacheTags'
 import { fillUrlTemplate } from './urls'
 
 /* Source documents as the page builder reads them: depth 0 (relations are ids), locale 'all'. */
@@ -113,6 +114,8 @@ export type HubItemExtension = {
   /** Fields shown in the default locale because the requested one had no text. */
   fallback?: string[]
   jsonld: DefinedTermJsonLd | ArticleJsonLd
+  /** Tags a cache keeps this item under (`plugins/webhooks/core/cacheTags.ts`); webhook events name the same. */
+  cache_tags: string[]
   [key: string]: unknown
 }
 
@@ -364,6 +367,7 @@ export const serializeTerm = async (doc: TermSource, ctx: SerializeContext): Pro
       related: related.map((term) => term.slug),
       broader: broader?.slug ?? null,
       excerpt: Boolean(doc.excerpt),
+      cache_tags: cacheTagsFor({ type: 'glossary-term', slug: doc.slug, glossary: glossary?.slug, tags: tags.map((tag) => tag.slug) }),
       ...(picker.fallback.length > 0 ? { fallback: [...picker.fallback] } : {}),
       jsonld: definedTermJsonLd({
         url,
@@ -436,6 +440,7 @@ export const serializeCaseStudy = async (doc: CaseStudySource, ctx: SerializeCon
       industry: industry ?? null,
       channels,
       playbook_steps: playbookSteps,
+      cache_tags: cacheTagsFor({ type: 'case-study', slug: doc.slug }),
       ...(picker.fallback.length > 0 ? { fallback: [...picker.fallback] } : {}),
       jsonld: articleJsonLd({
         url,
@@ -521,6 +526,7 @@ export const serializePlaybook = async (doc: PlaybookSource, ctx: SerializeConte
       related: related.map((term) => term.slug),
       stage: text(doc.stage) ?? null,
       steps: steps.map((step) => ({ key: step.key, title: step.title })),
+      cache_tags: cacheTagsFor({ type: 'playbook', slug: doc.slug }),
       ...(picker.fallback.length > 0 ? { fallback: [...picker.fallback] } : {}),
       jsonld: articleJsonLd({
         url,
@@ -555,7 +561,7 @@ export const unrenderableItem = (source: SourceDoc, ctx: SerializeContext): Feed
     date_published: date(doc.createdAt),
     date_modified: date(doc.updatedAt),
     language: ctx.locale,
-    _hub: { type, id: doc.id, slug, related: [], render_error: true } as unknown as HubItemExtension,
+    _hub: { type, id: doc.id, slug, related: [], cache_tags: cacheTagsFor({ type, slug }), render_error: true } as unknown as HubItemExtension,
   }
 }
 

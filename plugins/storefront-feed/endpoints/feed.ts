@@ -1,6 +1,7 @@
 import type { Endpoint, PayloadHandler, PayloadRequest } from 'payload'
 
-import { FEED_CONTENT_TYPE } from '../core/feed'
+import { cacheTagHeader, listTag, unionTags } from '../../webhooks/core/cacheTags'
+import { FEED_CONTENT_TYPE, type FeedDocument } from '../core/feed'
 import { cacheControl, computeEtag, ifNoneMatchHits, safeJsonStringify } from '../core/http'
 import type { CachedPage } from '../core/pageCache'
 import { type FeedQuery, parseFeedQuery, type ParameterError, queryCacheKey } from '../core/params'
@@ -16,6 +17,15 @@ const encoder = new TextEncoder()
 const errorBody = (errors: ParameterError[]) => encoder.encode(JSON.stringify({ errors }))
 
 const errorHeaders = { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }
+
+/** The page's lists (a publish anywhere in them changes the page) and every item's own tags. */
+const feedCacheTags = (document: FeedDocument): string =>
+  cacheTagHeader(
+    unionTags(
+      document._hub.types.map(listTag),
+      ...document.items.map((item) => ('cache_tags' in item._hub ? item._hub.cache_tags : [])),
+    ),
+  )
 
 const toCachedPage = (result: PageResult, options: SanitizedFeedOptions): CachedPage => {
   if (result.status !== 200) {
@@ -36,6 +46,7 @@ const toCachedPage = (result: PageResult, options: SanitizedFeedOptions): Cached
       ...(lastModified ? { 'Last-Modified': lastModified } : {}),
       // CORS answers depend on the Origin header, so shared caches must keep one copy per origin.
       Vary: 'Origin',
+      'Cache-Tag': feedCacheTags(result.document),
       'X-Content-Type-Options': 'nosniff',
     },
   }

@@ -23,6 +23,7 @@ import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { GraphField as GraphField_bbd215632c1c4e4111d2fd5c23300e9e } from '../../../../plugins/related-term-graph/components/GraphField'
 import { GraphHealth as GraphHealth_626e8bb864369bcb1c2563499776b0bd } from '../../../../plugins/related-term-graph/components/GraphHealth'
+import { WebhookActions as WebhookActions_3111679b9c25222175caee32ed7009e3 } from '../../../../plugins/webhooks/components/WebhookActions'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -52,5 +53,6 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/plugins/related-term-graph/components/GraphField#GraphField": GraphField_bbd215632c1c4e4111d2fd5c23300e9e,
   "/plugins/related-term-graph/components/GraphHealth#GraphHealth": GraphHealth_626e8bb864369bcb1c2563499776b0bd,
+  "/plugins/webhooks/components/WebhookActions#WebhookActions": WebhookActions_3111679b9c25222175caee32ed7009e3,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

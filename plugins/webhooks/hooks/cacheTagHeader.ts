@@ -1,0 +1,45 @@
+import type { CollectionAfterReadHook, CollectionBeforeOperationHook, PayloadRequest } from 'payload'
+
+import { cacheTagHeader, cacheTagsFor, listTag, type TaggedDocument } from '../core/cacheTags'
+import type { SubjectType } from '../types'
+
+const seen = new WeakMap<PayloadRequest, Set<string>>()
+
+const addTags = (req: PayloadRequest, add: string[]) => {
+  const tags = seen.get(req) ?? new Set<string>()
+  seen.set(req, tags)
+  for (const tag of add) tags.add(tag)
+  req.responseHeaders ??= new Headers()
+  req.responseHeaders.set('Cache-Tag', cacheTagHeader([...tags]))
+}
+
+/** A read over REST is tagged with its type's list tag even when it finds nothing: a later publish must drop it. */
+export const tagRestRead =
+  (type: SubjectType): CollectionBeforeOperationHook =>
+  ({ args, operation, req }) => {
+    if (operation === 'read' && req?.payloadAPI === 'REST') addTags(req, [listTag(type)])
+    return args
+  }
+
+const slugOf = (value: unknown): string | null =>
+  value && typeof value === 'object' && typeof (value as { slug?: unknown }).slug === 'string' ? (value as { slug: string }).slug : null
+
+/**
+ * Adds each document a REST response contains (populated relations included) to its `Cache-Tag` header,
+ * with the same tags the feed and webhook events use. A relation left as an id (depth 0) adds nothing: an
+ * event about it names this document's own tag anyway.
+ */
+export const tagRestResponse =
+  (type: SubjectType): CollectionAfterReadHook =>
+  ({ doc, req }) => {
+    if (req.payloadAPI !== 'REST' || !doc) return doc
+    const tagged: TaggedDocument = {
+      type,
+      slug: typeof doc.slug === 'string' ? doc.slug : null,
+      ...(type === 'glossary-term'
+        ? { glossary: slugOf(doc.glossary), tags: Array.isArray(doc.tags) ? doc.tags.map(slugOf) : [] }
+        : {}),
+    }
+    addTags(req, cacheTagsFor(tagged))
+    return doc
+  }
