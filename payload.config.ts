@@ -12,6 +12,7 @@ import { payloadSecret } from './src/secret'
 import { storefrontBaseUrl } from './src/storefront'
 import { storefrontFeed } from './plugins/storefront-feed'
 import { relatedTermGraph } from './plugins/related-term-graph'
+import { glossarySearch } from './plugins/glossary-search'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -56,5 +57,6 @@ export default buildConfig({
     // Each plugin is installed by one line here.
     relatedTermGraph({ termUrl: `${storefrontBaseUrl()}{localePrefix}/glossary/{glossary}/{slug}` }),
     storefrontFeed({ storefront: { baseUrl: storefrontBaseUrl() } }),
+    glossarySearch({ storefront: { baseUrl: storefrontBaseUrl() } }),
   ],
 })
