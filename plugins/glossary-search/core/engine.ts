@@ -41,9 +41,13 @@ export type RankedHit = {
 const leaf = (part: QueryPart): Query =>
   part.kind === 'latin'
     ? { queries: [part.text], prefix: true, fuzzy: part.fuzzy ? 1 : false }
-    : part.prefix
-      ? { queries: [part.text], prefix: true }
-      : { queries: part.grams, combineWith: 'AND' }
+    : {
+        combineWith: 'OR',
+        queries: [
+          part.prefix ? { queries: [part.text], prefix: true } : { queries: part.grams, combineWith: 'AND' },
+          ...(part.words.length > 0 ? [{ queries: part.words, combineWith: 'AND' as const, prefix: true }] : []),
+        ],
+      }
 
 /**
  * The in-memory search index of published documents, on MiniSearch. Tokens come from `tokens.ts`, so the

@@ -53,7 +53,7 @@ export const indexTokens = (text: string, ngrams: boolean): string[] => {
 
 /** One part of a query: all parts must match. */
 export type QueryPart =
-  | { kind: 'japanese'; text: string; grams: string[]; prefix: boolean }
+  | { kind: 'japanese'; text: string; grams: string[]; prefix: boolean; words: string[] }
   | { kind: 'latin'; text: string; fuzzy: boolean }
 
 /**
@@ -64,13 +64,16 @@ export const queryParts = (query: string): QueryPart[] => {
   const normalized = normalizeLabel(query)
   const folded = foldKana(normalized)
   const parts: QueryPart[] = []
-  for (const run of japaneseRuns(folded)) {
+  for (const match of folded.matchAll(JAPANESE_RUN)) {
+    const run = match[0]
     const chars = [...run]
-    if (chars.length === 1) parts.push({ kind: 'japanese', text: run, grams: [run], prefix: true })
+    // The run's words (segmented before kana folding, like the index) find it in bodies, which have no n-grams.
+    const runWords = wordsOf(normalized.slice(match.index, match.index + run.length))
+    if (chars.length === 1) parts.push({ kind: 'japanese', text: run, grams: [run], prefix: true, words: runWords })
     else {
       const grams = new Set<string>()
       for (let i = 0; i + 1 < chars.length; i++) grams.add(chars[i]! + chars[i + 1]!)
-      parts.push({ kind: 'japanese', text: run, grams: [...grams], prefix: false })
+      parts.push({ kind: 'japanese', text: run, grams: [...grams], prefix: false, words: runWords })
     }
   }
   for (const word of wordsOf(normalized.replace(JAPANESE_RUN, ' '))) {
