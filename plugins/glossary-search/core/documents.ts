@@ -19,8 +19,8 @@ export const FIELD_TIER: Record<SearchField, 2 | 1 | 0> = {
   body_en: 0,
 }
 
-/** Names, readings and summaries are indexed with character n-grams; bodies by word. */
-export const NGRAM_FIELDS = new Set<SearchField>(['term_ja', 'term_en', 'alt', 'reading', 'summary_ja', 'summary_en'])
+/** Names, aliases and readings go into the inverted index (words + n-grams); summaries and bodies are scanned. */
+export const NAME_FIELDS = ['term_ja', 'term_en', 'alt', 'reading'] as const satisfies readonly SearchField[]
 
 /** One published document as search holds it. */
 export type SearchDocument = {

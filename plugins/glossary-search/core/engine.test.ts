@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 
 import { CONTENT_TYPES } from '../../storefront-feed/types'
 import type { SearchDocument } from './documents'
-import { SearchEngine } from './engine'
+import { SearchEngine, type SearchFilter } from './engine'
 
 // Fixtures in new words: one per shape (katakana loanword, Latin acronym + kana, kanji with reading,
 // case study, playbook), each with a look-alike that must not match.
@@ -43,7 +43,7 @@ for (const d of [
   doc('glossary-term:other-glossary', { term_ja: 'インフルエンサー施策', glossaryId: 'g2', summary_ja: '別の用語集。' }),
 ]) engine.upsert(d)
 
-const all = { types: CONTENT_TYPES }
+const all: SearchFilter = { types: CONTENT_TYPES }
 const keys = (q: string, filter = all, locale: 'ja' | 'en' = 'ja') => engine.search(q, locale, filter).map((hit) => hit.doc.key)
 
 describe('search engine', () => {

@@ -1,64 +1,65 @@
-import MiniSearch, { type Query, type SearchResult } from 'minisearch'
+import MiniSearch, { type Query } from 'minisearch'
 
 import type { ContentType, FeedLocale } from '../../storefront-feed/types'
-import { FIELD_TIER, NGRAM_FIELDS, SEARCH_FIELDS, type SearchDocument, type SearchField } from './documents'
+import { NAME_FIELDS, type SearchDocument, type SearchField } from './documents'
+import { foldForSearch } from './fold'
+import { ScanCorpus } from './scan'
 import { indexTokens, queryParts, type QueryPart } from './tokens'
 
-// Index terms a prefix or typo matched are marked too; Japanese n-grams are not (the query run is).
-const isLatinTerm = (term: string) => term.length > 1 && !/[\u3005-\u30ff\u3400-\u9fff]/.test(term)
+/**
+ * Two structures, measured at 10,000 terms: names (headword, English name, aliases, reading) go into a
+ * MiniSearch inverted index with Segmenter words and character bigrams, for ranking, prefixes and typos;
+ * summaries and bodies are kept folded and scanned for each query part. Indexing bodies as bigrams made the
+ * index 5× bigger and the build 8 s; the scan costs about a millisecond and matches any substring exactly.
+ */
 
-/** Field weights within a tier (the tier decides first: names > summaries > bodies). */
-const BOOST: Record<SearchField, number> = {
-  term_ja: 6,
-  term_en: 6,
-  alt: 5,
-  reading: 4,
-  summary_ja: 2,
-  summary_en: 2,
-  body_ja: 1,
-  body_en: 1,
-}
+const NAME_BOOST: Record<(typeof NAME_FIELDS)[number], number> = { term_ja: 3, term_en: 3, alt: 2.5, reading: 2 }
 
-/** Which fields a locale searches: its own text, the default locale's (the fallback), and the unlocalized names. */
-const FIELDS_FOR: Record<FeedLocale, SearchField[]> = {
-  ja: ['term_ja', 'alt', 'reading', 'summary_ja', 'body_ja'],
-  en: [...SEARCH_FIELDS],
+/** Which names a locale searches: its own headword, the default locale's (the fallback), the unlocalized ones. */
+const NAMES_FOR: Record<FeedLocale, SearchField[]> = {
+  ja: ['term_ja', 'alt', 'reading'],
+  en: ['term_en', 'term_ja', 'alt', 'reading'],
 }
 
 export type SearchFilter = { types: readonly ContentType[]; glossaryId?: string }
 
 export type RankedHit = {
   doc: SearchDocument
-  score: number
   /** 2: a name, alias or reading matched; 1: the summary; 0: the body only. */
-  tier: number
-  /** Folded strings to mark in the snippet. */
+  tier: 2 | 1 | 0
+  score: number
+  /** Folded query parts, to mark in the snippet (with `matchedTerms`: see `needlesOf`). */
   needles: string[]
-  /** The best field that matched, for the snippet. */
-  field: SearchField
+  /** Index terms a name match found (a prefix or typo may have matched a longer or other word). */
+  matchedTerms?: string[]
+  /** Where the snippet comes from. */
+  field: 'name' | 'summary' | 'body'
 }
+
+/** Folded texts a locale scans: the summary (tier 1), then the body (tier 0). */
+type Scanned = { summary: string; body: string }
+
+/** The scanned texts of every document, joined per locale; rebuilt on the first search after a change. */
+type Corpora = { keys: string[]; byLocale: Record<FeedLocale, { summary: ScanCorpus; body: ScanCorpus }> }
 
 const leaf = (part: QueryPart): Query =>
   part.kind === 'latin'
     ? { queries: [part.text], prefix: true, fuzzy: part.fuzzy ? 1 : false }
-    : {
-        combineWith: 'OR',
-        queries: [
-          part.prefix ? { queries: [part.text], prefix: true } : { queries: part.grams, combineWith: 'AND' },
-          ...(part.words.length > 0 ? [{ queries: part.words, combineWith: 'AND' as const, prefix: true }] : []),
-        ],
-      }
+    : part.prefix
+      ? { queries: [part.text], prefix: true }
+      : { queries: part.grams, combineWith: 'AND' }
 
-/**
- * The in-memory search index of published documents, on MiniSearch. Tokens come from `tokens.ts`, so the
- * library sees finished terms: its own tokenizer and term processing are identity functions.
- */
+// Index terms a prefix or typo matched are marked too; Japanese n-grams are not (the query run is).
+const isLatinTerm = (term: string) => term.length > 1 && !/[\u3005-\u30ff\u3400-\u9fff]/.test(term)
+
 export class SearchEngine {
   readonly #docs = new Map<string, SearchDocument>()
-  readonly #index = new MiniSearch<SearchDocument>({
+  readonly #scanned = new Map<string, Record<FeedLocale, Scanned>>()
+  #corpora: Corpora | null = null
+  readonly #names = new MiniSearch<SearchDocument>({
     idField: 'key',
-    fields: [...SEARCH_FIELDS],
-    tokenize: (text, field) => indexTokens(text, NGRAM_FIELDS.has(field as SearchField)),
+    fields: [...NAME_FIELDS],
+    tokenize: (text) => indexTokens(text, true),
     processTerm: (term) => term,
     searchOptions: { tokenize: (text) => [text], processTerm: (term) => term },
   })
@@ -77,56 +78,100 @@ export class SearchEngine {
 
   /** Adds or replaces a document. */
   upsert(doc: SearchDocument): void {
-    if (this.#docs.has(doc.key)) this.#index.discard(doc.key)
+    if (this.#docs.has(doc.key)) this.#names.discard(doc.key)
     this.#docs.set(doc.key, doc)
-    this.#index.add(doc)
+    this.#names.add(doc)
+    const ja = { summary: foldForSearch(doc.summary_ja), body: foldForSearch(doc.body_ja) }
+    const en = {
+      summary: doc.summary_en ? `${foldForSearch(doc.summary_en)}\u0000${ja.summary}` : ja.summary,
+      body: doc.body_en ? `${foldForSearch(doc.body_en)}\u0000${ja.body}` : ja.body,
+    }
+    this.#scanned.set(doc.key, { ja, en })
+    this.#corpora = null
   }
 
   remove(key: string): void {
     if (!this.#docs.delete(key)) return
-    this.#index.discard(key)
+    this.#scanned.delete(key)
+    this.#names.discard(key)
+    this.#corpora = null
   }
 
-  /** Serialized index size in bytes (for the benchmark's comparison). */
+  /** Serialized size of what the engine holds, in bytes (for the benchmark's comparison). */
   serializedSize(): number {
-    return Buffer.byteLength(JSON.stringify(this.#index))
+    return Buffer.byteLength(JSON.stringify(this.#names)) + Buffer.byteLength(JSON.stringify([...this.#scanned.values()]))
   }
 
-  /** Every match, best first: tier, then score, then title order for a stable answer. */
+  #corporaNow(): Corpora {
+    if (this.#corpora) return this.#corpora
+    const keys = [...this.#scanned.keys()]
+    const entries = [...this.#scanned.values()]
+    this.#corpora = {
+      keys,
+      byLocale: {
+        ja: { summary: corpus(entries, 'ja', 'summary'), body: corpus(entries, 'ja', 'body') },
+        en: { summary: corpus(entries, 'en', 'summary'), body: corpus(entries, 'en', 'body') },
+      },
+    }
+    return this.#corpora
+  }
+
+  /** Every match, best first: tier, then score, then key for a stable answer. */
   search(query: string, locale: FeedLocale, filter: SearchFilter): RankedHit[] {
     const parts = queryParts(query)
     if (parts.length === 0) return []
     const types = new Set(filter.types)
-    const fields = FIELDS_FOR[locale]
-    const results = this.#index.search(
-      { queries: parts.map(leaf), combineWith: 'AND' },
-      {
-        fields,
-        boost: BOOST,
-        weights: { fuzzy: 0.3, prefix: 0.6 },
-        filter: (result) => {
-          const doc = this.#docs.get(result.id as string)
-          return Boolean(doc && types.has(doc.type) && (!filter.glossaryId || doc.glossaryId === filter.glossaryId))
-        },
-      },
-    )
-    const queryNeedles = parts.map((part) => part.text)
-    return results
-      .map((result) => this.#rank(result, queryNeedles))
-      .sort((a, b) => b.tier - a.tier || b.score - a.score || a.doc.key.localeCompare(b.doc.key))
-  }
+    const wanted = (doc: SearchDocument | undefined): doc is SearchDocument =>
+      Boolean(doc && types.has(doc.type) && (!filter.glossaryId || doc.glossaryId === filter.glossaryId))
+    const needles = parts.map((part) => part.text)
+    const hits = new Map<string, RankedHit>()
 
-  #rank(result: SearchResult, queryNeedles: string[]): RankedHit {
-    let tier = 0
-    let field: SearchField = 'body_ja'
-    for (const matched of Object.values(result.match)) {
-      for (const name of matched as SearchField[]) {
-        if (FIELD_TIER[name] > tier || (FIELD_TIER[name] === tier && field === 'body_ja')) {
-          tier = Math.max(tier, FIELD_TIER[name])
-          field = name
-        }
-      }
+    for (const result of this.#names.search(
+      { queries: parts.map(leaf), combineWith: 'AND' },
+      { fields: NAMES_FOR[locale], boost: NAME_BOOST, weights: { fuzzy: 0.3, prefix: 0.6 }, filter: (r) => wanted(this.#docs.get(r.id as string)) },
+    )) {
+      const doc = this.#docs.get(result.id as string)!
+      hits.set(doc.key, { doc, tier: 2, score: result.score, needles, matchedTerms: result.terms, field: 'name' })
     }
-    return { doc: this.#docs.get(result.id as string)!, score: result.score, tier, field, needles: [...queryNeedles, ...result.terms.filter(isLatinTerm)] }
+
+    // Summaries, then bodies: every part must occur in one of them.
+    const { keys, byLocale } = this.#corporaNow()
+    const corpora = byLocale[locale]
+    const found = parts.map((part) => ({ summary: corpora.summary.find(part), body: corpora.body.find(part) }))
+    const [first, ...rest] = found
+    const candidates = new Set([...first!.summary.keys(), ...first!.body.keys()])
+    for (const index of candidates) {
+      const key = keys[index]!
+      if (hits.has(key)) continue
+      let tier: 1 | 0 = 1
+      let position = Infinity
+      let matched = true
+      for (const part of [first!, ...rest]) {
+        const inSummary = part.summary.get(index)
+        if (inSummary !== undefined) {
+          position = Math.min(position, inSummary)
+          continue
+        }
+        const inBody = part.body.get(index)
+        if (inBody === undefined) {
+          matched = false
+          break
+        }
+        tier = 0
+        position = Math.min(position, inBody)
+      }
+      if (!matched) continue
+      const doc = this.#docs.get(key)
+      if (!wanted(doc)) continue
+      hits.set(key, { doc, tier, score: 1 / (1 + position), needles, field: tier === 1 ? 'summary' : 'body' })
+    }
+
+    return [...hits.values()].sort((a, b) => b.tier - a.tier || b.score - a.score || (a.doc.key < b.doc.key ? -1 : 1))
   }
 }
+
+const corpus = (entries: Record<FeedLocale, Scanned>[], locale: FeedLocale, field: keyof Scanned) =>
+  new ScanCorpus(entries.map((entry) => entry[locale][field]))
+
+/** What to mark in a hit's snippet: the query parts, and the Latin words a prefix or typo matched. */
+export const needlesOf = (hit: RankedHit): string[] => [...hit.needles, ...(hit.matchedTerms ?? []).filter(isLatinTerm)]

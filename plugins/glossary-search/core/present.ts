@@ -1,7 +1,8 @@
 import { fillUrlTemplate } from '../../storefront-feed/core/urls'
 import type { ContentType, FeedLocale, UrlTemplates } from '../../storefront-feed/types'
 import type { SearchDocument } from './documents'
-import type { RankedHit } from './engine'
+import { needlesOf, type RankedHit } from './engine'
+import { foldForSearch } from './fold'
 import { groupByGojuon, type IndexGroupKey } from './gojuon'
 import { highlight } from './snippet'
 
@@ -19,21 +20,37 @@ export const documentUrl = (doc: SearchDocument, ctx: UrlContext): string =>
 export type SearchHit = { type: ContentType; slug: string; title: string; summary: string; url: string; snippet: string }
 
 /** The text a snippet is cut from: the matched summary or body, else the summary. */
-const snippetSource = (hit: RankedHit, locale: FeedLocale): string => {
+const snippetSource = (hit: RankedHit, locale: FeedLocale, needles: string[]): string => {
   const { doc, field } = hit
-  if (field.startsWith('body')) return doc[field] || doc.summary[locale]
-  if (field.startsWith('summary')) return doc[field] || doc.summary[locale]
+  const own = (ja: string, en: string) => (locale === 'en' && en ? en : ja)
+  if (field === 'body') {
+    const body = own(doc.body_ja, doc.body_en)
+    // The part that matched may be in the other locale's text (the fallback): show the one that has it.
+    return hasAny(body, needles) ? body : doc.body_ja
+  }
+  if (field === 'summary') {
+    const summary = own(doc.summary_ja, doc.summary_en)
+    return hasAny(summary, needles) ? summary : doc.summary_ja
+  }
   return doc.summary[locale] || doc.title[locale]
 }
 
-export const presentHit = (hit: RankedHit, ctx: UrlContext): SearchHit => ({
+const hasAny = (text: string, needles: string[]) => {
+  const folded = foldForSearch(text)
+  return needles.some((needle) => folded.includes(needle))
+}
+
+export const presentHit = (hit: RankedHit, ctx: UrlContext): SearchHit => {
+  const needles = needlesOf(hit)
+  return {
   type: hit.doc.type,
   slug: hit.doc.slug,
   title: hit.doc.title[ctx.locale],
   summary: hit.doc.summary[ctx.locale],
   url: documentUrl(hit.doc, ctx),
-  snippet: highlight(snippetSource(hit, ctx.locale), hit.needles),
-})
+  snippet: highlight(snippetSource(hit, ctx.locale, needles), needles),
+  }
+}
 
 export type GlossaryIndexEntry = { slug: string; term: string; reading: string | null; summary: string; url: string }
 export type GlossaryIndexGroup = { key: IndexGroupKey; kind: 'kana' | 'latin' | 'other'; entries: GlossaryIndexEntry[] }
