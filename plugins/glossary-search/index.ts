@@ -13,6 +13,7 @@ import type { GlossarySearchConfig } from './types'
 
 export type { GlossarySearchConfig } from './types'
 export { getSearchService } from './server/service'
+export { glossarySearchFastPath } from './server/fastPath'
 export { readingSuggestedField } from './fields/readingSuggested'
 
 /**

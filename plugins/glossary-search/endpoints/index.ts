@@ -5,6 +5,7 @@ import type { CachedPage } from '../../storefront-feed/core/pageCache'
 import { notModifiedHeaders } from '../../storefront-feed/server/serve'
 import { parseGlossaryIndexQuery, parseSearchQuery, type Parsed } from '../core/params'
 import { errorPage, glossaryIndexPage, searchPage } from '../server/answer'
+import { answerKey } from '../server/fastPath'
 import type { SearchService } from '../server/service'
 
 const send = (page: CachedPage, ifNoneMatch: string | null, withBody: boolean): Response => {
@@ -18,7 +19,7 @@ const send = (page: CachedPage, ifNoneMatch: string | null, withBody: boolean): 
 const handler =
   <T>(
     getService: (payload: Payload) => SearchService,
-    name: string,
+    name: 'search' | 'index',
     parse: (params: URLSearchParams) => Parsed<T>,
     build: (service: SearchService, query: T) => CachedPage,
     withBody: boolean,
@@ -27,7 +28,7 @@ const handler =
     const url = new URL(req.url ?? '/', 'http://localhost')
     const ifNoneMatch = req.headers.get('if-none-match')
     const service = getService(req.payload)
-    const key = `${name}|${url.search}`
+    const key = answerKey(name, url.search)
     const cached = service.cache.get(key)
     if (cached) return send(cached, ifNoneMatch, withBody)
     const parsed = parse(url.searchParams)
