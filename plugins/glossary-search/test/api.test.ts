@@ -202,3 +202,23 @@ describe('GraphQL', () => {
     expect(index.json.data.glossaryIndex.total).toBe(3)
   })
 })
+
+describe('fast path', () => {
+  it('answers a cached query with the same bytes and ETag, a 304 for its ETag, and nothing for an unseen query', async () => {
+    const { glossarySearchFastPath } = await import('../server/fastPath')
+    const fastPath = glossarySearchFastPath(payload)
+    expect(fastPath.fetch(new Request('http://localhost:3000/api/search?q=utm&limit=3'))).toBeUndefined()
+    const viaPayload = await get('/api/search?q=utm&limit=3')
+    const fast = fastPath.fetch(new Request('http://localhost:3000/api/search?q=utm&limit=3'))!
+    expect(fast.status).toBe(200)
+    expect(fast.headers.get('etag')).toBe(viaPayload.headers.get('etag'))
+    expect(await fast.json()).toEqual(viaPayload.json)
+    const revalidated = fastPath.fetch(new Request('http://localhost:3000/api/search?q=utm&limit=3', { headers: { 'if-none-match': viaPayload.headers.get('etag')! } }))!
+    expect(revalidated.status).toBe(304)
+    // An edit drops cached answers: the next request goes through Payload again and sees the change.
+    await payload.update({ collection: 'glossary-terms', id: ids['utm-code']!, data: { term: 'UTMコード（旧）' } })
+    expect(fastPath.fetch(new Request('http://localhost:3000/api/search?q=utm&limit=3'))).toBeUndefined()
+    const fresh = await get('/api/search?q=utm&limit=3')
+    expect(fresh.json.hits.map((hit: { title: string }) => hit.title)).toContain('UTMコード（旧）')
+  })
+})
