@@ -101,13 +101,16 @@ const averageBytes = Object.values(pages).reduce((sum, page) => sum + Buffer.fro
 line(`  search answers ${(readyMs / 1000).toFixed(1)} s after start (index built from the database); ${paths.length} queries, ${hits} hits, ${averageBytes.toFixed(0)} bytes per answer`)
 
 type Load = { requestsPerSecond: number; p50: number; p95: number; p99: number; errors: number; timeouts: number; statuses: Record<string, number> }
-const load = async (url: string): Promise<Load> => {
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', path.join(here, 'load.ts'), JSON.stringify({ url, paths, duration, connections })], { maxBuffer: 1 << 20 })
+const load = async (url: string, loadPaths = paths): Promise<Load> => {
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', path.join(here, 'load.ts'), JSON.stringify({ url, paths: loadPaths, duration, connections })], { maxBuffer: 1 << 20 })
   return JSON.parse(stdout.trim().split('\n').pop()!) as Load
 }
 const memoryBefore = rssMb()
 const hubLoad = await load(hub.url)
 const bareLoad = await load(`http://127.0.0.1:${barePort}`)
+// The floor of the same server: the feed's cached page, also answered before Payload's pipeline.
+await fetch(`${hub.url}/api/feed?limit=1`)
+const feedLoad = await load(hub.url, ['/api/feed?limit=1'])
 const memoryAfter = rssMb()
 bare.kill()
 await hub.stop()
@@ -116,11 +119,13 @@ line(`\n${'scenario'.padEnd(48)} ${'req/s'.padStart(9)} ${'p50 ms'.padStart(7)} 
 for (const [label, r] of [
   ['GET /api/search (npm start), query mix', hubLoad],
   ['bare Node http, same bytes per URL', bareLoad],
+  ['same server: cached GET /api/feed?limit=1 (floor)', feedLoad],
 ] as const) {
   const statuses = Object.entries(r.statuses).map(([status, count]) => `${status}×${count}`).join(' ')
   line(`${label.padEnd(48)} ${Math.round(r.requestsPerSecond).toLocaleString().padStart(9)} ${String(r.p50).padStart(7)} ${String(r.p95).padStart(7)} ${String(r.p99).padStart(7)}  ${statuses}${r.errors + r.timeouts ? ` errors=${r.errors} timeouts=${r.timeouts}` : ''}`)
 }
 const ratio = hubLoad.requestsPerSecond / bareLoad.requestsPerSecond
+line(`  search / feed's cached page on the same server: ${(hubLoad.requestsPerSecond / feedLoad.requestsPerSecond).toFixed(2)} ×`)
 line(`  server RSS (largest process of the hub's tree): ${memoryBefore.largest.toFixed(0)} MB before load, ${memoryAfter.largest.toFixed(0)} MB after`)
 
 line('\nGoals')

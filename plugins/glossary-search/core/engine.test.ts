@@ -44,7 +44,7 @@ for (const d of [
 ]) engine.upsert(d)
 
 const all: SearchFilter = { types: CONTENT_TYPES }
-const keys = (q: string, filter = all, locale: 'ja' | 'en' = 'ja') => engine.search(q, locale, filter).map((hit) => hit.doc.key)
+const keys = (q: string, filter = all, locale: 'ja' | 'en' = 'ja') => engine.search(q, locale, filter).hits.map((hit) => hit.doc.key)
 
 describe('search engine', () => {
   it('finds a katakana term from the start of its hiragana spelling (type-ahead)', () => {
@@ -104,22 +104,29 @@ describe('search engine', () => {
   it('forgets a removed document and replaces an updated one', () => {
     const local = new SearchEngine()
     local.upsert(doc('glossary-term:a', { term_ja: 'カート放棄' }))
-    expect(local.search('かーと', 'ja', all)).toHaveLength(1)
+    expect(local.search('かーと', 'ja', all).hits).toHaveLength(1)
     local.upsert(doc('glossary-term:a', { term_ja: 'チェックアウト' }))
-    expect(local.search('かーと', 'ja', all)).toHaveLength(0)
-    expect(local.search('ちぇっく', 'ja', all)).toHaveLength(1)
+    expect(local.search('かーと', 'ja', all).hits).toHaveLength(0)
+    expect(local.search('ちぇっく', 'ja', all).hits).toHaveLength(1)
     local.remove('glossary-term:a')
-    expect(local.search('ちぇっく', 'ja', all)).toHaveLength(0)
+    expect(local.search('ちぇっく', 'ja', all).hits).toHaveLength(0)
   })
 
   it('searches English text in the en locale and not in ja', () => {
     const local = new SearchEngine()
     local.upsert(doc('glossary-term:b', { term_ja: '同梱物', term_en: 'Package insert' }))
-    expect(local.search('package', 'en', all)).toHaveLength(1)
-    expect(local.search('package', 'ja', all)).toHaveLength(0)
+    expect(local.search('package', 'en', all).hits).toHaveLength(1)
+    expect(local.search('package', 'ja', all).hits).toHaveLength(0)
     // The default locale's text is the fallback: Japanese queries still find it in en.
-    expect(local.search('どうこん', 'en', all)).toHaveLength(0)
-    expect(local.search('同梱', 'en', all)).toHaveLength(1)
+    expect(local.search('どうこん', 'en', all).hits).toHaveLength(0)
+    expect(local.search('同梱', 'en', all).hits).toHaveLength(1)
+  })
+
+  it('returns the best `limit` hits and counts them all', () => {
+    const page = engine.search('インフルエンサー', 'ja', all, 1)
+    expect(page.hits.map((hit) => hit.doc.key)).toEqual(['glossary-term:influencer'])
+    expect(page.total).toBe(keys('インフルエンサー').length)
+    expect(page.total).toBeGreaterThan(1)
   })
 
   it('answers nothing for a query with nothing searchable in it', () => {

@@ -116,40 +116,51 @@ export class SearchEngine {
     return this.#corpora
   }
 
-  /** Every match, best first: tier, then score, then key for a stable answer. */
-  search(query: string, locale: FeedLocale, filter: SearchFilter): RankedHit[] {
+  /**
+   * The best `limit` matches (tier, then score, then key for a stable answer) and how many there are in all.
+   * Only the hits returned are materialised: a two-letter prefix can match thousands of documents.
+   */
+  search(query: string, locale: FeedLocale, filter: SearchFilter, limit = Number.POSITIVE_INFINITY): { total: number; hits: RankedHit[] } {
     const parts = queryParts(query)
-    if (parts.length === 0) return []
+    if (parts.length === 0) return { total: 0, hits: [] }
     const types = new Set(filter.types)
     const wanted = (doc: SearchDocument | undefined): doc is SearchDocument =>
       Boolean(doc && types.has(doc.type) && (!filter.glossaryId || doc.glossaryId === filter.glossaryId))
     const needles = parts.map((part) => part.text)
-    const hits = new Map<string, RankedHit>()
 
-    for (const result of this.#names.search(
+    const named = this.#names.search(
       { queries: parts.map(leaf), combineWith: 'AND' },
       { fields: NAMES_FOR[locale], boost: NAME_BOOST, weights: { fuzzy: 0.3, prefix: 0.6 }, filter: (r) => wanted(this.#docs.get(r.id as string)) },
-    )) {
-      const doc = this.#docs.get(result.id as string)!
-      hits.set(doc.key, { doc, tier: 2, score: result.score, needles, matchedTerms: result.terms, field: 'name' })
-    }
+    )
+    const byName = new Set<string>()
+    for (const result of named) byName.add(result.id as string)
+    // MiniSearch sorts by score: the first `limit` are the best names.
+    const hits: RankedHit[] = named.slice(0, Math.min(named.length, limit)).map((result) => ({
+      doc: this.#docs.get(result.id as string)!,
+      tier: 2 as const,
+      score: result.score,
+      needles,
+      matchedTerms: result.terms,
+      field: 'name' as const,
+    }))
 
     // Summaries, then bodies: every part must occur in one of them.
     const { keys, byLocale } = this.#corporaNow()
     const corpora = byLocale[locale]
     const found = parts.map((part) => ({ summary: corpora.summary.find(part), body: corpora.body.find(part) }))
-    const [first, ...rest] = found
-    const candidates = new Set([...first!.summary.keys(), ...first!.body.keys()])
+    const candidates = new Set([...found[0]!.summary.keys(), ...found[0]!.body.keys()])
+    const tiers: [number, number, string][][] = [[], []]
+    let total = byName.size
     for (const index of candidates) {
       const key = keys[index]!
-      if (hits.has(key)) continue
+      if (byName.has(key)) continue
       let tier: 1 | 0 = 1
       let position = Infinity
       let matched = true
-      for (const part of [first!, ...rest]) {
+      for (const part of found) {
         const inSummary = part.summary.get(index)
         if (inSummary !== undefined) {
-          position = Math.min(position, inSummary)
+          if (inSummary < position) position = inSummary
           continue
         }
         const inBody = part.body.get(index)
@@ -158,15 +169,20 @@ export class SearchEngine {
           break
         }
         tier = 0
-        position = Math.min(position, inBody)
+        if (inBody < position) position = inBody
       }
-      if (!matched) continue
-      const doc = this.#docs.get(key)
-      if (!wanted(doc)) continue
-      hits.set(key, { doc, tier, score: 1 / (1 + position), needles, field: tier === 1 ? 'summary' : 'body' })
+      if (!matched || !wanted(this.#docs.get(key))) continue
+      total++
+      if (hits.length < limit) tiers[tier]!.push([position, index, key])
     }
-
-    return [...hits.values()].sort((a, b) => b.tier - a.tier || b.score - a.score || (a.doc.key < b.doc.key ? -1 : 1))
+    for (const tier of [1, 0] as const) {
+      if (hits.length >= limit) break
+      const list = tiers[tier]!.sort((a, b) => a[0] - b[0] || (a[2] < b[2] ? -1 : 1))
+      for (const [position, , key] of list.slice(0, limit - hits.length)) {
+        hits.push({ doc: this.#docs.get(key)!, tier, score: 1 / (1 + position), needles, field: tier === 1 ? 'summary' : 'body' })
+      }
+    }
+    return { total, hits }
   }
 }
 

@@ -48,14 +48,14 @@ export const searchResult = (service: SearchService, query: SearchQuery) => {
   if (query.glossary !== undefined && glossaryId === undefined) return { error: unknownGlossary(query.glossary) }
   // Only terms belong to a glossary: a glossary filter narrows the search to them.
   const types = glossaryId ? query.types.filter((type) => type === 'glossary-term') : query.types
-  const hits = service.engine.search(query.q, query.locale, { types, glossaryId })
+  const { total, hits } = service.engine.search(query.q, query.locale, { types, glossaryId }, query.limit)
   const ctx = urlContext(service, query.locale)
   return {
     value: {
       q: query.q,
       locale: query.locale,
-      total: hits.length,
-      hits: hits.slice(0, query.limit).map((hit) => presentHit(hit, ctx)),
+      total,
+      hits: hits.map((hit) => presentHit(hit, ctx)),
     },
   }
 }
