@@ -1,6 +1,6 @@
 import MiniSearch, { type Query } from 'minisearch'
 
-import type { ContentType, FeedLocale } from '../../storefront-feed/types'
+import { CONTENT_TYPES as ALL_TYPES, type ContentType, type FeedLocale } from '../../storefront-feed/types'
 import { NAME_FIELDS, type SearchDocument, type SearchField } from './documents'
 import { foldForSearch } from './fold'
 import { ScanCorpus } from './scan'
@@ -124,13 +124,20 @@ export class SearchEngine {
     const parts = queryParts(query)
     if (parts.length === 0) return { total: 0, hits: [] }
     const types = new Set(filter.types)
+    // Without a type or glossary restriction every document is wanted: skip the per-result check.
+    const unfiltered = !filter.glossaryId && ALL_TYPES.every((type) => types.has(type))
     const wanted = (doc: SearchDocument | undefined): doc is SearchDocument =>
-      Boolean(doc && types.has(doc.type) && (!filter.glossaryId || doc.glossaryId === filter.glossaryId))
+      Boolean(doc && (unfiltered || (types.has(doc.type) && (!filter.glossaryId || doc.glossaryId === filter.glossaryId))))
     const needles = parts.map((part) => part.text)
 
     const named = this.#names.search(
       { queries: parts.map(leaf), combineWith: 'AND' },
-      { fields: NAMES_FOR[locale], boost: NAME_BOOST, weights: { fuzzy: 0.3, prefix: 0.6 }, filter: (r) => wanted(this.#docs.get(r.id as string)) },
+      {
+        fields: NAMES_FOR[locale],
+        boost: NAME_BOOST,
+        weights: { fuzzy: 0.3, prefix: 0.6 },
+        filter: unfiltered ? undefined : (r) => wanted(this.#docs.get(r.id as string)),
+      },
     )
     const byName = new Set<string>()
     for (const result of named) byName.add(result.id as string)
