@@ -13,6 +13,7 @@ import { storefrontBaseUrl } from './src/storefront'
 import { storefrontFeed } from './plugins/storefront-feed'
 import { relatedTermGraph } from './plugins/related-term-graph'
 import { webhooksPlugin } from './plugins/webhooks'
+import { glossarySearch } from './plugins/glossary-search'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -58,5 +59,6 @@ export default buildConfig({
     relatedTermGraph(),
     storefrontFeed({ storefront: { baseUrl: storefrontBaseUrl() } }),
     webhooksPlugin({ storefront: { baseUrl: storefrontBaseUrl() } }),
+    glossarySearch({ storefront: { baseUrl: storefrontBaseUrl() } }),
   ],
 })

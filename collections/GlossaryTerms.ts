@@ -13,7 +13,7 @@ export const GlossaryTerms: CollectionConfig = {
     preview: storefrontPreviewUrl('glossary-terms'),
     useAsTitle: 'term',
     group: 'Glossary',
-    defaultColumns: ['term', 'englishName', 'glossary', 'tags', 'excerpt', '_status', 'updatedAt'],
+    defaultColumns: ['term', 'reading', 'englishName', 'glossary', 'tags', 'excerpt', '_status', 'updatedAt'],
     listSearchableFields: ['term', 'englishName', 'aliases', 'slug'],
     description: 'マーケティング・EC 用語 / Marketing and e-commerce glossary terms.',
   },

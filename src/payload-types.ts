@@ -205,6 +205,10 @@ export interface GlossaryTerm {
       }[]
     | null;
   seedFingerprint?: string | null;
+  /**
+   * Suggested by the dictionary: correct the reading, or untick this after checking it, and save.
+   */
+  readingSuggested?: boolean | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -687,6 +691,7 @@ export interface GlossaryTermsSelect<T extends boolean = true> {
         id?: T;
       };
   seedFingerprint?: T;
+  readingSuggested?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;

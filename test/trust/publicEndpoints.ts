@@ -9,6 +9,8 @@ export const PUBLIC_ENDPOINTS = [
   '/api/term-graph',
   '/api/term-graph/path',
   '/api/term-graph/top',
+  '/api/search',
+  '/api/glossary-index',
 ] as const
 
 /** A valid query per endpoint: half the generated inputs start from it, so they reach past the required parameters. */
@@ -16,6 +18,7 @@ export const VALID_BASE_QUERY: Record<string, string> = {
   '/api/term-graph': 'root=utm-code',
   '/api/term-graph/path': 'from=utm-code&to=influencer',
   '/api/feed': 'limit=10',
+  '/api/search': 'q=utm',
 }
 
 /** Parameter names each endpoint understands, so generated queries hit real code paths, not just unknown keys. */
@@ -46,4 +49,5 @@ export const KNOWN_PARAMETERS = [
   'types',
   'from',
   'to',
+  'q',
 ] as const

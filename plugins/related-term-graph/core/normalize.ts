@@ -259,3 +259,20 @@ export const originalRange = (folded: Pick<FoldedText, 'offsets' | 'ends'>, star
   folded.offsets[start] as number,
   folded.ends[end - 1] as number,
 ]
+
+/**
+ * Hiragana folded to katakana (ぁ–ゖ → ァ–ヶ, ゝゞ → ヽヾ), one UTF-16 unit for one, so a map from
+ * `normalizeText` stays valid: `いんふる` and `インフル` meet. Search applies it after `normalizeLabel`.
+ */
+export const foldKana = (text: string): string => {
+  let out = ''
+  let from = 0
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index)
+    if ((code >= 0x3041 && code <= 0x3096) || code === 0x309d || code === 0x309e) {
+      out += text.slice(from, index) + String.fromCharCode(code + 0x60)
+      from = index + 1
+    }
+  }
+  return from === 0 ? text : out + text.slice(from)
+}

@@ -1,0 +1,104 @@
+/**
+ * In-process figures for `npm run bench:search`: index build time and heap for 10,000 terms, and p50/p95 of
+ * the query mix, for MiniSearch (what the plugin uses) and Orama (the alternative), fed the same tokens.
+ */
+import { create, insertMultiple, save, search as oramaSearch } from '@orama/orama'
+
+import type { TermSource } from '../../storefront-feed/core/items'
+import { SEARCH_FIELDS, termDocument, type SearchDocument } from '../core/documents'
+import { SearchEngine } from '../core/engine'
+import { indexTokens } from '../core/tokens'
+import { QUERY_MIX, generateTerms } from './generate'
+
+const heap = () => {
+  globalThis.gc?.()
+  return process.memoryUsage().heapUsed
+}
+
+const cpuMs = (since: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(since)
+  return (used.user + used.system) / 1000
+}
+
+const percentile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!
+
+const time = (rounds: number, run: (query: string) => unknown) => {
+  for (const query of QUERY_MIX) run(query)
+  const timings: number[] = []
+  const cpu: number[] = []
+  for (let round = 0; round < rounds; round++) {
+    for (const query of QUERY_MIX) {
+      const started = performance.now()
+      const cpuStarted = process.cpuUsage()
+      run(query)
+      const used = process.cpuUsage(cpuStarted)
+      timings.push(performance.now() - started)
+      cpu.push((used.user + used.system) / 1000)
+    }
+  }
+  timings.sort((a, b) => a - b)
+  cpu.sort((a, b) => a - b)
+  return { p50: percentile(timings, 0.5), p95: percentile(timings, 0.95), cpuP95: percentile(cpu, 0.95), max: timings.at(-1)! }
+}
+
+export type EngineFigures = { name: string; buildMs: number; buildCpuMs: number; cpuP95: number; heapMb: number; sizeMb: number; p50: number; p95: number; max: number; hitsForInfluencer: number }
+
+export const measureInProcess = async (count: number, rounds = 25, oramaRounds = 3): Promise<{ docs: number; results: EngineFigures[] }> => {
+  const docs: SearchDocument[] = generateTerms(count, ['g1', 'g2', 'g3']).map((term) => termDocument(term as unknown as TermSource))
+  const results: EngineFigures[] = []
+
+  // MiniSearch, through the plugin's own engine (tokens, query plan, ranking tiers).
+  let before = heap()
+  let started = performance.now()
+  let cpuStarted = process.cpuUsage()
+  const engine = new SearchEngine()
+  for (const doc of docs) engine.upsert(doc)
+  const miniBuild = performance.now() - started
+  const miniCpu = cpuMs(cpuStarted)
+  const miniHeap = heap() - before
+  const filter = { types: ['glossary-term', 'case-study', 'playbook'] as const }
+  const mini = time(rounds, (query) => engine.search(query, 'ja', filter, 10))
+  results.push({
+    name: 'MiniSearch 7.2',
+    buildMs: miniBuild,
+    buildCpuMs: miniCpu,
+    heapMb: miniHeap / 2 ** 20,
+    sizeMb: engine.serializedSize() / 2 ** 20,
+    ...mini,
+    hitsForInfluencer: engine.search('いんふる', 'ja', filter).total,
+  })
+
+  // Orama with the same tokens per field (its tokenizer is handed ours), prefix search, tolerance 1.
+  const fields = SEARCH_FIELDS.filter((field) => !field.endsWith('_en'))
+  before = heap()
+  started = performance.now()
+  cpuStarted = process.cpuUsage()
+  const orama = create({
+    schema: Object.fromEntries(fields.map((field) => [field, 'string'])) as Record<string, 'string'>,
+    components: {
+      tokenizer: {
+        language: 'japanese',
+        normalizationCache: new Map(),
+        tokenize: (raw: string, _language?: string, prop?: string) =>
+          indexTokens(raw, !prop?.startsWith('body')),
+      },
+    },
+  })
+  await insertMultiple(orama, docs.map((doc) => Object.fromEntries([['id', doc.key], ...fields.map((field) => [field, doc[field]])])) as never, 1000)
+  const oramaBuild = performance.now() - started
+  const oramaCpu = cpuMs(cpuStarted)
+  const oramaHeap = heap() - before
+  const runOrama = (query: string) => oramaSearch(orama, { term: query, properties: fields as never, tolerance: 1, threshold: 0, limit: 10, boost: { term_ja: 6, alt: 5, reading: 4, summary_ja: 2 } as never })
+  const oramaTimes = time(oramaRounds, (query) => runOrama(query))
+  const influencer = (await runOrama('いんふる')) as { count: number }
+  results.push({
+    name: 'Orama 3.1',
+    buildMs: oramaBuild,
+    buildCpuMs: oramaCpu,
+    heapMb: oramaHeap / 2 ** 20,
+    sizeMb: Buffer.byteLength(JSON.stringify(save(orama))) / 2 ** 20,
+    ...oramaTimes,
+    hitsForInfluencer: influencer.count,
+  })
+  return { docs: docs.length, results }
+}

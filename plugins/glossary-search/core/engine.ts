@@ -1,0 +1,200 @@
+import MiniSearch, { type Query } from 'minisearch'
+
+import { CONTENT_TYPES as ALL_TYPES, type ContentType, type FeedLocale } from '../../storefront-feed/types'
+import { NAME_FIELDS, type SearchDocument, type SearchField } from './documents'
+import { foldForSearch } from './fold'
+import { ScanCorpus } from './scan'
+import { indexTokens, queryParts, type QueryPart } from './tokens'
+
+/**
+ * Two structures, measured at 10,000 terms: names (headword, English name, aliases, reading) go into a
+ * MiniSearch inverted index with Segmenter words and character bigrams, for ranking, prefixes and typos;
+ * summaries and bodies are kept folded and scanned for each query part. Indexing bodies as bigrams made the
+ * index 5× bigger and the build 8 s; the scan costs about a millisecond and matches any substring exactly.
+ */
+
+const NAME_BOOST: Record<(typeof NAME_FIELDS)[number], number> = { term_ja: 3, term_en: 3, alt: 2.5, reading: 2 }
+
+/** Which names a locale searches: its own headword, the default locale's (the fallback), the unlocalized ones. */
+const NAMES_FOR: Record<FeedLocale, SearchField[]> = {
+  ja: ['term_ja', 'alt', 'reading'],
+  en: ['term_en', 'term_ja', 'alt', 'reading'],
+}
+
+export type SearchFilter = { types: readonly ContentType[]; glossaryId?: string }
+
+export type RankedHit = {
+  doc: SearchDocument
+  /** 2: a name, alias or reading matched; 1: the summary; 0: the body only. */
+  tier: 2 | 1 | 0
+  score: number
+  /** Folded query parts, to mark in the snippet (with `matchedTerms`: see `needlesOf`). */
+  needles: string[]
+  /** Index terms a name match found (a prefix or typo may have matched a longer or other word). */
+  matchedTerms?: string[]
+  /** Where the snippet comes from. */
+  field: 'name' | 'summary' | 'body'
+}
+
+/** Folded texts a locale scans: the summary (tier 1), then the body (tier 0). */
+type Scanned = { summary: string; body: string }
+
+/** The scanned texts of every document, joined per locale; rebuilt on the first search after a change. */
+type Corpora = { keys: string[]; byLocale: Record<FeedLocale, { summary: ScanCorpus; body: ScanCorpus }> }
+
+const leaf = (part: QueryPart): Query =>
+  part.kind === 'latin'
+    ? { queries: [part.text], prefix: true, fuzzy: part.fuzzy ? 1 : false }
+    : part.prefix
+      ? { queries: [part.text], prefix: true }
+      : { queries: part.grams, combineWith: 'AND' }
+
+// Index terms a prefix or typo matched are marked too; Japanese n-grams are not (the query run is).
+const isLatinTerm = (term: string) => term.length > 1 && !/[\u3005-\u30ff\u3400-\u9fff]/.test(term)
+
+export class SearchEngine {
+  readonly #docs = new Map<string, SearchDocument>()
+  readonly #scanned = new Map<string, Record<FeedLocale, Scanned>>()
+  #corpora: Corpora | null = null
+  readonly #names = new MiniSearch<SearchDocument>({
+    idField: 'key',
+    fields: [...NAME_FIELDS],
+    tokenize: (text) => indexTokens(text, true),
+    processTerm: (term) => term,
+    searchOptions: { tokenize: (text) => [text], processTerm: (term) => term },
+  })
+
+  get size(): number {
+    return this.#docs.size
+  }
+
+  get(key: string): SearchDocument | undefined {
+    return this.#docs.get(key)
+  }
+
+  documents(): IterableIterator<SearchDocument> {
+    return this.#docs.values()
+  }
+
+  /** Adds or replaces a document. */
+  upsert(doc: SearchDocument): void {
+    if (this.#docs.has(doc.key)) this.#names.discard(doc.key)
+    this.#docs.set(doc.key, doc)
+    this.#names.add(doc)
+    const ja = { summary: foldForSearch(doc.summary_ja), body: foldForSearch(doc.body_ja) }
+    const en = {
+      summary: doc.summary_en ? `${foldForSearch(doc.summary_en)}\u0000${ja.summary}` : ja.summary,
+      body: doc.body_en ? `${foldForSearch(doc.body_en)}\u0000${ja.body}` : ja.body,
+    }
+    this.#scanned.set(doc.key, { ja, en })
+    this.#corpora = null
+  }
+
+  remove(key: string): void {
+    if (!this.#docs.delete(key)) return
+    this.#scanned.delete(key)
+    this.#names.discard(key)
+    this.#corpora = null
+  }
+
+  /** Serialized size of what the engine holds, in bytes (for the benchmark's comparison). */
+  serializedSize(): number {
+    return Buffer.byteLength(JSON.stringify(this.#names)) + Buffer.byteLength(JSON.stringify([...this.#scanned.values()]))
+  }
+
+  #corporaNow(): Corpora {
+    if (this.#corpora) return this.#corpora
+    const keys = [...this.#scanned.keys()]
+    const entries = [...this.#scanned.values()]
+    this.#corpora = {
+      keys,
+      byLocale: {
+        ja: { summary: corpus(entries, 'ja', 'summary'), body: corpus(entries, 'ja', 'body') },
+        en: { summary: corpus(entries, 'en', 'summary'), body: corpus(entries, 'en', 'body') },
+      },
+    }
+    return this.#corpora
+  }
+
+  /**
+   * The best `limit` matches (tier, then score, then key for a stable answer) and how many there are in all.
+   * Only the hits returned are materialised: a two-letter prefix can match thousands of documents.
+   */
+  search(query: string, locale: FeedLocale, filter: SearchFilter, limit = Number.POSITIVE_INFINITY): { total: number; hits: RankedHit[] } {
+    const parts = queryParts(query)
+    if (parts.length === 0) return { total: 0, hits: [] }
+    const types = new Set(filter.types)
+    // Without a type or glossary restriction every document is wanted: skip the per-result check.
+    const unfiltered = !filter.glossaryId && ALL_TYPES.every((type) => types.has(type))
+    const wanted = (doc: SearchDocument | undefined): doc is SearchDocument =>
+      Boolean(doc && (unfiltered || (types.has(doc.type) && (!filter.glossaryId || doc.glossaryId === filter.glossaryId))))
+    const needles = parts.map((part) => part.text)
+
+    const named = this.#names.search(
+      { queries: parts.map(leaf), combineWith: 'AND' },
+      {
+        fields: NAMES_FOR[locale],
+        boost: NAME_BOOST,
+        weights: { fuzzy: 0.3, prefix: 0.6 },
+        filter: unfiltered ? undefined : (r) => wanted(this.#docs.get(r.id as string)),
+      },
+    )
+    const byName = new Set<string>()
+    for (const result of named) byName.add(result.id as string)
+    // MiniSearch sorts by score: the first `limit` are the best names.
+    const hits: RankedHit[] = named.slice(0, Math.min(named.length, limit)).map((result) => ({
+      doc: this.#docs.get(result.id as string)!,
+      tier: 2 as const,
+      score: result.score,
+      needles,
+      matchedTerms: result.terms,
+      field: 'name' as const,
+    }))
+
+    // Summaries, then bodies: every part must occur in one of them.
+    const { keys, byLocale } = this.#corporaNow()
+    const corpora = byLocale[locale]
+    const found = parts.map((part) => ({ summary: corpora.summary.find(part), body: corpora.body.find(part) }))
+    const candidates = new Set([...found[0]!.summary.keys(), ...found[0]!.body.keys()])
+    const tiers: [number, number, string][][] = [[], []]
+    let total = byName.size
+    for (const index of candidates) {
+      const key = keys[index]!
+      if (byName.has(key)) continue
+      let tier: 1 | 0 = 1
+      let position = Infinity
+      let matched = true
+      for (const part of found) {
+        const inSummary = part.summary.get(index)
+        if (inSummary !== undefined) {
+          if (inSummary < position) position = inSummary
+          continue
+        }
+        const inBody = part.body.get(index)
+        if (inBody === undefined) {
+          matched = false
+          break
+        }
+        tier = 0
+        if (inBody < position) position = inBody
+      }
+      if (!matched || !wanted(this.#docs.get(key))) continue
+      total++
+      if (hits.length < limit) tiers[tier]!.push([position, index, key])
+    }
+    for (const tier of [1, 0] as const) {
+      if (hits.length >= limit) break
+      const list = tiers[tier]!.sort((a, b) => a[0] - b[0] || (a[2] < b[2] ? -1 : 1))
+      for (const [position, , key] of list.slice(0, limit - hits.length)) {
+        hits.push({ doc: this.#docs.get(key)!, tier, score: 1 / (1 + position), needles, field: tier === 1 ? 'summary' : 'body' })
+      }
+    }
+    return { total, hits }
+  }
+}
+
+const corpus = (entries: Record<FeedLocale, Scanned>[], locale: FeedLocale, field: keyof Scanned) =>
+  new ScanCorpus(entries.map((entry) => entry[locale][field]))
+
+/** What to mark in a hit's snippet: the query parts, and the Latin words a prefix or typo matched. */
+export const needlesOf = (hit: RankedHit): string[] => [...hit.needles, ...(hit.matchedTerms ?? []).filter(isLatinTerm)]
