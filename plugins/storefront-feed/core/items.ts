@@ -22,7 +22,10 @@ export const listOf = <T>(value: T[] | null | undefined | unknown): T[] => (Arra
 export const idsOf = (values: RelationValue[] | null | undefined): string[] =>
   listOf<RelationValue>(values).map(idOf).filter((id): id is string => id !== undefined)
 
-type Dated = { id: string; slug: string; createdAt: string; updatedAt: string }
+/** `@payloadcms/plugin-seo`'s group: what search engines and social cards show, when the editor set it. */
+export type SeoSource = { title?: Localized<string>; description?: Localized<string> } | null
+
+type Dated = { id: string; slug: string; createdAt: string; updatedAt: string; meta?: SeoSource }
 
 export type TermSource = Dated & {
   term: Localized<string>
@@ -191,6 +194,12 @@ const text = (value: unknown): string | undefined => (typeof value === 'string' 
 
 const iso = (value: string): string => new Date(value).toISOString()
 
+/** The SEO title and description in this locale (with the default locale's as fallback), when set. */
+const seoOf = (picker: LocalePicker, meta: SeoSource | undefined) => ({
+  title: text(picker.pick('meta.title', meta?.title))?.trim() ?? null,
+  description: text(picker.pick('meta.description', meta?.description))?.trim() ?? null,
+})
+
 /** Storefront URLs for hub documents, from the templates. */
 export const storefrontUrls = (ctx: Pick<SerializeContext, 'baseUrl' | 'urls' | 'locale' | 'lookups'>) => {
   const glossarySlug = (glossary: RelationValue) => {
@@ -293,6 +302,7 @@ export const serializeTerm = async (doc: TermSource, ctx: SerializeContext): Pro
   const broaderId = idOf(doc.broader)
   const broader = broaderId && broaderId !== doc.id ? ctx.lookups.terms.get(broaderId) : undefined
   const related = relatedTerms(ctx, [...idsOf(doc.related), ...(ctx.lookups.reverseRelated.get(doc.id) ?? [])], doc.id)
+  const seo = seoOf(picker, doc.meta)
 
   const names = [
     englishName ? `${labels.english}: ${englishName}` : '',
@@ -331,12 +341,13 @@ export const serializeTerm = async (doc: TermSource, ctx: SerializeContext): Pro
       related: related.map((term) => term.slug),
       broader: broader?.slug ?? null,
       excerpt: Boolean(doc.excerpt),
+      seo,
       ...(picker.fallback.length > 0 ? { fallback: [...picker.fallback] } : {}),
       jsonld: definedTermJsonLd({
         url,
         name: title,
         slug: doc.slug,
-        description: summary?.trim() || shorten(bodyText),
+        description: seo.description ?? (summary?.trim() || shorten(bodyText)),
         englishName,
         aliases,
         locale: ctx.locale,
@@ -377,6 +388,7 @@ export const serializeCaseStudy = async (doc: CaseStudySource, ctx: SerializeCon
   const tags = unique([...channels, industry])
   const datePublished = iso(doc.createdAt)
   const dateModified = iso(doc.updatedAt)
+  const seo = seoOf(picker, doc.meta)
 
   return {
     id: itemId('case-study', doc.id),
@@ -403,11 +415,12 @@ export const serializeCaseStudy = async (doc: CaseStudySource, ctx: SerializeCon
       industry: industry ?? null,
       channels,
       playbook_steps: playbookSteps,
+      seo,
       ...(picker.fallback.length > 0 ? { fallback: [...picker.fallback] } : {}),
       jsonld: articleJsonLd({
         url,
-        headline: title,
-        description: summary,
+        headline: seo.title ?? title,
+        description: seo.description ?? summary,
         locale: ctx.locale,
         datePublished,
         dateModified,
@@ -455,6 +468,7 @@ export const serializePlaybook = async (doc: PlaybookSource, ctx: SerializeConte
   const summary = summaryField?.trim() || shorten(introText)
   const datePublished = iso(doc.createdAt)
   const dateModified = iso(doc.updatedAt)
+  const seo = seoOf(picker, doc.meta)
   const stepsHtml =
     steps.length === 0
       ? ''
@@ -487,11 +501,12 @@ export const serializePlaybook = async (doc: PlaybookSource, ctx: SerializeConte
       related: related.map((term) => term.slug),
       stage: text(doc.stage) ?? null,
       steps: steps.map((step) => ({ key: step.key, title: step.title })),
+      seo,
       ...(picker.fallback.length > 0 ? { fallback: [...picker.fallback] } : {}),
       jsonld: articleJsonLd({
         url,
-        headline: title,
-        description: summary,
+        headline: seo.title ?? title,
+        description: seo.description ?? summary,
         locale: ctx.locale,
         datePublished,
         dateModified,
