@@ -6,6 +6,8 @@ import { buildConfig } from 'payload'
 
 import { collections } from './collections'
 import { databaseAdapter } from './src/database/adapter'
+import { hubJobs } from './src/jobs'
+import { hubSeo } from './src/seo/plugin'
 import { chooseDatabase } from './src/database/choose'
 import { trustedOrigins } from './src/origins'
 import { payloadSecret } from './src/secret'
@@ -52,8 +54,10 @@ export default buildConfig({
   cors: trustedOrigins(),
   csrf: trustedOrigins(),
   telemetry: false,
+  jobs: hubJobs(),
   plugins: [
     // Each plugin is installed by one line here.
+    hubSeo(),
     relatedTermGraph({ termUrl: `${storefrontBaseUrl()}{localePrefix}/glossary/{glossary}/{slug}` }),
     storefrontFeed({ storefront: { baseUrl: storefrontBaseUrl() } }),
   ],

@@ -1,7 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
 import { publishedOrStaff, staffOnly } from '../src/access/roles'
-import { storefrontPreviewUrl } from '../src/storefront'
 import { slugField } from './fields/slug'
 import { sourcesField } from './fields/sources'
 import { seedFingerprintField } from '../seed/fields'
@@ -10,14 +9,14 @@ export const GlossaryTerms: CollectionConfig = {
   slug: 'glossary-terms',
   labels: { singular: { ja: '用語', en: 'Glossary term' }, plural: { ja: '用語', en: 'Glossary terms' } },
   admin: {
-    preview: storefrontPreviewUrl('glossary-terms'),
     useAsTitle: 'term',
     group: 'Glossary',
     defaultColumns: ['term', 'englishName', 'glossary', 'tags', 'excerpt', '_status', 'updatedAt'],
     listSearchableFields: ['term', 'englishName', 'aliases', 'slug'],
     description: 'マーケティング・EC 用語 / Marketing and e-commerce glossary terms.',
   },
-  versions: { drafts: true, maxPerDoc: 25 },
+  // Editors can schedule publish / unpublish; Payload's jobs queue (src/jobs.ts) carries it out.
+  versions: { drafts: { schedulePublish: true }, maxPerDoc: 25 },
   access: {
     read: publishedOrStaff,
     readVersions: staffOnly,

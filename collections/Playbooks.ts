@@ -1,7 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
 import { publishedOrStaff, staffOnly } from '../src/access/roles'
-import { storefrontPreviewUrl } from '../src/storefront'
 import { channelsField } from './fields/channels'
 import { slugField, slugify, slugOrHash } from './fields/slug'
 import { sourcesField } from './fields/sources'
@@ -11,13 +10,13 @@ export const Playbooks: CollectionConfig = {
   slug: 'playbooks',
   labels: { singular: { ja: 'プレイブック', en: 'Playbook' }, plural: { ja: 'プレイブック', en: 'Playbooks' } },
   admin: {
-    preview: storefrontPreviewUrl('playbooks'),
     useAsTitle: 'title',
     group: 'Playbooks',
     defaultColumns: ['title', 'stage', '_status', 'updatedAt'],
     description: '顧客体験の手順書 / Step-by-step customer-experience guides.',
   },
-  versions: { drafts: true, maxPerDoc: 25 },
+  // Editors can schedule publish / unpublish; Payload's jobs queue (src/jobs.ts) carries it out.
+  versions: { drafts: { schedulePublish: true }, maxPerDoc: 25 },
   access: {
     read: publishedOrStaff,
     readVersions: staffOnly,
