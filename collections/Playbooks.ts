@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { publishedOrStaff, staffOnly } from '../src/access/roles'
 import { channelsField } from './fields/channels'
+import { requiredInDefaultLocale } from './fields/requiredInDefaultLocale'
 import { slugField, slugify, slugOrHash } from './fields/slug'
 import { sourcesField } from './fields/sources'
 import { seedFingerprintField } from '../seed/fields'
@@ -48,7 +49,14 @@ export const Playbooks: CollectionConfig = {
         description: '並べ替えで順序を変更できます / Drag to reorder; the order is the order customers meet them.',
       },
       fields: [
-        { name: 'title', type: 'text', required: true, localized: true },
+        {
+          name: 'title',
+          type: 'text',
+          localized: true,
+          // Required in 日本語 only: an English translation may leave a step for later (the feed falls back).
+          validate: requiredInDefaultLocale,
+          admin: { description: '日本語では必須 / Required in Japanese; translations may be partial.' },
+        },
         {
           name: 'key',
           type: 'text',

@@ -144,9 +144,9 @@ describe('scheduled publishing', () => {
     const feedHas = async () => JSON.stringify((await getFeed('type=glossary-term&limit=100')).json).includes('dunnage-bag')
     expect(await feedHas()).toBe(false)
     await payload.jobs.queue({
-      task: 'schedulePublish',
+      task: 'schedulePublish' as never,
       waitUntil: new Date(Date.now() + 1500),
-      input: { type: 'publish', doc: { relationTo: 'glossary-terms', value: String(term.id) } },
+      input: { type: 'publish', doc: { relationTo: 'glossary-terms', value: String(term.id) } } as never,
     })
     await payload.jobs.run()
     expect(await feedHas()).toBe(false) // not due yet
