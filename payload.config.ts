@@ -5,8 +5,12 @@ import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { buildConfig } from 'payload'
 
 import { collections } from './collections'
+import { sampleImportEndpoints } from './seed/endpoint'
 import { databaseAdapter } from './src/database/adapter'
+import { hubJobs } from './src/jobs'
+import { hubSeo } from './src/seo/plugin'
 import { chooseDatabase } from './src/database/choose'
+import { CONTENT_LOCALES, DEFAULT_CONTENT_LOCALE } from './src/locales'
 import { trustedOrigins } from './src/origins'
 import { payloadSecret } from './src/secret'
 import { storefrontBaseUrl } from './src/storefront'
@@ -30,14 +34,14 @@ export default buildConfig({
     meta: { titleSuffix: ' · Commerce Content Hub' },
     // Gravatar needs the internet; the hub must look right offline.
     avatar: 'default',
+    // An empty hub offers its admin the sample content (seed/endpoint.ts does the import).
+    components: { beforeDashboard: ['/src/admin/SampleContent#SampleContent'] },
   },
   collections,
+  endpoints: [...sampleImportEndpoints],
   localization: {
-    locales: [
-      { code: 'ja', label: '日本語' },
-      { code: 'en', label: 'English' },
-    ],
-    defaultLocale: 'ja',
+    locales: CONTENT_LOCALES.map((locale) => ({ ...locale })),
+    defaultLocale: DEFAULT_CONTENT_LOCALE,
     fallback: true,
   },
   i18n: { fallbackLanguage: 'en' },
@@ -54,8 +58,10 @@ export default buildConfig({
   cors: trustedOrigins(),
   csrf: trustedOrigins(),
   telemetry: false,
+  jobs: hubJobs(),
   plugins: [
     // Each plugin is installed by one line here.
+    hubSeo(),
     relatedTermGraph(),
     storefrontFeed({ storefront: { baseUrl: storefrontBaseUrl() } }),
     webhooksPlugin({ storefront: { baseUrl: storefrontBaseUrl() } }),

@@ -1,7 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
 import { publishedOrStaff, staffOnly } from '../src/access/roles'
-import { storefrontPreviewUrl } from '../src/storefront'
 import { channelsField } from './fields/channels'
 import { shortTextsField } from './fields/shortTexts'
 import { slugField } from './fields/slug'
@@ -15,14 +14,14 @@ export const CaseStudies: CollectionConfig = {
     plural: { ja: 'ケーススタディ', en: 'Case studies' },
   },
   admin: {
-    preview: storefrontPreviewUrl('case-studies'),
     useAsTitle: 'title',
     group: 'Stories',
     defaultColumns: ['title', 'persona', 'industry', 'channels', '_status', 'updatedAt'],
     listSearchableFields: ['title', 'slug', 'industry'],
     description: '顧客事例 / Customer stories that show the glossary and playbooks at work.',
   },
-  versions: { drafts: true, maxPerDoc: 25 },
+  // Editors can schedule publish / unpublish; Payload's jobs queue (src/jobs.ts) carries it out.
+  versions: { drafts: { schedulePublish: true }, maxPerDoc: 25 },
   access: {
     read: publishedOrStaff,
     readVersions: staffOnly,

@@ -1,23 +1,26 @@
 import type { CollectionConfig } from 'payload'
 
 import { publishedOrStaff, staffOnly } from '../src/access/roles'
-import { storefrontPreviewUrl } from '../src/storefront'
 import { slugField } from './fields/slug'
 import { sourcesField } from './fields/sources'
 import { seedFingerprintField } from '../seed/fields'
+
+// Server-rendered titles: the list shows glossary and tag names without a client fetch per cell.
+const RELATION_NAMES_CELL = '/collections/components/RelationNamesCell#RelationNamesCell'
 
 export const GlossaryTerms: CollectionConfig = {
   slug: 'glossary-terms',
   labels: { singular: { ja: '用語', en: 'Glossary term' }, plural: { ja: '用語', en: 'Glossary terms' } },
   admin: {
-    preview: storefrontPreviewUrl('glossary-terms'),
     useAsTitle: 'term',
     group: 'Glossary',
     defaultColumns: ['term', 'reading', 'englishName', 'glossary', 'tags', 'excerpt', '_status', 'updatedAt'],
     listSearchableFields: ['term', 'englishName', 'aliases', 'slug'],
     description: 'マーケティング・EC 用語 / Marketing and e-commerce glossary terms.',
+    components: { beforeListTable: ['/collections/components/ExcerptFilter#ExcerptFilter'] },
   },
-  versions: { drafts: true, maxPerDoc: 25 },
+  // Editors can schedule publish / unpublish; Payload's jobs queue (src/jobs.ts) carries it out.
+  versions: { drafts: { schedulePublish: true }, maxPerDoc: 25 },
   access: {
     read: publishedOrStaff,
     readVersions: staffOnly,
@@ -66,14 +69,14 @@ export const GlossaryTerms: CollectionConfig = {
       relationTo: 'glossaries',
       required: true,
       index: true,
-      admin: { position: 'sidebar' },
+      admin: { position: 'sidebar', components: { Cell: RELATION_NAMES_CELL } },
     },
     {
       name: 'tags',
       type: 'relationship',
       relationTo: 'tags',
       hasMany: true,
-      admin: { position: 'sidebar' },
+      admin: { position: 'sidebar', components: { Cell: RELATION_NAMES_CELL } },
     },
     {
       name: 'related',
@@ -97,6 +100,7 @@ export const GlossaryTerms: CollectionConfig = {
         position: 'sidebar',
         description:
           '抜粋のみ：本文を書き足してください / Only an excerpt was imported: the text needs finishing.',
+        components: { Cell: '/collections/components/ExcerptCell#ExcerptCell' },
       },
     },
     sourcesField(),

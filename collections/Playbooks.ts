@@ -1,8 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
 import { publishedOrStaff, staffOnly } from '../src/access/roles'
-import { storefrontPreviewUrl } from '../src/storefront'
 import { channelsField } from './fields/channels'
+import { requiredInDefaultLocale } from './fields/requiredInDefaultLocale'
 import { slugField, slugify, slugOrHash } from './fields/slug'
 import { sourcesField } from './fields/sources'
 import { seedFingerprintField } from '../seed/fields'
@@ -11,13 +11,13 @@ export const Playbooks: CollectionConfig = {
   slug: 'playbooks',
   labels: { singular: { ja: 'プレイブック', en: 'Playbook' }, plural: { ja: 'プレイブック', en: 'Playbooks' } },
   admin: {
-    preview: storefrontPreviewUrl('playbooks'),
     useAsTitle: 'title',
     group: 'Playbooks',
     defaultColumns: ['title', 'stage', '_status', 'updatedAt'],
     description: '顧客体験の手順書 / Step-by-step customer-experience guides.',
   },
-  versions: { drafts: true, maxPerDoc: 25 },
+  // Editors can schedule publish / unpublish; Payload's jobs queue (src/jobs.ts) carries it out.
+  versions: { drafts: { schedulePublish: true }, maxPerDoc: 25 },
   access: {
     read: publishedOrStaff,
     readVersions: staffOnly,
@@ -49,7 +49,14 @@ export const Playbooks: CollectionConfig = {
         description: '並べ替えで順序を変更できます / Drag to reorder; the order is the order customers meet them.',
       },
       fields: [
-        { name: 'title', type: 'text', required: true, localized: true },
+        {
+          name: 'title',
+          type: 'text',
+          localized: true,
+          // Required in 日本語 only: an English translation may leave a step for later (the feed falls back).
+          validate: requiredInDefaultLocale,
+          admin: { description: '日本語では必須 / Required in Japanese; translations may be partial.' },
+        },
         {
           name: 'key',
           type: 'text',

@@ -75,9 +75,8 @@ export interface Config {
     users: User;
     'term-graph-changes': TermGraphChange;
     'feed-changes': FeedChange;
-    webhooks: Webhook;
-    'webhook-deliveries': WebhookDelivery;
     'payload-kv': PayloadKv;
+    'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
@@ -92,9 +91,8 @@ export interface Config {
     users: UsersSelect<false> | UsersSelect<true>;
     'term-graph-changes': TermGraphChangesSelect<false> | TermGraphChangesSelect<true>;
     'feed-changes': FeedChangesSelect<false> | FeedChangesSelect<true>;
-    webhooks: WebhooksSelect<false> | WebhooksSelect<true>;
-    'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
+    'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
     'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>;
@@ -111,7 +109,13 @@ export interface Config {
   };
   user: User;
   jobs: {
-    tasks: unknown;
+    tasks: {
+      schedulePublish: TaskSchedulePublish;
+      inline: {
+        input: unknown;
+        output: unknown;
+      };
+    };
     workflows: unknown;
   };
 }
@@ -205,10 +209,10 @@ export interface GlossaryTerm {
       }[]
     | null;
   seedFingerprint?: string | null;
-  /**
-   * Suggested by the dictionary: correct the reading, or untick this after checking it, and save.
-   */
-  readingSuggested?: boolean | null;
+  meta?: {
+    title?: string | null;
+    description?: string | null;
+  };
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -335,6 +339,10 @@ export interface CaseStudy {
       }[]
     | null;
   seedFingerprint?: string | null;
+  meta?: {
+    title?: string | null;
+    description?: string | null;
+  };
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -374,7 +382,10 @@ export interface Playbook {
    */
   steps?:
     | {
-        title: string;
+        /**
+         * 日本語では必須 / Required in Japanese; translations may be partial.
+         */
+        title?: string | null;
         /**
          * ケーススタディから参照するキー（空欄なら自動） / Stable key case studies link to (generated when empty).
          */
@@ -429,6 +440,10 @@ export interface Playbook {
       }[]
     | null;
   seedFingerprint?: string | null;
+  meta?: {
+    title?: string | null;
+    description?: string | null;
+  };
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -493,74 +508,6 @@ export interface FeedChange {
   at: string;
 }
 /**
- * ストアフロントへの変更通知 / Signed POSTs to storefronts when content is published, unpublished, updated or deleted.
- *
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "webhooks".
- */
-export interface Webhook {
-  id: string;
-  name: string;
-  /**
-   * Where events are POSTed, e.g. https://shop.example.com/api/revalidate. Public hosts only.
-   */
-  url: string;
-  /**
-   * `update` = a published document saved again while it stays published.
-   */
-  events: ('publish' | 'unpublish' | 'delete' | 'update')[];
-  /**
-   * Empty = every content type.
-   */
-  contentTypes?: ('glossary-terms' | 'case-studies' | 'playbooks' | 'glossaries' | 'tags')[] | null;
-  enabled?: boolean | null;
-  secret?: string | null;
-  secretRevealed?: boolean | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * Webhook 配信ログ（読み取り専用） / Every event sent or queued for storefronts, with its attempts.
- *
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "webhook-deliveries".
- */
-export interface WebhookDelivery {
-  id: string;
-  summary?: string | null;
-  webhook?: (string | null) | Webhook;
-  event: 'publish' | 'unpublish' | 'delete' | 'update' | 'test';
-  eventId: string;
-  collectionSlug?: string | null;
-  documentId?: string | null;
-  documentSlug?: string | null;
-  /**
-   * The URL of the last attempt.
-   */
-  target?: string | null;
-  status: 'pending' | 'delivering' | 'delivered' | 'failed';
-  attempts?: number | null;
-  nextAttemptAt?: string | null;
-  deliveredAt?: string | null;
-  lastStatusCode?: number | null;
-  /**
-   * The first 500 characters of the last answer.
-   */
-  lastResponse?: string | null;
-  lastError?: string | null;
-  lastDurationMs?: number | null;
-  orderKey?: string | null;
-  sequence?: number | null;
-  claimedBy?: string | null;
-  claimedUntil?: string | null;
-  /**
-   * The exact JSON sent (signed at each attempt).
-   */
-  body: string;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -576,6 +523,98 @@ export interface PayloadKv {
     | number
     | boolean
     | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs".
+ */
+export interface PayloadJob {
+  id: string;
+  /**
+   * Input data provided to the job
+   */
+  input?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  taskStatus?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  completedAt?: string | null;
+  totalTried?: number | null;
+  /**
+   * If hasError is true this job will not be retried
+   */
+  hasError?: boolean | null;
+  /**
+   * If hasError is true, this is the error that caused it
+   */
+  error?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Task execution log
+   */
+  log?:
+    | {
+        executedAt: string;
+        completedAt: string;
+        taskSlug: 'inline' | 'schedulePublish';
+        taskID: string;
+        input?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        output?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        state: 'failed' | 'succeeded';
+        error?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        id?: string | null;
+      }[]
+    | null;
+  taskSlug?: ('inline' | 'schedulePublish') | null;
+  queue?: string | null;
+  waitUntil?: string | null;
+  processing?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -615,14 +654,6 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'feed-changes';
         value: string | FeedChange;
-      } | null)
-    | ({
-        relationTo: 'webhooks';
-        value: string | Webhook;
-      } | null)
-    | ({
-        relationTo: 'webhook-deliveries';
-        value: string | WebhookDelivery;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -691,7 +722,12 @@ export interface GlossaryTermsSelect<T extends boolean = true> {
         id?: T;
       };
   seedFingerprint?: T;
-  readingSuggested?: T;
+  meta?:
+    | T
+    | {
+        title?: T;
+        description?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -763,6 +799,12 @@ export interface CaseStudiesSelect<T extends boolean = true> {
         id?: T;
       };
   seedFingerprint?: T;
+  meta?:
+    | T
+    | {
+        title?: T;
+        description?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -797,6 +839,12 @@ export interface PlaybooksSelect<T extends boolean = true> {
         id?: T;
       };
   seedFingerprint?: T;
+  meta?:
+    | T
+    | {
+        title?: T;
+        description?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -852,55 +900,42 @@ export interface FeedChangesSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "webhooks_select".
- */
-export interface WebhooksSelect<T extends boolean = true> {
-  name?: T;
-  url?: T;
-  events?: T;
-  contentTypes?: T;
-  enabled?: T;
-  secret?: T;
-  secretRevealed?: T;
-  updatedAt?: T;
-  createdAt?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "webhook-deliveries_select".
- */
-export interface WebhookDeliveriesSelect<T extends boolean = true> {
-  summary?: T;
-  webhook?: T;
-  event?: T;
-  eventId?: T;
-  collectionSlug?: T;
-  documentId?: T;
-  documentSlug?: T;
-  target?: T;
-  status?: T;
-  attempts?: T;
-  nextAttemptAt?: T;
-  deliveredAt?: T;
-  lastStatusCode?: T;
-  lastResponse?: T;
-  lastError?: T;
-  lastDurationMs?: T;
-  orderKey?: T;
-  sequence?: T;
-  claimedBy?: T;
-  claimedUntil?: T;
-  body?: T;
-  updatedAt?: T;
-  createdAt?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
   key?: T;
   data?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs_select".
+ */
+export interface PayloadJobsSelect<T extends boolean = true> {
+  input?: T;
+  taskStatus?: T;
+  completedAt?: T;
+  totalTried?: T;
+  hasError?: T;
+  error?: T;
+  log?:
+    | T
+    | {
+        executedAt?: T;
+        completedAt?: T;
+        taskSlug?: T;
+        taskID?: T;
+        input?: T;
+        output?: T;
+        state?: T;
+        error?: T;
+        id?: T;
+      };
+  taskSlug?: T;
+  queue?: T;
+  waitUntil?: T;
+  processing?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -943,6 +978,35 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSchedulePublish".
+ */
+export interface TaskSchedulePublish {
+  input: {
+    type?: ('publish' | 'unpublish') | null;
+    locale?: string | null;
+    doc?:
+      | ({
+          relationTo: 'glossary-terms';
+          value: string | GlossaryTerm;
+        } | null)
+      | ({
+          relationTo: 'case-studies';
+          value: string | CaseStudy;
+        } | null)
+      | ({
+          relationTo: 'playbooks';
+          value: string | Playbook;
+        } | null);
+    global?: string | null;
+    user?: {
+      relationTo: 'users';
+      value: string | User;
+    } | null;
+  };
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

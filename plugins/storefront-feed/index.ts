@@ -3,6 +3,7 @@ import type { CollectionConfig, Plugin } from 'payload'
 import { feedChangesCollection } from './collections/FeedChanges'
 import { sanitizeOptions } from './core/options'
 import { feedEndpoints } from './endpoints/feed'
+import { previewEndpoints } from './endpoints/preview'
 import {
   journalContentChange,
   journalContentDelete,
@@ -11,6 +12,7 @@ import {
   stashContentDependents,
   stashLookupDependents,
 } from './hooks/journal'
+import { withPreview } from './server/previewUrls'
 import { feedRuntime } from './server/runtime'
 import type { ContentType, StorefrontFeedConfig } from './types'
 
@@ -33,11 +35,13 @@ export const storefrontFeed =
     const typeOf = (slug: string): ContentType | undefined =>
       options.contentTypes.find((type) => options.collections[type] === slug)
 
-    const collections: CollectionConfig[] = existing.map((collection) => {
+    const collections: CollectionConfig[] = existing.map((incomingCollection) => {
+      let collection = incomingCollection
       const type = typeOf(collection.slug)
       const lookup =
         collection.slug === options.collections.glossary ? 'glossary' : collection.slug === options.collections.tag ? 'tag' : undefined
       if (!type && !lookup) return collection
+      if (type && !options.preview.disabled && !options.disabled) collection = withPreview(collection, options, type)
       const afterChange = type ? journalContentChange(options, type) : journalLookupChange(options, lookup!)
       const afterDelete = type ? journalContentDelete(options, type) : journalLookupDelete(options, lookup!)
       const beforeDelete = type ? stashContentDependents(options, type) : stashLookupDependents(options, lookup!)
@@ -53,12 +57,19 @@ export const storefrontFeed =
     })
     collections.push(feedChangesCollection(options))
 
-    if (options.disabled) return { ...config, collections }
+    // The preview page and sitemap route (mounted by the app) read the same sanitised options.
+    const custom = { ...config.custom, storefrontFeed: { options } }
+    if (options.disabled) return { ...config, collections, custom }
 
     return {
       ...config,
       collections,
-      endpoints: [...(config.endpoints ?? []), ...feedEndpoints(options)],
+      custom,
+      endpoints: [
+        ...(config.endpoints ?? []),
+        ...feedEndpoints(options),
+        ...(options.preview.disabled ? [] : previewEndpoints(options)),
+      ],
       onInit: async (payload) => {
         await config.onInit?.(payload)
         feedRuntime(payload, options).startPolling()
@@ -67,3 +78,4 @@ export const storefrontFeed =
   }
 
 export { storefrontFeedFastPath, type FeedFastPath } from './server/fastPath'
+export { storefrontSitemapRoute } from './server/sitemap'

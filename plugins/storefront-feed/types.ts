@@ -44,6 +44,21 @@ export type StorefrontFeedConfig = {
    * @default { 'glossary-term': 'glossary-terms', 'case-study': 'case-studies', playbook: 'playbooks', glossary: 'glossaries', tag: 'tags' }
    */
   collections?: Partial<Record<ContentType | 'glossary' | 'tag', string>>
+  /**
+   * Draft previews inside the hub: the storefront path of each content type (from `storefront.urls`) served
+   * under `path` to signed-in staff, and wired into the admin's preview button and Live Preview.
+   */
+  preview?: {
+    /** Leaves the admin's preview button and Live Preview as the collections set them. @default false */
+    disabled?: boolean
+    /** Path prefix of the hub's preview pages (the app mounts the page there). @default '/preview' */
+    path?: string
+    /**
+     * Live Preview device sizes.
+     * @default mobile 375×667, tablet 768×1024, desktop 1440×900
+     */
+    breakpoints?: { name: string; label: string; width: number; height: number }[]
+  }
   /** Slug of the hidden change-journal collection the plugin adds. @default 'feed-changes' */
   journalSlug?: string
   /** Items per page: `limit` defaults to `default` and may not exceed `max`. @default { default: 50, max: 100 } */
@@ -78,6 +93,7 @@ export type SanitizedFeedOptions = {
   contentTypes: ContentType[]
   collections: Record<ContentType | 'glossary' | 'tag', string>
   journalSlug: string
+  preview: { disabled: boolean; path: string; breakpoints: { name: string; label: string; width: number; height: number }[] }
   pageSize: { default: number; max: number }
   cache: { maxAge: number; staleWhileRevalidate: number; maxEntries: number; pollIntervalMs: number }
   feedUrl?: string

@@ -13,6 +13,8 @@ export const runNext = (args: string[], database?: PreparedDatabase): void => {
     env: {
       ...process.env,
       NEXT_TELEMETRY_DISABLED: '1',
+      // The server (not the build) runs Payload's jobs queue: scheduled publishing (src/jobs.ts).
+      HUB_JOBS_AUTORUN: args[0] === 'build' ? '0' : (process.env.HUB_JOBS_AUTORUN ?? '1'),
       NODE_OPTIONS: [process.env.NODE_OPTIONS, '--no-deprecation'].filter(Boolean).join(' '),
     },
   })

@@ -225,6 +225,27 @@ describe('serializeCaseStudy and serializePlaybook', () => {
   })
 })
 
+describe('SEO fields', () => {
+  it('replace the JSON-LD description of a term, per locale with the default locale as fallback', async () => {
+    const meta = { title: { ja: 'エンゲージメント率とは' }, description: { ja: '反応率の定義と計算方法。' } }
+    const ja = await serializeTerm(term({ meta }), ctx())
+    expect(ja._hub.seo).toEqual({ title: 'エンゲージメント率とは', description: '反応率の定義と計算方法。' })
+    expect(ja._hub.jsonld).toMatchObject({ name: 'エンゲージメント率', description: '反応率の定義と計算方法。' })
+    const en = await serializeTerm(term({ meta: { ...meta, description: { ja: '反応率の定義。', en: 'How reactions are counted.' } } }), ctx({ locale: 'en' }))
+    expect(en._hub.jsonld).toMatchObject({ description: 'How reactions are counted.' })
+    expect(en._hub.fallback).toContain('meta.title')
+  })
+
+  it('give articles their SEO headline and description, and leave them alone when blank', async () => {
+    const set = await serializePlaybook(playbook({ meta: { title: { ja: '購入後の5ステップ' }, description: { ja: '届いてからの連絡。' } } }), ctx())
+    expect(set._hub.jsonld).toMatchObject({ headline: '購入後の5ステップ', description: '届いてからの連絡。' })
+    expect(set.title).not.toBe('購入後の5ステップ')
+    const blank = await serializeCaseStudy(caseStudy({ meta: { title: { ja: '  ' }, description: null } }), ctx())
+    expect(blank._hub.seo).toEqual({ title: null, description: null })
+    expect(blank._hub.jsonld).toMatchObject({ headline: '絵里奈さんの事例', description: '購入後のフォロー。' })
+  })
+})
+
 describe('hostile input in every text field', () => {
   it.each(HOSTILE)('stays text in content_html and verbatim plain text elsewhere: %j', async (hostile) => {
     const hostileLookups = lookups()

@@ -24,6 +24,9 @@ export const listOf = <T>(value: T[] | null | undefined | unknown): T[] => (Arra
 export const idsOf = (values: RelationValue[] | null | undefined): string[] =>
   listOf<RelationValue>(values).map(idOf).filter((id): id is string => id !== undefined)
 
+/** `@payloadcms/plugin-seo`'s group: what search engines and social cards show, when the editor set it. */
+export type SeoSource = { title?: Localized<string>; description?: Localized<string> } | null
+
 type Dated = {
   id: string
   slug: string
@@ -31,6 +34,7 @@ type Dated = {
   updatedAt: string
   /** Editors' switch (added by the related-term graph): no auto-links inside this document. */
   noAutoLinksInside?: boolean | null
+  meta?: SeoSource
 }
 
 export type TermSource = Dated & {
@@ -207,6 +211,12 @@ const text = (value: unknown): string | undefined => (typeof value === 'string' 
 
 const iso = (value: string): string => new Date(value).toISOString()
 
+/** The SEO title and description in this locale (with the default locale's as fallback), when set. */
+const seoOf = (picker: LocalePicker, meta: SeoSource | undefined) => ({
+  title: text(picker.pick('meta.title', meta?.title))?.trim() ?? null,
+  description: text(picker.pick('meta.description', meta?.description))?.trim() ?? null,
+})
+
 /** Storefront URLs for hub documents, from the templates. */
 export const storefrontUrls = (ctx: Pick<SerializeContext, 'baseUrl' | 'urls' | 'locale' | 'lookups'>) => {
   const glossarySlug = (glossary: RelationValue) => {
@@ -329,6 +339,7 @@ export const serializeTerm = async (doc: TermSource, ctx: SerializeContext): Pro
   const broaderId = idOf(doc.broader)
   const broader = broaderId && broaderId !== doc.id ? ctx.lookups.terms.get(broaderId) : undefined
   const related = relatedTerms(ctx, [...idsOf(doc.related), ...(ctx.lookups.reverseRelated.get(doc.id) ?? [])], doc.id)
+  const seo = seoOf(picker, doc.meta)
 
   const names = [
     englishName ? `${labels.english}: ${englishName}` : '',
@@ -368,12 +379,13 @@ export const serializeTerm = async (doc: TermSource, ctx: SerializeContext): Pro
       broader: broader?.slug ?? null,
       excerpt: Boolean(doc.excerpt),
       cache_tags: cacheTagsFor({ type: 'glossary-term', slug: doc.slug, glossary: glossary?.slug, tags: tags.map((tag) => tag.slug) }),
+      seo,
       ...(picker.fallback.length > 0 ? { fallback: [...picker.fallback] } : {}),
       jsonld: definedTermJsonLd({
         url,
         name: title,
         slug: doc.slug,
-        description: summary?.trim() || shorten(bodyText),
+        description: seo.description ?? (summary?.trim() || shorten(bodyText)),
         englishName,
         aliases,
         locale: ctx.locale,
@@ -414,6 +426,7 @@ export const serializeCaseStudy = async (doc: CaseStudySource, ctx: SerializeCon
   const tags = unique([...channels, industry])
   const datePublished = iso(doc.createdAt)
   const dateModified = iso(doc.updatedAt)
+  const seo = seoOf(picker, doc.meta)
 
   return {
     id: itemId('case-study', doc.id),
@@ -441,11 +454,12 @@ export const serializeCaseStudy = async (doc: CaseStudySource, ctx: SerializeCon
       channels,
       playbook_steps: playbookSteps,
       cache_tags: cacheTagsFor({ type: 'case-study', slug: doc.slug }),
+      seo,
       ...(picker.fallback.length > 0 ? { fallback: [...picker.fallback] } : {}),
       jsonld: articleJsonLd({
         url,
-        headline: title,
-        description: summary,
+        headline: seo.title ?? title,
+        description: seo.description ?? summary,
         locale: ctx.locale,
         datePublished,
         dateModified,
@@ -494,6 +508,7 @@ export const serializePlaybook = async (doc: PlaybookSource, ctx: SerializeConte
   const summary = summaryField?.trim() || shorten(introText)
   const datePublished = iso(doc.createdAt)
   const dateModified = iso(doc.updatedAt)
+  const seo = seoOf(picker, doc.meta)
   const stepsHtml =
     steps.length === 0
       ? ''
@@ -527,11 +542,12 @@ export const serializePlaybook = async (doc: PlaybookSource, ctx: SerializeConte
       stage: text(doc.stage) ?? null,
       steps: steps.map((step) => ({ key: step.key, title: step.title })),
       cache_tags: cacheTagsFor({ type: 'playbook', slug: doc.slug }),
+      seo,
       ...(picker.fallback.length > 0 ? { fallback: [...picker.fallback] } : {}),
       jsonld: articleJsonLd({
         url,
-        headline: title,
-        description: summary,
+        headline: seo.title ?? title,
+        description: seo.description ?? summary,
         locale: ctx.locale,
         datePublished,
         dateModified,

@@ -6,7 +6,7 @@ export const DEFAULT_LOCALE: FeedLocale = 'ja'
 /** A field read with `locale: 'all'`: one value per locale (or a bare value for unlocalized data). */
 export type Localized<T> = Partial<Record<FeedLocale, T | null | undefined>> | T | null | undefined
 
-const isLocaleMap = (value: unknown): value is Partial<Record<FeedLocale, unknown>> => {
+export const isLocaleMap = (value: unknown): value is Partial<Record<FeedLocale, unknown>> => {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return false
   const keys = Object.keys(value)
   return keys.length > 0 && keys.every((key) => (FEED_LOCALES as readonly string[]).includes(key))

@@ -46,6 +46,20 @@ const checkTemplate = (kind: keyof UrlTemplates, template: string): string => {
   return template
 }
 
+export const DEFAULT_BREAKPOINTS = [
+  { name: 'mobile', label: 'Mobile', width: 375, height: 667 },
+  { name: 'tablet', label: 'Tablet', width: 768, height: 1024 },
+  { name: 'desktop', label: 'Desktop', width: 1440, height: 900 },
+]
+
+const previewPath = (path: string): string => {
+  const trimmed = path.replace(/\/+$/, '')
+  if (!/^\/[a-z0-9][a-z0-9/_-]*$/i.test(trimmed) || trimmed.startsWith('/api') || trimmed.startsWith('/admin')) {
+    fail(`preview.path "${path}" must be a path such as "/preview", outside /api and /admin`)
+  }
+  return trimmed
+}
+
 /** Fills every default once, and rejects options that would produce broken URLs at request time. */
 export const sanitizeOptions = (options: StorefrontFeedConfig): SanitizedFeedOptions => {
   const baseUrl = options?.storefront?.baseUrl
@@ -86,6 +100,11 @@ export const sanitizeOptions = (options: StorefrontFeedConfig): SanitizedFeedOpt
       ...options.collections,
     },
     journalSlug: options.journalSlug ?? 'feed-changes',
+    preview: {
+      disabled: options.preview?.disabled ?? false,
+      path: previewPath(options.preview?.path ?? '/preview'),
+      breakpoints: options.preview?.breakpoints ?? DEFAULT_BREAKPOINTS,
+    },
     pageSize: { default: pageDefault, max: pageMax },
     cache: {
       maxAge: positiveInteger(options.cache?.maxAge ?? 60, 'cache.maxAge', 0),

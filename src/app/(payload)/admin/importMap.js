@@ -21,9 +21,16 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { RelationNamesCell as RelationNamesCell_751d4b43d35d0c430bf201a9dfef15ae } from '../../../../collections/components/RelationNamesCell'
+import { ExcerptCell as ExcerptCell_c30394e1a105ed6a96997ee603c8c108 } from '../../../../collections/components/ExcerptCell'
+import { OverviewComponent as OverviewComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
+import { MetaTitleComponent as MetaTitleComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
+import { MetaDescriptionComponent as MetaDescriptionComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
+import { PreviewComponent as PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { GraphField as GraphField_bbd215632c1c4e4111d2fd5c23300e9e } from '../../../../plugins/related-term-graph/components/GraphField'
 import { GraphHealth as GraphHealth_626e8bb864369bcb1c2563499776b0bd } from '../../../../plugins/related-term-graph/components/GraphHealth'
-import { WebhookActions as WebhookActions_3111679b9c25222175caee32ed7009e3 } from '../../../../plugins/webhooks/components/WebhookActions'
+import { ExcerptFilter as ExcerptFilter_c716003614687bf428ae01ffceeef1ba } from '../../../../collections/components/ExcerptFilter'
+import { SampleContent as SampleContent_ecfa3d4104be28d2c54d09e00c53f88e } from '../../../../src/admin/SampleContent'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -51,8 +58,15 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "/collections/components/RelationNamesCell#RelationNamesCell": RelationNamesCell_751d4b43d35d0c430bf201a9dfef15ae,
+  "/collections/components/ExcerptCell#ExcerptCell": ExcerptCell_c30394e1a105ed6a96997ee603c8c108,
+  "@payloadcms/plugin-seo/client#OverviewComponent": OverviewComponent_a8a977ebc872c5d5ea7ee689724c0860,
+  "@payloadcms/plugin-seo/client#MetaTitleComponent": MetaTitleComponent_a8a977ebc872c5d5ea7ee689724c0860,
+  "@payloadcms/plugin-seo/client#MetaDescriptionComponent": MetaDescriptionComponent_a8a977ebc872c5d5ea7ee689724c0860,
+  "@payloadcms/plugin-seo/client#PreviewComponent": PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "/plugins/related-term-graph/components/GraphField#GraphField": GraphField_bbd215632c1c4e4111d2fd5c23300e9e,
   "/plugins/related-term-graph/components/GraphHealth#GraphHealth": GraphHealth_626e8bb864369bcb1c2563499776b0bd,
-  "/plugins/webhooks/components/WebhookActions#WebhookActions": WebhookActions_3111679b9c25222175caee32ed7009e3,
+  "/collections/components/ExcerptFilter#ExcerptFilter": ExcerptFilter_c716003614687bf428ae01ffceeef1ba,
+  "/src/admin/SampleContent#SampleContent": SampleContent_ecfa3d4104be28d2c54d09e00c53f88e,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
