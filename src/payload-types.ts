@@ -75,6 +75,8 @@ export interface Config {
     users: User;
     'term-graph-changes': TermGraphChange;
     'feed-changes': FeedChange;
+    webhooks: Webhook;
+    'webhook-deliveries': WebhookDelivery;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -91,6 +93,8 @@ export interface Config {
     users: UsersSelect<false> | UsersSelect<true>;
     'term-graph-changes': TermGraphChangesSelect<false> | TermGraphChangesSelect<true>;
     'feed-changes': FeedChangesSelect<false> | FeedChangesSelect<true>;
+    webhooks: WebhooksSelect<false> | WebhooksSelect<true>;
+    'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -213,6 +217,18 @@ export interface GlossaryTerm {
     title?: string | null;
     description?: string | null;
   };
+  /**
+   * Mentions of this term elsewhere are never linked.
+   */
+  neverAutoLink?: boolean | null;
+  /**
+   * Terms in its text are not linked (links editors made stay).
+   */
+  noAutoLinksInside?: boolean | null;
+  /**
+   * Suggested by the dictionary: correct the reading, or untick this after checking it, and save.
+   */
+  readingSuggested?: boolean | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -343,6 +359,10 @@ export interface CaseStudy {
     title?: string | null;
     description?: string | null;
   };
+  /**
+   * Terms in its text are not linked (links editors made stay).
+   */
+  noAutoLinksInside?: boolean | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -444,6 +464,10 @@ export interface Playbook {
     title?: string | null;
     description?: string | null;
   };
+  /**
+   * Terms in its text are not linked (links editors made stay).
+   */
+  noAutoLinksInside?: boolean | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -506,6 +530,74 @@ export interface FeedChange {
   slug?: string | null;
   action: 'upsert' | 'delete';
   at: string;
+}
+/**
+ * ストアフロントへの変更通知 / Signed POSTs to storefronts when content is published, unpublished, updated or deleted.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhooks".
+ */
+export interface Webhook {
+  id: string;
+  name: string;
+  /**
+   * Where events are POSTed, e.g. https://shop.example.com/api/revalidate. Public hosts only.
+   */
+  url: string;
+  /**
+   * `update` = a published document saved again while it stays published.
+   */
+  events: ('publish' | 'unpublish' | 'delete' | 'update')[];
+  /**
+   * Empty = every content type.
+   */
+  contentTypes?: ('glossary-terms' | 'case-studies' | 'playbooks' | 'glossaries' | 'tags')[] | null;
+  enabled?: boolean | null;
+  secret?: string | null;
+  secretRevealed?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Webhook 配信ログ（読み取り専用） / Every event sent or queued for storefronts, with its attempts.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-deliveries".
+ */
+export interface WebhookDelivery {
+  id: string;
+  summary?: string | null;
+  webhook?: (string | null) | Webhook;
+  event: 'publish' | 'unpublish' | 'delete' | 'update' | 'test';
+  eventId: string;
+  collectionSlug?: string | null;
+  documentId?: string | null;
+  documentSlug?: string | null;
+  /**
+   * The URL of the last attempt.
+   */
+  target?: string | null;
+  status: 'pending' | 'delivering' | 'delivered' | 'failed';
+  attempts?: number | null;
+  nextAttemptAt?: string | null;
+  deliveredAt?: string | null;
+  lastStatusCode?: number | null;
+  /**
+   * The first 500 characters of the last answer.
+   */
+  lastResponse?: string | null;
+  lastError?: string | null;
+  lastDurationMs?: number | null;
+  orderKey?: string | null;
+  sequence?: number | null;
+  claimedBy?: string | null;
+  claimedUntil?: string | null;
+  /**
+   * The exact JSON sent (signed at each attempt).
+   */
+  body: string;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -654,6 +746,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'feed-changes';
         value: string | FeedChange;
+      } | null)
+    | ({
+        relationTo: 'webhooks';
+        value: string | Webhook;
+      } | null)
+    | ({
+        relationTo: 'webhook-deliveries';
+        value: string | WebhookDelivery;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -728,6 +828,9 @@ export interface GlossaryTermsSelect<T extends boolean = true> {
         title?: T;
         description?: T;
       };
+  neverAutoLink?: T;
+  noAutoLinksInside?: T;
+  readingSuggested?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -805,6 +908,7 @@ export interface CaseStudiesSelect<T extends boolean = true> {
         title?: T;
         description?: T;
       };
+  noAutoLinksInside?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -845,6 +949,7 @@ export interface PlaybooksSelect<T extends boolean = true> {
         title?: T;
         description?: T;
       };
+  noAutoLinksInside?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -897,6 +1002,50 @@ export interface FeedChangesSelect<T extends boolean = true> {
   slug?: T;
   action?: T;
   at?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhooks_select".
+ */
+export interface WebhooksSelect<T extends boolean = true> {
+  name?: T;
+  url?: T;
+  events?: T;
+  contentTypes?: T;
+  enabled?: T;
+  secret?: T;
+  secretRevealed?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-deliveries_select".
+ */
+export interface WebhookDeliveriesSelect<T extends boolean = true> {
+  summary?: T;
+  webhook?: T;
+  event?: T;
+  eventId?: T;
+  collectionSlug?: T;
+  documentId?: T;
+  documentSlug?: T;
+  target?: T;
+  status?: T;
+  attempts?: T;
+  nextAttemptAt?: T;
+  deliveredAt?: T;
+  lastStatusCode?: T;
+  lastResponse?: T;
+  lastError?: T;
+  lastDurationMs?: T;
+  orderKey?: T;
+  sequence?: T;
+  claimedBy?: T;
+  claimedUntil?: T;
+  body?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -5,7 +5,7 @@ import { isLocaleMap, pickLocale } from '../core/localize'
 import type { PreviewTarget } from '../core/preview'
 import type { ContentType, FeedLocale, SanitizedFeedOptions } from '../types'
 import { loadLookups } from './lookups'
-import { linkedHtmlRenderer } from './render'
+import { mentionLinkerFrom } from './render'
 
 /** A draft rendered the way the feed will publish it, plus names the page shows beside it. */
 export type RenderedPreview = {
@@ -111,7 +111,7 @@ export const renderPreview = async (
     urls: options.urls,
     publisher: options.publisher,
     lookups,
-    renderHtml: linkedHtmlRenderer(payload),
+    mentionLinker: mentionLinkerFrom(payload),
   }
   const item = await serializeItem(source, ctx)
   const bySlug = new Map([...lookups.terms.values()].map((term) => [term.slug, term]))
