@@ -32,6 +32,13 @@ export class GlossaryRegistry {
     this.known.add(keyOf(name))
   }
 
+  /** Another name of a glossary already met (an in-page H1 that differs from the title line). */
+  alias(name: string, of: string, file: string) {
+    const target = this.resolve(of, file)
+    const key = keyOf(name)
+    if (!this.canonical.has(key) && !this.entries.has(key)) this.canonical.set(key, target)
+  }
+
   isKnown = (key: string): boolean => this.canonical.has(key) || this.known.has(key) || this.entries.has(key)
 
   resolve(name: string, file: string): string {
