@@ -227,10 +227,10 @@ describe('bad input is reported with the file name and the reason, and the rest 
   it.each(empty)('%s holds nothing importable: reported as such, not as an error', (name, content, reason) => {
     const corpus = parse({ [name]: content, 'good.txt': good })
     expect(corpus.errors).toEqual([])
-    expect(corpus.documents.map((d) => [d.name, d.family])).toEqual([
-      ['good.txt', 'single-term page'],
-      [name, 'nothing importable'],
-    ])
+    expect(Object.fromEntries(corpus.documents.map((d) => [d.name, d.family]))).toEqual({
+      'good.txt': 'single-term page',
+      [name]: 'nothing importable',
+    })
     expect(corpus.explanations.find((e) => e.file === name)?.why).toMatch(reason)
     expect(corpus.terms.map((t) => t.term)).toEqual(['セグメント配信'])
   })

@@ -71,7 +71,8 @@ const segmentWith = (rawText: string, template: SiteTemplate, learned: Set<strin
   const occurrences = new Map<string, number>()
   for (const line of nonBlank) occurrences.set(line.text, (occurrences.get(line.text) ?? 0) + 1)
   const isBoilerplatePhrase = (text: string) => template.boilerplate.some((phrase) => text.includes(phrase))
-  const isChrome = (text: string) => (occurrences.get(text) ?? 0) > 1 || isBoilerplatePhrase(text) || learned.has(text)
+  const isChrome = (text: string) =>
+    (occurrences.get(text) ?? 0) > 1 || isBoilerplatePhrase(text) || learned.has(text) || isNavigation(text, template) || isBannerLine(text)
 
   // The title: a line repeated after the tag line, else a line naming a glossary, within the header.
   let title: string | null = null
