@@ -40,6 +40,9 @@ const uniqueSlugs = <T extends { slug: string }>(items: T[], collection: string,
 /** An ASCII name's slug, else `<prefix>-<hash>` (a Japanese-only or mixed name yields no meaningful slug). */
 const asciiSlugOr = (name: string, prefix: string) => (isAscii(name) && slugify(name)) || `${prefix}-${shortHash(keyOf(name))}`
 
+/** Steps a guide needs to be a playbook when only one page holds it. */
+const MIN_GUIDE_STEPS = 5
+
 /** The most common value, or null. */
 const majority = (values: string[]): string | null => {
   const counts = new Map<string, number>()
@@ -197,6 +200,16 @@ export const parseDocuments = (files: SourceFile[], options: ParseOptions = {}):
   }
 
   // Playbooks: one per title, however many pages repeat it; each field takes the most common wording.
+  // A short numbered list on one page ("three timings") is an article's list, not a guide.
+  const guideCount = new Map<string, number>()
+  for (const { items } of documents) if (items.playbook) guideCount.set(keyOf(items.playbook.title), (guideCount.get(keyOf(items.playbook.title)) ?? 0) + 1)
+  const isGuide = (block: NonNullable<DocumentItems['playbook']>) =>
+    block.steps.length >= MIN_GUIDE_STEPS || (guideCount.get(keyOf(block.title)) ?? 0) >= 2
+  for (const { items } of documents) {
+    if (!items.playbook || isGuide(items.playbook)) continue
+    items.explanation.dropped.push({ what: items.playbook.title, why: `numbered list of ${items.playbook.steps.length} items on one page only: not a playbook` })
+    items.playbook = null
+  }
   const playbooks = mergePlaybooks(
     documents.flatMap(({ name, items }) => (items.playbook ? [{ file: name, block: items.playbook }] : [])),
     manifest,

@@ -184,6 +184,10 @@ export const readDocument = (
     family = 'glossary article'
     const own = title.includes(template.glossaryWord) ? parseGlossaryLink(title, template.glossaryWord) : null
     const h1 = article.intro.map((line) => parseGlossaryLink(line, template.glossaryWord)).find(Boolean) ?? null
+    // The H1 names the page's own glossary, though the footer search met it first as a link.
+    const inPage = new Set(article.intro.flatMap((line) => parseGlossaryLink(line, template.glossaryWord)?.name ?? []))
+    const footerOnly = glossaries.filter((link) => !inPage.has(link.name))
+    glossaries.splice(0, glossaries.length, ...footerOnly)
     const glossary = own?.name ?? h1?.name ?? glossaries[0]?.name ?? null
     if (own && h1 && keyOf(h1.name) !== keyOf(own.name)) glossaryAliases.push(h1.name)
     if (glossary) glossaries.unshift({ name: glossary, slogan: null, englishName: null })
@@ -229,7 +233,7 @@ export const readDocument = (
         aliases: cleanAliases(name, [
           ...header.aliases,
           ...(variant ? [variant, ...readName(variant).aliases] : []),
-          ...(subject ? [subject, ...readName(subject).aliases] : []),
+          ...(subject ? [readName(subject).name, ...readName(subject).aliases] : []),
           ...stated.aliases,
         ]),
         glossary: header.glossary,

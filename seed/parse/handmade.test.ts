@@ -84,8 +84,8 @@ describe('a hand-made page with a title line', () => {
     expect(corpus.documents[0]).toMatchObject({ teaserTerms: 1, recommendedArticles: 1 })
   })
 
-  it('finds the repeated guide in the footer as a playbook with its steps, intro and closing', () => {
-    const [playbook] = report(corpus).playbooks
+  it('finds the guide two pages repeat in the footer as a playbook with its steps, intro and closing', () => {
+    const [playbook] = report(parse({ 'app.txt': appPage, 'segment.txt': segmentPage })).playbooks
     expect(playbook).toMatchObject({
       title: '購入後の三段階ガイド',
       summary: '顧客との関係を深める',

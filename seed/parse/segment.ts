@@ -40,6 +40,8 @@ interface NonBlank {
 const MAX_HEADER_LINES = 12
 /** An author byline is a name and a short bio: at most this many lines before the title. */
 const MAX_BYLINE_LINES = 3
+/** The blurb under a doubled company name is a paragraph or two. */
+const MAX_BLURB_LINES = 4
 /** A single repeated line this short ("まとめ") is a common heading, not template. */
 const MIN_TEMPLATE_LINE = 12
 
@@ -71,8 +73,31 @@ const segmentWith = (rawText: string, template: SiteTemplate, learned: Set<strin
   const occurrences = new Map<string, number>()
   for (const line of nonBlank) occurrences.set(line.text, (occurrences.get(line.text) ?? 0) + 1)
   const isBoilerplatePhrase = (text: string) => template.boilerplate.some((phrase) => text.includes(phrase))
+  // A site header: the company name twice, then its blurb up to the first blank line.
+  const siteHeader = new Set<string>()
+  if (nonBlank.length > 2 && nonBlank[0]?.text === nonBlank[1]?.text) {
+    const blurbStart = (nonBlank[2] as NonBlank).index
+    const blurbEnd = lines.findIndex((line, index) => index > blurbStart && line.trim() === '')
+    const blurb = nonBlank.filter((line) => line.index >= blurbStart && (blurbEnd < 0 || line.index < blurbEnd))
+    for (const line of blurb.slice(0, MAX_BLURB_LINES)) siteHeader.add(line.text)
+  }
   const isChrome = (text: string) =>
+    siteHeader.has(text) ||
     (occurrences.get(text) ?? 0) > 1 || isBoilerplatePhrase(text) || learned.has(text) || isNavigation(text, template) || isBannerLine(text)
+
+  // Above a title there may be an author byline: a name line, then a line or two of bio.
+  const bylineOnly = (above: NonBlank[]): boolean => {
+    const own = above.filter((line) => !isChrome(line.text))
+    if (own.length === 0) return true
+    const [name] = own
+    return (
+      own.length <= MAX_BYLINE_LINES &&
+      name !== undefined &&
+      [...name.text].length <= 20 &&
+      !/[。、.,:：]/u.test(name.text) &&
+      own.every((line) => !parseGlossaryLink(line.text, template.glossaryWord))
+    )
+  }
 
   // The title: a line repeated after the tag line, else a line naming a glossary, within the header.
   let title: string | null = null
@@ -86,8 +111,8 @@ const segmentWith = (rawText: string, template: SiteTemplate, learned: Set<strin
     const next = nonBlank[k + 1]
     const after = nonBlank[k + 2]
     if (isBoilerplatePhrase(line.text) || learned.has(line.text)) continue
-    // A title comes before the body: past a byline's few lines, this is prose already.
-    if (nonBlank.slice(0, k).filter((l) => !isChrome(l.text)).length > MAX_BYLINE_LINES) break
+    // A title comes before the body: past a byline, this is prose already.
+    if (!bylineOnly(nonBlank.slice(0, k))) break
     if (next && after && after.text === line.text && next.text !== line.text) {
       title = line.text
       tagLine = next.text
@@ -110,8 +135,7 @@ const segmentWith = (rawText: string, template: SiteTemplate, learned: Set<strin
     for (let k = 0; k < limit; k++) {
       const line = nonBlank[k] as NonBlank
       if (isChrome(line.text)) continue
-      const before = nonBlank.slice(0, k).filter((l) => !isChrome(l.text)).length
-      if (before > MAX_BYLINE_LINES) break
+      if (!bylineOnly(nonBlank.slice(0, k))) break
       if (!isGlossaryTitle(line.text, template)) continue
       const next = nonBlank[k + 1]
       const hasEnglish = isAscii(line.text.split(' ')[0] ?? '')
