@@ -8,6 +8,7 @@ import { renderLinkedHtmlFor, renderPlainHtml } from './server/render'
 import { TermGraphService, type SourceKind } from './server/service'
 import { sanitizeOptions, type RelatedTermGraphConfig, type RelatedTermGraphCustom, type SanitizedRelatedTermGraphConfig } from './types'
 
+export { SKIP_TERM_GRAPH } from './hooks/syncGraph'
 export type { RelatedTermGraphConfig, RelatedTermGraphCustom, RenderLinkedHtmlArgs } from './types'
 
 const COMPONENTS = '/plugins/related-term-graph/components'

@@ -67,3 +67,4 @@ export const storefrontFeed =
   }
 
 export { storefrontFeedFastPath, type FeedFastPath } from './server/fastPath'
+export { journalBulkWrites, SKIP_FEED_JOURNAL, type BulkWrite } from './hooks/journal'

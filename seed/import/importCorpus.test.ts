@@ -9,7 +9,7 @@ import { config, startPayload } from '../../test/helpers/payload'
 import { runSeedCommand } from '../cli'
 import { parseDocuments } from '../parse'
 import type { ParsedCorpus } from '../parse/types'
-import { encode, guide, sampleFiles, sampleManifest, teaser, titledPage } from '../test/fixtures'
+import { encode, guide, sampleFiles, sampleManifest, teaser, titledPage, untitledPage } from '../test/fixtures'
 import { importCorpus, type ImportResult } from './importCorpus'
 
 let payload: Payload
@@ -250,7 +250,9 @@ describe('concurrent imports', () => {
       footer: guide('並行ガイド'),
       recommended: teaser('Race Condition 競合状態 並行処理 用語集', '競合状態とは 競合状態は、処理の順序で結果が変わる状態です...'),
     })
-    const small = parseDocuments([{ name: 'race.txt', bytes: encode(page) }], {
+    // A three-step guide is a playbook once two pages repeat it.
+    const second = untitledPage({ glossary: '並行処理用語集', body: ['排他制御は、一度に一つの処理だけを通す仕組みです。'], footer: guide('並行ガイド') })
+    const small = parseDocuments([{ name: 'race.txt', bytes: encode(page) }, { name: 'race2.txt', bytes: encode(second) }], {
       manifest: { ...sampleManifest(), terms: [{ term: '同時実行', slug: 'concurrency', englishName: 'Concurrency' }] },
     })
     expect(small.errors).toEqual([])

@@ -1,5 +1,6 @@
 import { parseBlocks } from './blocks'
 import { toPlainText } from './lexical'
+import { readName } from './names'
 import { collapse, isHeadingLike, isSentence } from './text'
 import type { Block } from './types'
 
@@ -17,7 +18,7 @@ export interface EntryHeading {
 /** Japanese part: holds a non-ASCII character, no sentence punctuation or brackets, at most 30 characters. */
 const JAPANESE = '([^:：。、「」()（）]{0,29}[^\\x00-\\x7F:：。、「」()（）])'
 const WITH_ABBREVIATION = new RegExp(`^${JAPANESE}\\s{1,2}([A-Za-z][A-Za-z0-9 '&/.+-]*?)\\s*[:：]\\s*([A-Za-z0-9][A-Za-z0-9&/.+-]{0,11})$`, 'u')
-const WITH_COLON = new RegExp(`^${JAPANESE}\\s*[:：]\\s*([A-Za-z][A-Za-z0-9 '&/.+-]{1,60})$`, 'u')
+const WITH_COLON = new RegExp(`^${JAPANESE}\\s*[:：]\\s*([A-Za-z][A-Za-z0-9 '&/.+()-]{1,60})$`, 'u')
 
 export const parseEntryHeading = (line: string): EntryHeading | null => {
   if (/^\s*[-‐•・*]/u.test(line)) return null
@@ -31,7 +32,11 @@ export const parseEntryHeading = (line: string): EntryHeading | null => {
     }
   }
   const colon = WITH_COLON.exec(text)
-  if (colon && /[A-Za-z]{2}/.test(colon[2] ?? '')) return { japanese: collapse(colon[1] ?? ''), english: collapse(colon[2] ?? ''), abbreviation: null }
+  if (colon && /[A-Za-z]{2}/.test(colon[2] ?? '')) {
+    // "在庫管理単位:Stock Keeping Unit (SKU)": the bracket is the abbreviation.
+    const english = readName(colon[2] ?? '')
+    return { japanese: collapse(colon[1] ?? ''), english: english.name, abbreviation: english.aliases[0] ?? null }
+  }
   return null
 }
 

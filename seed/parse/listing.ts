@@ -88,6 +88,11 @@ export const readListingPage = (text: string, template: SiteTemplate): ListingPa
     }
     const name = splitBilingualName(heading)
     const { subject, definition } = splitTeaserDefinition(teaserLines.join(' '))
+    // Pagination and stray labels have neither an English name nor a teaser.
+    if (!name.englishName && definition === '') {
+      dropped.push({ what: heading, why: 'neither an English name nor a teaser: not a listing entry' })
+      continue
+    }
     entries.push({
       heading,
       englishName: name.englishName,

@@ -1,4 +1,4 @@
-import { isKana, toRomaji } from 'wanakana'
+import { toRomaji } from 'wanakana'
 
 import { slugify } from '../../collections/fields/slug'
 import { keyOf, shortHash } from './text'
@@ -6,10 +6,13 @@ import { keyOf, shortHash } from './text'
 /** Reads a name aloud in kana ("顧客生涯価値" → "こきゃくしょうがいかち"), or null when it cannot. */
 export type ReadingOf = (text: string) => string | null
 
+/** Kana, with Latin letters and digits beside it ("ECサイト"): what toRomaji can spell out. */
+const isSpellable = (text: string) => /^[\p{Script=Hiragana}\p{Script=Katakana}ー A-Za-z0-9-]+$/u.test(text) && /[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(text)
+
 const romanized = (text: string, reading?: ReadingOf): string => {
   const spaced = text.replace(/[・･\s]+/gu, ' ').trim()
-  const kana = isKana(spaced.replace(/ /g, '')) ? spaced : (reading?.(spaced) ?? null)
-  return kana && isKana(kana.replace(/\s/g, '')) ? slugify(toRomaji(kana)) : ''
+  const kana = isSpellable(spaced) ? spaced : (reading?.(spaced) ?? null)
+  return kana && isSpellable(kana.replace(/[・･]/gu, ' ')) ? slugify(toRomaji(kana.replace(/[・･]/gu, ' '))) : ''
 }
 
 /**
