@@ -283,6 +283,7 @@ export const readDocument = (
   for (const teaser of teasers) glossaries.push({ name: teaser.glossary, slogan: teaser.glossarySlogan, englishName: null })
   for (const teaser of teasers) explainEntries.push({ heading: `${teaser.englishName ?? ''} ${teaser.term}`.trim(), term: teaser.term, reason: 'recommended-columns teaser (excerpt)' })
   if (cases.length > 0) why += `; case studies: ${cases.map((c) => `${c.heading} (${c.persona})`).join(', ')}`
+  if (seg.bodyStart > 0) dropped.push({ what: `lines 1–${seg.bodyStart}`, why: `header (${seg.header}), title and tag lines` })
   if (seg.playbook) dropped.push({ what: seg.playbook.title, why: `step-by-step guide (${seg.playbook.steps.length} steps): read as a playbook, not as body text` })
   if (seg.bodyEnd < seg.recommendedStart) dropped.push({ what: `lines ${seg.bodyEnd + 1}–${seg.recommendedStart}`, why: 'footer: glossary links, banners, template lines the corpus repeats' })
   if (articles > 0) dropped.push({ what: `${articles} recommended article teasers`, why: 'teasers of articles, not of glossary terms' })

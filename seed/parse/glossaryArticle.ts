@@ -15,8 +15,8 @@ export interface EntryHeading {
   abbreviation: string | null
 }
 
-/** Japanese part: holds a non-ASCII character, no sentence punctuation or brackets, at most 30 characters. */
-const JAPANESE = '([^:：。、「」()（）]{0,29}[^\\x00-\\x7F:：。、「」()（）])'
+/** Japanese part: holds a non-ASCII character (its word may end in Latin letters or digits: "物流KPI"), no sentence punctuation or brackets. */
+const JAPANESE = '([^:：。、「」()（）]{0,29}[^\\x00-\\x7F:：。、「」()（）][^\\s:：。、「」()（）]{0,10})'
 const WITH_ABBREVIATION = new RegExp(`^${JAPANESE}\\s{1,2}([A-Za-z][A-Za-z0-9 '&/.+-]*?)\\s*[:：]\\s*([A-Za-z0-9][A-Za-z0-9&/.+-]{0,11})$`, 'u')
 const WITH_COLON = new RegExp(`^${JAPANESE}\\s*[:：]\\s*([A-Za-z][A-Za-z0-9 '&/.+()-]{1,60})$`, 'u')
 
