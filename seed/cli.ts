@@ -297,7 +297,8 @@ if (isMain) {
   main().then(
     (code) => {
       finished = true
-      process.exit(code)
+      // Exit once stdout is flushed: a piped --json report is larger than one pipe buffer.
+      process.stdout.write('', () => process.exit(code))
     },
     (error: unknown) => {
       finished = true

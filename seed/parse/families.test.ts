@@ -12,6 +12,7 @@ import {
   timingArticle,
 } from '../test/families'
 import { learnBoilerplate, documentLines } from './boilerplate'
+import { parseEntryHeading } from './glossaryArticle'
 import { parseDocuments } from './corpus'
 import { corpusReport } from './json'
 
@@ -208,5 +209,29 @@ describe('--explain data', () => {
     expect(stock?.entries.map((e) => [e.heading, e.term])).toContainEqual(['発注点 Reorder Point :ROP', '発注点'])
     expect(stock?.dropped).toContainEqual({ what: 'C', why: 'section heading, not a term' })
     expect(stock?.dropped).toContainEqual({ what: '在庫&補充', why: 'section heading, not a term' })
+  })
+})
+
+describe('entry headings of glossary articles', () => {
+  it.each([
+    ['入荷予約 Inbound Booking :IB', { japanese: '入荷予約', english: 'Inbound Booking', abbreviation: 'IB' }],
+    ['入荷予約  Inbound Booking :IB', { japanese: '入荷予約', english: 'Inbound Booking', abbreviation: 'IB' }],
+    ['越境物流:Cross-Border Logistics', { japanese: '越境物流', english: 'Cross-Border Logistics', abbreviation: null }],
+    ['在庫単位:Stock Keeping Unit (SKU)', { japanese: '在庫単位', english: 'Stock Keeping Unit', abbreviation: 'SKU' }],
+    ['物流KPI Logistics Indicator :LKPI', { japanese: '物流KPI', english: 'Logistics Indicator', abbreviation: 'LKPI' }],
+  ])('reads "%s"', (line, expected) => {
+    expect(parseEntryHeading(line)).toEqual(expected)
+  })
+
+  it.each([
+    '- 棚割 (Planogram): 商品の配置を決めます。',
+    '  • 返品率 (Return Rate):',
+    'ゴンドラ Gondola 陳列棚',
+    '例: &utm_source=shop',
+    'カテゴリーマネジメント(Category Management)とは',
+    '売上は、前年より伸びました:Growth',
+    'ポイント: tips',
+  ])('does not read "%s" as an entry heading', (line) => {
+    expect(parseEntryHeading(line)).toBeNull()
   })
 })

@@ -18,7 +18,7 @@ export interface EntryHeading {
 /** Japanese part: holds a non-ASCII character (its word may end in Latin letters or digits: "物流KPI"), no sentence punctuation or brackets. */
 const JAPANESE = '([^:：。、「」()（）]{0,29}[^\\x00-\\x7F:：。、「」()（）][^\\s:：。、「」()（）]{0,10})'
 const WITH_ABBREVIATION = new RegExp(`^${JAPANESE}\\s{1,2}([A-Za-z][A-Za-z0-9 '&/.+-]*?)\\s*[:：]\\s*([A-Za-z0-9][A-Za-z0-9&/.+-]{0,11})$`, 'u')
-const WITH_COLON = new RegExp(`^${JAPANESE}\\s*[:：]\\s*([A-Za-z][A-Za-z0-9 '&/.+()-]{1,60})$`, 'u')
+const WITH_COLON = new RegExp(`^${JAPANESE}\\s*[:：]\\s*([A-Z][A-Za-z0-9 '&/.+()-]{1,60})$`, 'u')
 
 export const parseEntryHeading = (line: string): EntryHeading | null => {
   if (/^\s*[-‐•・*]/u.test(line)) return null
