@@ -117,10 +117,13 @@ export const parseDocuments = (files: SourceFile[], options: ParseOptions = {}):
   const glossaryKeyOf = new Map<string, string>()
   const tagEntries = new Map<string, ParsedTag>()
   const manifestTags = new Map(manifest.tags.map((tag) => [keyOf(tag.name), tag]))
+  // Other names of a glossary (an H1 unlike the title) first, so links to them anywhere resolve to it.
   for (const { name, items } of documents) {
-    for (const link of items.glossaries) glossaryKeyOf.set(`${name}\u0000${link.name}`, glossaries.add(link.name, link, name))
     const own = items.glossaries[0]
     if (own) for (const alias of items.glossaryAliases) glossaries.alias(alias, own.name, name)
+  }
+  for (const { name, items } of documents) {
+    for (const link of items.glossaries) glossaryKeyOf.set(`${name}\u0000${link.name}`, glossaries.add(link.name, link, name))
     for (const tag of items.tags) {
       const key = keyOf(tag)
       const entry = tagEntries.get(key)

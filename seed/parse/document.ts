@@ -197,7 +197,7 @@ export const readDocument = (
     for (const rejected of article.rejected) explainEntries.push({ heading: rejected.line, term: null, reason: rejected.reason })
     article.entries.forEach((entry, index) => {
       const last = index === article.entries.length - 1
-      const entryCut = last && cutOff && cutLine >= entry.start
+      const entryCut = last && cutOff && cutLine >= entry.start && cutLine < entry.end
       const { summary } = summaryOf(entry.blocks, entryCut)
       entries.push({
         term: entry.name.japanese,

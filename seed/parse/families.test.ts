@@ -89,7 +89,7 @@ describe('a multi-term glossary article', () => {
 
   it('reads the in-page H1 as another name of the same glossary', () => {
     const other = untitledPage({ glossary: '店舗 在庫用語集', body: ['棚替えは、売場の商品配置を入れ替える作業です。'] })
-    const both = corpusReport(parse({ 'a-stock.txt': stockArticle(), 'b-other.txt': other }))
+    const both = corpusReport(parse({ 'a-other.txt': other, 'b-stock.txt': stockArticle() }))
     expect(both.glossaries.map((g) => g.name)).toEqual(['小売 店舗 在庫用語集', '店舗アナリティクス用語集'])
     expect(both.terms.find((t) => t.term === '棚替え')?.glossary).toBe('小売 店舗 在庫用語集')
   })
