@@ -134,6 +134,13 @@ const parseTeasers = (
   return { teasers, articles }
 }
 
+/** "ターゲットオーディエンス:対象者" / "個人を特定できる情報 (PII)": each spelling, without brackets. */
+const variantNames = (variant: string): string[] =>
+  variant.split(/[:：]/u).flatMap((part) => {
+    const read = readName(part)
+    return read.name ? [read.name, ...read.aliases] : []
+  })
+
 /** The last non-blank line of the page ends mid-sentence. */
 const cutOffAt = (lines: string[]): number => {
   for (let i = lines.length - 1; i >= 0; i--) {
@@ -232,7 +239,7 @@ export const readDocument = (
         englishName: header.englishName ?? stated.englishName,
         aliases: cleanAliases(name, [
           ...header.aliases,
-          ...(variant ? [variant, ...readName(variant).aliases] : []),
+          ...(variant ? variantNames(variant) : []),
           ...(subject ? [readName(subject).name, ...readName(subject).aliases] : []),
           ...stated.aliases,
         ]),

@@ -235,3 +235,22 @@ describe('entry headings of glossary articles', () => {
     expect(parseEntryHeading(line)).toBeNull()
   })
 })
+
+describe('more shapes of the same families', () => {
+  it('splits an opening heading that gives two names ("<読み>:<name>とは") into two aliases', () => {
+    const page = basketPage().replace('平均買い物点数値とは', 'バスケット点数:平均買い物点数 (ABS)とは')
+    expect(termOf(report({ 'basket.txt': page }), '平均買い物点数')?.aliases).toEqual(['ABS', 'バスケット点数', 'バスケットサイズ'])
+  })
+
+  it('reads a per-tag listing whose first entry sits under the tag name', () => {
+    const r = report({ 'tag.txt': listingPage().replace('用語集\n\n', '用語集\n\nPOS\n') })
+    expect(r.terms.map((t) => t.term)).toEqual(['安全在庫', '棚割表', '来店客数', '平均買い物点数'])
+  })
+
+  it('skips an author byline above a page with no title line', () => {
+    const page = ['田中 ひろし', '売場の相談役。', '客層は、店を訪れる人の年齢や暮らし方の傾向です。', '店舗アナリティクス用語集 小売の現場を強くするために'].join('\n')
+    const corpus = parse({ 'byline.txt': page })
+    expect(corpus.explanations[0]?.header).toBe('author byline')
+    expect(corpus.terms.map((t) => [t.term, t.summary])).toEqual([['客層', '客層は、店を訪れる人の年齢や暮らし方の傾向です。']])
+  })
+})

@@ -81,7 +81,12 @@ export const readListingPage = (text: string, template: SiteTemplate): ListingPa
 
   const entries: ListingEntry[] = []
   for (const chunk of chunks) {
-    const [heading = '', ...teaserLines] = chunk.map((line) => collapse(line))
+    const lines = chunk.map((line) => collapse(line))
+    // A label above the first entry (a tag filter's name) is not the entry: the heading is the bilingual line.
+    const bilingual = lines.slice(0, 3).findIndex((line) => isNameHeading(line) && splitBilingualName(line).englishName !== null && /[^\x00-\x7F]/u.test(line))
+    const at = bilingual > 0 ? bilingual : 0
+    for (const label of lines.slice(0, at)) dropped.push({ what: label, why: 'label above the first entry of the listing' })
+    const [heading = '', ...teaserLines] = lines.slice(at)
     if (!isNameHeading(heading)) {
       dropped.push({ what: heading, why: 'a listing entry opens with a name heading; this line is not one' })
       continue

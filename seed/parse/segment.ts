@@ -1,4 +1,4 @@
-import { parseGlossaryLink, parseTeaserHeader, type GlossaryLink } from './names'
+import { definitionSubject, parseGlossaryLink, parseTeaserHeader, type GlossaryLink } from './names'
 import { findPlaybookBlock, type PlaybookBlock } from './playbook'
 import { isBannerLine, type SiteTemplate } from './template'
 import { collapse, isAscii, isSentence, normalizeText } from './text'
@@ -155,6 +155,13 @@ const segmentWith = (rawText: string, template: SiteTemplate, learned: Set<strin
     if (!first) return { ok: false, reason: 'only boilerplate: site header, navigation and footer, no body text' }
     header = first === nonBlank[0] ? 'none' : 'site header'
     bodyFrom = first.index
+    // An author byline (a name, a line of bio) above a page that opens with its defining sentence.
+    const own = nonBlank.filter((line) => line.index >= first.index && !isChrome(line.text)).slice(0, MAX_BYLINE_LINES + 1)
+    const opening = own.findIndex((line) => definitionSubject(line.text) !== null)
+    if (opening > 0 && bylineOnly(own.slice(0, opening))) {
+      header = 'author byline'
+      bodyFrom = (own[opening] as NonBlank).index
+    }
   }
 
   const recommendedStart =
