@@ -143,6 +143,8 @@ export const upsertRecord = async (
       depth: 0,
       overrideAccess: true,
       context: { ...options.context },
+      // Only the id is read back: no need to rebuild the whole document after every write.
+      select: { id: true },
       ...(drafts ? { draft: status === 'draft' } : {}),
     }
     const statusData = drafts ? { _status: status } : {}
