@@ -5,6 +5,7 @@ import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 
 import { runSeedCommand } from './cli'
+import { listingPage } from './test/families'
 import { untitledPage } from './test/fixtures'
 
 const made: string[] = []
@@ -70,6 +71,27 @@ describe('npm run seed -- --dry-run --json', () => {
   })
 })
 
+describe('npm run seed -- --dry-run --explain', () => {
+  it('says for every file the family, why, each entry and each dropped block; an empty file is no error', async () => {
+    const dir = folder({ 'a.txt': page, 'list.txt': listingPage(), 'notes.txt': 'just some notes\n' })
+    const { code, stdout } = await run(['--dir', dir, '--dry-run', '--explain'])
+    expect(code).toBe(0)
+    expect(stdout).toContain('a.txt: single-term page (header: site header)')
+    expect(stdout).toMatch(/why: no title line; the body opens with a defining sentence \("見本語は、…"\)/)
+    expect(stdout).toContain('list.txt: listing page (header: none)')
+    expect(stdout).toContain('→ Planogram 棚割表 ⇒ 棚割表 (listing teaser (excerpt))')
+    expect(stdout).toContain('− dropped - AI - POS - 在庫 - 売場 — tag cloud at the end of the listing')
+    expect(stdout).toContain('notes.txt: nothing importable')
+    const json = JSON.parse((await run(['--dir', dir, '--dry-run', '--explain', '--json'])).stdout)
+    expect(json.errors).toEqual([])
+    expect(json.explanations.map((e: { file: string; family: string }) => [e.file, e.family])).toEqual([
+      ['a.txt', 'single-term page'],
+      ['list.txt', 'listing page'],
+      ['notes.txt', 'nothing importable'],
+    ])
+  })
+})
+
 describe('exit codes and messages', () => {
   it('exits 2 naming the folder when it does not exist', async () => {
     const missing = path.join(os.tmpdir(), 'seed-cli-no-such-folder')
@@ -117,10 +139,17 @@ describe('exit codes and messages', () => {
     expect(JSON.parse(stdout).errors).toEqual([{ file: 'huge.txt', reason: expect.stringMatching(/^too large for a page dump/) }])
   })
 
-  it('exits 1 when every document is rejected', async () => {
+  it('exits 1 when no document holds anything importable, naming the file', async () => {
     const { code, stderr } = await run(['--dir', folder({ 'notes.txt': 'just some notes\n' })])
     expect(code).toBe(1)
-    expect(stderr).toContain('notes.txt: neither layout')
+    expect(stderr).toContain('notes.txt: nothing importable')
+    expect(stderr).toContain('nothing to import')
+  })
+
+  it('refuses --explain without --dry-run', async () => {
+    const { code, stderr } = await run(['--explain'])
+    expect(code).toBe(2)
+    expect(stderr).toContain('--explain works with --dry-run')
   })
 
   it('prints the usage on --help', async () => {

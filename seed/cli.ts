@@ -9,16 +9,19 @@ import { startPayload } from './payload'
 import { corpusReport, parseDocuments, type ParsedCorpus } from './parse'
 import { ManifestError } from './parse/manifest'
 import { DEFAULT_DOCUMENTS_DIR, DocumentsFolderError, loadManifest, readDocumentsFolder } from './read'
-import { documentLine, importFootnotes, parseSummary, progressLine, summaryTable } from './report'
+import { loadReading } from './reading'
+import { documentLine, explainLines, importFootnotes, parseSummary, progressLine, summaryTable } from './report'
 
 export const USAGE = `Seed the hub from page dumps (.txt, UTF-8).
 
-Usage: npm run seed -- [--dir <folder>] [--dry-run] [--json] [--publish] [--force]
+Usage: npm run seed -- [--dir <folder>] [--dry-run [--explain]] [--json] [--publish] [--force]
 
   --dir <folder>     documents to import (default: seed/documents)
   --manifest <file>  names, slugs and links the text cannot give (default: <folder>/manifest.json,
                      else seed/documents/manifest.json)
   --dry-run          parse and report; write nothing
+  --explain          with --dry-run: for every file, the page family it was read as and why, each entry
+                     found (heading → term) or rejected, and each block dropped
   --json             print one JSON object on stdout (logs go to stderr)
   --publish          publish full terms, case studies and playbooks (excerpt terms stay drafts)
   --force            overwrite records edited since the last seed
@@ -31,6 +34,7 @@ export interface SeedArgs {
   dir: string
   manifest?: string
   dryRun: boolean
+  explain: boolean
   json: boolean
   publish: boolean
   force: boolean
@@ -48,6 +52,7 @@ export const parseSeedArgs = (argv: string[]): { ok: true; args: SeedArgs } | { 
         dir: { type: 'string' },
         manifest: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
+        explain: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         publish: { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
@@ -56,12 +61,14 @@ export const parseSeedArgs = (argv: string[]): { ok: true; args: SeedArgs } | { 
       },
     })
     if (values.dir !== undefined && values.dir.trim() === '') return { ok: false, error: '--dir needs a folder' }
+    if (values.explain && !values['dry-run']) return { ok: false, error: '--explain works with --dry-run (add --dry-run)' }
     return {
       ok: true,
       args: {
         dir: path.resolve(values.dir ?? DEFAULT_DOCUMENTS_DIR),
         manifest: values.manifest ? path.resolve(values.manifest) : undefined,
         dryRun: values['dry-run'] ?? false,
+        explain: values.explain ?? false,
         json: values.json ?? false,
         publish: values.publish ?? false,
         force: values.force ?? false,
@@ -128,16 +135,22 @@ const progressReporter = async (stderr: Output, useBar: boolean) => {
  * Payload's Local API. Returns the exit code; never exits the process.
  */
 export const runSeedCommand = async (argv: string[], options: SeedCommandOptions = {}): Promise<number> => {
+  const parsed = parseSeedArgs(argv)
+  if (!parsed.ok) {
+    ;(options.stderr ?? process.stderr).write(`seed: ${parsed.error}\n\n${USAGE}\n`)
+    return 2
+  }
+  return runSeed(parsed.args, options)
+}
+
+/** Terms whose slug fell back to a hash though their name could be read aloud. */
+const needsReadings = (corpus: ParsedCorpus) => corpus.terms.some((term) => /^term-/.test(term.slug) && /\p{Script=Han}/u.test(term.term))
+
+/** The seed command on arguments already parsed (see parseSeedArgs). */
+export const runSeed = async (args: SeedArgs, options: SeedCommandOptions = {}): Promise<number> => {
   const stdout = options.stdout ?? process.stdout
   const stderr = options.stderr ?? process.stderr
   const log = (line: string) => stderr.write(`${line}\n`)
-
-  const parsed = parseSeedArgs(argv)
-  if (!parsed.ok) {
-    log(`seed: ${parsed.error}\n\n${USAGE}`)
-    return 2
-  }
-  const args = parsed.args
   if (args.help) {
     stdout.write(`${USAGE}\n`)
     return 0
@@ -153,6 +166,8 @@ export const runSeedCommand = async (argv: string[], options: SeedCommandOptions
     const { manifest, source, shared } = await loadManifest(args.dir, args.manifest)
     log(`Reading ${files.length} documents from ${args.dir} (manifest: ${source})`)
     corpus = parseDocuments(files, { manifest, warnUnmatchedManifest: !shared })
+    // Kanji names without an English name get romanized slugs from kuromoji's readings (loaded only then).
+    if (needsReadings(corpus)) corpus = parseDocuments(files, { manifest, warnUnmatchedManifest: !shared, reading: await loadReading() })
   } catch (error) {
     if (error instanceof DocumentsFolderError || error instanceof ManifestError) {
       log(`seed: ${error.message}`)
@@ -166,16 +181,21 @@ export const runSeedCommand = async (argv: string[], options: SeedCommandOptions
   for (const warning of corpus.warnings) log(`  ! ${warning.file ? `${warning.file}: ` : ''}${warning.message}`)
   log(parseSummary(corpus))
   const rejected = corpus.errors.length > 0
-  const nothingToImport = corpus.documents.length === 0
+  const nothingToImport = corpus.documents.every((doc) => doc.family === 'nothing importable')
   const parseExit = nothingToImport || (rejected && args.strict) ? 1 : 0
 
   if (args.dryRun) {
-    if (args.json) stdout.write(`${JSON.stringify(corpusReport(corpus), null, 2)}\n`)
-    else stdout.write(`${parseSummary(corpus)}. Nothing written (--dry-run).\n`)
+    if (args.json) {
+      const report = corpusReport(corpus)
+      stdout.write(`${JSON.stringify(args.explain ? { ...report, explanations: corpus.explanations } : report, null, 2)}\n`)
+    } else {
+      if (args.explain) for (const explanation of corpus.explanations) stdout.write(`${explainLines(explanation).join('\n')}\n`)
+      stdout.write(`${parseSummary(corpus)}. Nothing written (--dry-run).\n`)
+    }
     return parseExit
   }
   if (nothingToImport) {
-    log('seed: every document was rejected; nothing to import')
+    log('seed: no document holds anything importable; nothing to import')
     if (args.json) stdout.write(`${JSON.stringify({ errors: corpus.errors, warnings: corpus.warnings })}\n`)
     return 1
   }
@@ -240,11 +260,13 @@ if (isMain) {
     process.exitCode = 1
   })
   const main = async (): Promise<number> => {
-    const argv = process.argv.slice(2)
-    const parsed = parseSeedArgs(argv)
+    const parsed = parseSeedArgs(process.argv.slice(2))
+    if (!parsed.ok) {
+      console.error(`seed: ${parsed.error}\n\n${USAGE}`)
+      return 2
+    }
     // Only a run that writes needs a database; usage errors and a missing folder fail fast without one.
-    const writes = parsed.ok && !parsed.args.dryRun && !parsed.args.help
-    if (!writes) return runSeedCommand(argv)
+    if (parsed.args.dryRun || parsed.args.help) return runSeed(parsed.args)
     try {
       await readDocumentsFolder(parsed.args.dir)
     } catch (error) {
@@ -267,7 +289,7 @@ if (isMain) {
       return 1
     }
     try {
-      return await runSeedCommand(argv)
+      return await runSeed(parsed.args)
     } finally {
       await database.stop()
     }
@@ -275,7 +297,8 @@ if (isMain) {
   main().then(
     (code) => {
       finished = true
-      process.exit(code)
+      // Exit once stdout is flushed: a piped --json report is larger than one pipe buffer.
+      process.stdout.write('', () => process.exit(code))
     },
     (error: unknown) => {
       finished = true

@@ -1,6 +1,6 @@
 import type { CollectionCounts, ImportProgress, ImportResult } from './import/importCorpus'
 import { SEED_COLLECTIONS } from './import/records'
-import type { ParsedCorpus, ParsedDocumentSummary } from './parse/types'
+import type { DocumentExplanation, ParsedCorpus, ParsedDocumentSummary } from './parse/types'
 
 /** Human-readable lines for the seed command. Pure: strings in, strings out. */
 
@@ -12,8 +12,11 @@ const pad = (text: string, width: number, right = false) =>
 /** One line per document: what the parser found in it. */
 export const documentLine = (doc: ParsedDocumentSummary): string => {
   const parts: string[] = []
+  if (doc.family === 'nothing importable') return `  – ${doc.name}: nothing importable (see --dry-run --explain)`
   if (doc.term) parts.push(`term ${doc.term}${doc.glossary ? ` (${doc.glossary})` : ''}`)
-  else parts.push(`article ${doc.title}`)
+  else if (doc.family === 'article') parts.push(`article ${doc.title}`)
+  else parts.push(doc.family)
+  if (doc.entryTerms) parts.push(count(doc.entryTerms, 'entry term'))
   if (doc.teaserTerms) parts.push(count(doc.teaserTerms, 'teaser term'))
   if (doc.caseStudies) parts.push(count(doc.caseStudies, 'case study', 'case studies'))
   if (doc.playbookSteps) parts.push(`playbook of ${count(doc.playbookSteps, 'step')}`)
@@ -21,12 +24,26 @@ export const documentLine = (doc: ParsedDocumentSummary): string => {
   return `  ✓ ${doc.name} (${doc.layout}): ${parts.join(', ')}`
 }
 
+/** `--explain`: why a file was read as it was, entry by entry. */
+export const explainLines = (explanation: DocumentExplanation): string[] => [
+  `${explanation.file}: ${explanation.family} (header: ${explanation.header})`,
+  `  why: ${explanation.why}`,
+  ...explanation.entries.map((entry) =>
+    entry.term === null
+      ? `  ✗ ${entry.heading}${entry.reason ? ` — ${entry.reason}` : ''}`
+      : `  → ${entry.heading} ⇒ ${entry.term}${entry.reason ? ` (${entry.reason})` : ''}`,
+  ),
+  ...explanation.dropped.map((block) => `  − dropped ${block.what} — ${block.why}`),
+]
+
 export const parseSummary = (corpus: ParsedCorpus): string => {
   const excerpt = corpus.terms.filter((term) => term.excerpt).length
   const steps = corpus.playbooks.reduce((sum, playbook) => sum + playbook.steps.length, 0)
   const rejected = corpus.errors.length ? `, ${corpus.errors.length} rejected` : ''
+  const empty = corpus.documents.filter((doc) => doc.family === 'nothing importable').length
+  const nothing = empty ? `, ${empty} with nothing importable` : ''
   return (
-    `Parsed ${count(corpus.documents.length, 'document')}${rejected}: ` +
+    `Parsed ${count(corpus.documents.length - empty, 'document')}${nothing}${rejected}: ` +
     `${count(corpus.terms.length, 'term')} (${corpus.terms.length - excerpt} full, ${excerpt} excerpt), ` +
     `${count(corpus.caseStudies.length, 'case study', 'case studies')}, ` +
     `${count(corpus.playbooks.length, 'playbook')} (${count(steps, 'step')}), ` +

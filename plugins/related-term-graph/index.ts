@@ -18,6 +18,7 @@ export type {
   RelatedTermGraphCustom,
 } from './types'
 export { neverAutoLinkField, noAutoLinksInsideField } from './fields/autoLink'
+export { SKIP_TERM_GRAPH } from './hooks/syncGraph'
 
 const COMPONENTS = '/plugins/related-term-graph/components'
 

@@ -79,3 +79,4 @@ export const storefrontFeed =
 
 export { storefrontFeedFastPath, type FeedFastPath } from './server/fastPath'
 export { storefrontSitemapRoute } from './server/sitemap'
+export { journalBulkWrites, SKIP_FEED_JOURNAL, type BulkWrite } from './hooks/journal'

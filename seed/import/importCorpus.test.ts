@@ -9,7 +9,8 @@ import { config, startPayload } from '../../test/helpers/payload'
 import { runSeedCommand } from '../cli'
 import { parseDocuments } from '../parse'
 import type { ParsedCorpus } from '../parse/types'
-import { encode, guide, sampleFiles, sampleManifest, teaser, titledPage } from '../test/fixtures'
+import { encode, guide, sampleFiles, sampleManifest, teaser, titledPage, untitledPage } from '../test/fixtures'
+import { getTermGraphService } from '../../plugins/related-term-graph'
 import { importCorpus, type ImportResult } from './importCorpus'
 
 let payload: Payload
@@ -50,6 +51,16 @@ describe('seeding the sample corpus', () => {
     })
     expect((await payload.count({ collection: 'glossary-terms' })).totalDocs).toBe(20)
     expect((await payload.count({ collection: 'case-studies' })).totalDocs).toBe(4)
+  })
+
+  it('tells the feed once, in one journal batch, about every published record, and rebuilds the graph once', async () => {
+    // 4 full terms, 1 playbook and 4 case studies are published; 6 glossaries and 11 tags have no drafts.
+    const journal = await payload.find({ collection: 'feed-changes' as never, sort: 'sequence', limit: 100, depth: 0 })
+    const rows = journal.docs as unknown as { sequence: number; type: string; slug: string }[]
+    expect(rows.map((row) => row.sequence)).toEqual(Array.from({ length: 26 }, (_, i) => i + 1))
+    expect(rows.filter((row) => row.type === 'glossary-term').map((row) => row.slug).sort()).toEqual(['crowdsourcing', 'influencer', 'utm-code', 'x-twitter-handle'])
+    const graph = await getTermGraphService(payload)?.view('published')
+    expect(graph?.graph.order).toBe(4)
   })
 
   it('publishes full terms with their rich-text body, glossary, tags and English name', async () => {
@@ -250,7 +261,9 @@ describe('concurrent imports', () => {
       footer: guide('並行ガイド'),
       recommended: teaser('Race Condition 競合状態 並行処理 用語集', '競合状態とは 競合状態は、処理の順序で結果が変わる状態です...'),
     })
-    const small = parseDocuments([{ name: 'race.txt', bytes: encode(page) }], {
+    // A three-step guide is a playbook once two pages repeat it.
+    const second = untitledPage({ glossary: '並行処理用語集', body: ['排他制御は、一度に一つの処理だけを通す仕組みです。'], footer: guide('並行ガイド') })
+    const small = parseDocuments([{ name: 'race.txt', bytes: encode(page) }, { name: 'race2.txt', bytes: encode(second) }], {
       manifest: { ...sampleManifest(), terms: [{ term: '同時実行', slug: 'concurrency', englishName: 'Concurrency' }] },
     })
     expect(small.errors).toEqual([])

@@ -13,6 +13,8 @@ import {
   type SeedRecord,
 } from './records'
 import { upsertRecord, type Outcome, type RecordResult } from './upsert'
+import { getTermGraphService, SKIP_TERM_GRAPH } from '../../plugins/related-term-graph'
+import { journalBulkWrites, SKIP_FEED_JOURNAL, type BulkWrite } from '../../plugins/storefront-feed'
 
 export interface CollectionCounts {
   created: number
@@ -66,22 +68,38 @@ const emptyCounts = (): Record<SeedCollection, CollectionCounts> =>
     SEED_COLLECTIONS.map((collection) => [collection, { created: 0, updated: 0, unchanged: 0, skipped: 0 }]),
   ) as Record<SeedCollection, CollectionCounts>
 
+/** Every write skips the graph's and the feed's per-record hooks; both catch up once at the end. */
+const BULK_CONTEXT: Record<string, unknown> = {
+  ...SKIP_TERM_GRAPH,
+  [SKIP_FEED_JOURNAL]: true,
+}
+
 /**
  * Writes a parsed corpus through Payload's Local API: glossaries, tags, terms (created first, then
  * linked to each other), playbooks, case studies. Idempotent: unchanged records are not written,
- * records edited since the last seed are skipped unless `force`.
+ * records edited since the last seed are skipped unless `force`. The related-term graph is rebuilt
+ * once and the feed journal gets one batch at the end, instead of a hook storm per record.
  */
 export const importCorpus = async (
   payload: Payload,
   corpus: ParsedCorpus,
   options: ImportOptions = {},
 ): Promise<ImportResult> => {
-  const upsertOptions = { publish: options.publish ?? false, force: options.force ?? false }
+  const upsertOptions = {
+    publish: options.publish ?? false,
+    force: options.force ?? false,
+    context: BULK_CONTEXT,
+  }
   const ids: IdMap = new Map(SEED_COLLECTIONS.map((collection) => [collection, new Map<string, string>()]))
   const counts = emptyCounts()
   const records: RecordResult[] = []
+  const writes: BulkWrite[] = []
   const total =
-    corpus.glossaries.length + corpus.tags.length + corpus.terms.length + corpus.playbooks.length + corpus.caseStudies.length
+    corpus.glossaries.length +
+    corpus.tags.length +
+    corpus.terms.length +
+    corpus.playbooks.length +
+    corpus.caseStudies.length
   const result = (): ImportResult => ({
     counts,
     records,
@@ -92,6 +110,15 @@ export const importCorpus = async (
     ids.get(record.collection)?.set(record.slug, outcome.id)
     counts[record.collection][countAs]++
     records.push({ ...outcome, outcome: countAs })
+    if (countAs === 'created' || countAs === 'updated') {
+      writes.push({
+        collection: record.collection,
+        id: outcome.id,
+        slug: record.slug,
+        published: outcome.published ?? false,
+        updated: countAs === 'updated',
+      })
+    }
     options.onProgress?.({
       collection: record.collection,
       slug: record.slug,
@@ -103,52 +130,97 @@ export const importCorpus = async (
     })
   }
 
-  const run = async (build: () => SeedRecord, createOnly = false): Promise<RecordResult> => {
+  const failure = (error: unknown, where: { collection: SeedCollection; slug: string } | undefined) => {
+    const message = error instanceof Error ? error.message : String(error)
+    return new SeedImportError(
+      `Could not write ${where ? `${where.collection} "${where.slug}"` : 'a record'}: ${message}`,
+      {
+        collection: where?.collection ?? 'glossaries',
+        slug: where?.slug ?? '',
+      },
+      result(),
+      { cause: error },
+    )
+  }
+  /** Builds the record once, then writes it; a failure names the record. */
+  const write = async (
+    build: () => SeedRecord,
+    createOnly = false,
+  ): Promise<{ record: SeedRecord; outcome: RecordResult }> => {
     let record: SeedRecord | undefined
     try {
       record = build()
-      return await upsertRecord(payload, record, { ...upsertOptions, createOnly })
+      return {
+        record,
+        outcome: await upsertRecord(payload, record, {
+          ...upsertOptions,
+          createOnly,
+        }),
+      }
     } catch (error) {
-      const where = record ? `${record.collection} "${record.slug}"` : 'a record'
-      const message = error instanceof Error ? error.message : String(error)
-      throw new SeedImportError(
-        `Could not write ${where}: ${message}`,
-        { collection: record?.collection ?? 'glossaries', slug: record?.slug ?? '' },
-        result(),
-        { cause: error },
-      )
+      throw failure(error, record)
     }
   }
 
-  for (const glossary of corpus.glossaries) {
-    const record = glossaryRecord(glossary)
-    report(record, await run(() => record))
-  }
-  for (const tag of corpus.tags) {
-    const record = tagRecord(tag)
-    report(record, await run(() => record))
+  const writeAll = async () => {
+    for (const glossary of corpus.glossaries) {
+      const { record, outcome } = await write(() => glossaryRecord(glossary))
+      report(record, outcome)
+    }
+    for (const tag of corpus.tags) {
+      const { record, outcome } = await write(() => tagRecord(tag))
+      report(record, outcome)
+    }
+
+    // Terms link to each other: a term whose related terms all have ids is written in full at once; the
+    // others are created unlinked first and written in full once every term has an id.
+    const termIds = ids.get('glossary-terms') as Map<string, string>
+    const createdTerms = new Set<string>()
+    const deferred: typeof corpus.terms = []
+    for (const term of corpus.terms) {
+      if (term.related.every((slug) => termIds.has(slug))) {
+        const { record, outcome } = await write(() => termRecord(term, corpus, ids))
+        report(record, outcome)
+        continue
+      }
+      const { outcome } = await write(() => termRecord(term, corpus, ids, { withRelated: false }), true)
+      termIds.set(term.slug, outcome.id)
+      if (outcome.outcome === 'created') createdTerms.add(term.slug)
+      deferred.push(term)
+    }
+    for (const term of deferred) {
+      const { record, outcome } = await write(() => termRecord(term, corpus, ids))
+      report(record, outcome, createdTerms.has(term.slug) ? 'created' : outcome.outcome)
+    }
+
+    for (const playbook of corpus.playbooks) {
+      const { record, outcome } = await write(() => playbookRecord(playbook, ids))
+      report(record, outcome)
+    }
+    for (const study of corpus.caseStudies) {
+      const { record, outcome } = await write(() => caseStudyRecord(study, ids))
+      report(record, outcome)
+    }
   }
 
-  // Terms link to each other: create the missing ones unlinked first, then write every term in full.
-  const createdTerms = new Set<string>()
-  for (const term of corpus.terms) {
-    const outcome = await run(() => termRecord(term, corpus, ids, { withRelated: false }), true)
-    ids.get('glossary-terms')?.set(term.slug, outcome.id)
-    if (outcome.outcome === 'created') createdTerms.add(term.slug)
+  // The graph and the feed learn about what was written even when a later write failed.
+  const catchUp = async () => {
+    if (writes.length === 0) return
+    await getTermGraphService(payload)?.rebuild()
+    await journalBulkWrites(payload, writes)
   }
-  for (const term of corpus.terms) {
-    const outcome = await run(() => termRecord(term, corpus, ids))
-    const record = termRecord(term, corpus, ids)
-    report(record, outcome, createdTerms.has(term.slug) ? 'created' : outcome.outcome)
+  try {
+    await writeAll()
+  } catch (error) {
+    await catchUp().catch((cause: unknown) =>
+      payload.logger.error({ err: cause }, 'seed: could not update the term graph and feed journal'),
+    )
+    throw error
   }
-
-  for (const playbook of corpus.playbooks) {
-    const outcome = await run(() => playbookRecord(playbook, ids))
-    report(playbookRecord(playbook, ids), outcome)
-  }
-  for (const study of corpus.caseStudies) {
-    const outcome = await run(() => caseStudyRecord(study, ids))
-    report(caseStudyRecord(study, ids), outcome)
+  try {
+    await catchUp()
+  } catch (error) {
+    throw failure(error, undefined)
   }
   return result()
 }

@@ -8,4 +8,4 @@ export {
   type ImportResult,
 } from './importCorpus'
 export { SEED_COLLECTIONS, type SeedCollection, type SeedRecord } from './records'
-export { SEED_CONTEXT, upsertRecord, type Outcome, type RecordResult } from './upsert'
+export { upsertRecord, type Outcome, type RecordResult } from './upsert'

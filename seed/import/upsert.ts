@@ -13,6 +13,8 @@ export interface RecordResult {
   outcome: Outcome
   /** Why a record was skipped or updated. */
   reason?: string
+  /** Whether the record is published now (drafts collections), so feeds can be told. */
+  published?: boolean
 }
 
 export interface UpsertOptions {
@@ -22,12 +24,11 @@ export interface UpsertOptions {
   force: boolean
   /** Only create a missing record; leave an existing one as it is (reported as unchanged). */
   createOnly?: boolean
+  /** Passed to every hook (`req.context`), e.g. the plugins' bulk-import flags. */
+  context?: Record<string, unknown>
 }
 
 type Doc = Record<string, unknown> & { id: string; _status?: 'draft' | 'published' }
-
-/** Marks writes made by the seed, for hooks that want to tell them from editors' saves. */
-export const SEED_CONTEXT = { seed: true } as const
 
 const MAX_ATTEMPTS = 5
 
@@ -132,14 +133,18 @@ export const upsertRecord = async (
   const target: 'draft' | 'published' = options.publish && record.publishable ? 'published' : 'draft'
   const hasEnglish = Boolean(record.en && Object.keys(record.en).length)
 
-  const write = async (current: Doc | undefined): Promise<string> => {
+  const statusOf = (current: Doc | undefined) =>
     // Never unpublish: a published record stays published when the seed runs without --publish.
-    const status = target === 'published' || current?._status === 'published' ? 'published' : 'draft'
+    target === 'published' || current?._status === 'published' ? 'published' : 'draft'
+  const write = async (current: Doc | undefined): Promise<string> => {
+    const status = statusOf(current)
     const common = {
       collection: record.collection,
       depth: 0,
       overrideAccess: true,
-      context: SEED_CONTEXT,
+      context: { ...options.context },
+      // Only the id is read back: no need to rebuild the whole document after every write.
+      select: { id: true },
       ...(drafts ? { draft: status === 'draft' } : {}),
     }
     const statusData = drafts ? { _status: status } : {}
@@ -179,8 +184,8 @@ export const upsertRecord = async (
     try {
       const current = await findBySlug(payload, record, drafts)
       const base = { collection: record.collection, slug: record.slug }
-      if (!current) return { ...base, id: await write(undefined), outcome: 'created' }
-      if (options.createOnly) return { ...base, id: current.id, outcome: 'unchanged' }
+      if (!current) return { ...base, id: await write(undefined), outcome: 'created', published: drafts && statusOf(undefined) === 'published' }
+      if (options.createOnly) return { ...base, id: current.id, outcome: 'unchanged', published: current._status === 'published' }
 
       const fingerprint = readFingerprint(current[SEED_FINGERPRINT])
       if (fingerprint === null && !options.force) {
@@ -200,7 +205,7 @@ export const upsertRecord = async (
           return { ...base, id: current.id, outcome: 'unchanged' }
         }
       }
-      return { ...base, id: await write(current), outcome: 'updated' }
+      return { ...base, id: await write(current), outcome: 'updated', published: drafts && statusOf(current) === 'published' }
     } catch (error) {
       if (attempt < MAX_ATTEMPTS && (error instanceof WriteInProgress || isSlugConflict(error) || isTransient(error))) {
         // Growing, jittered pauses so two imports fall out of step.

@@ -1,33 +1,28 @@
 import { slugify } from '../../collections/fields/slug'
-import { detectChannels } from './channels'
+import { documentLines, learnBoilerplate } from './boilerplate'
+import { mergeCaseStudies } from './caseStudyMerge'
 import { checkText, decodeDocument } from './decode'
-import { cleanAliases, readDocument, type DocumentItems } from './document'
-import { toLexical, toPlainText } from './lexical'
+import { readDocument, type DocumentItems } from './document'
+import { GlossaryRegistry } from './glossaries'
+import { toLexical } from './lexical'
+import { isListingPage, listingItems } from './listing'
 import { EMPTY_MANIFEST, type Manifest } from './manifest'
 import { createMentionFinder, type Label } from './mentions'
-import { GlossaryRegistry } from './glossaries'
 import { mergePlaybooks } from './playbooks'
-import { segmentDocument, type Segmented } from './segment'
+import { segmentDocument } from './segment'
+import type { ReadingOf } from './slugs'
 import { withTemplate } from './template'
+import { mergeTerms, type TermCandidate } from './terms'
 import { collapse, isAscii, keyOf, shortHash } from './text'
-import type {
-  Block,
-  FileError,
-  ParseWarning,
-  ParsedCaseStudy,
-  ParsedCorpus,
-  ParsedDocumentSummary,
-  ParsedTag,
-  ParsedTerm,
-  SourceFile,
-  SourceRef,
-} from './types'
+import type { FileError, ParseWarning, ParsedCorpus, ParsedDocumentSummary, ParsedTag, SourceFile } from './types'
 
 export interface ParseOptions {
-  /** manifest.json's content (see parseManifest); without it slugs come from English names or a hash. */
+  /** manifest.json's content (see parseManifest); without it slugs come from English names, readings or a hash. */
   manifest?: Manifest
   /** Warn about manifest terms and case studies no document matches (default true). */
   warnUnmatchedManifest?: boolean
+  /** Kana reading of a Japanese name, for romanized slugs of terms with no English name (e.g. kuromoji). */
+  reading?: ReadingOf
 }
 
 /** A slug unique within its collection: a taken slug gets "-2", "-3" … and a warning. */
@@ -45,10 +40,21 @@ const uniqueSlugs = <T extends { slug: string }>(items: T[], collection: string,
 /** An ASCII name's slug, else `<prefix>-<hash>` (a Japanese-only or mixed name yields no meaningful slug). */
 const asciiSlugOr = (name: string, prefix: string) => (isAscii(name) && slugify(name)) || `${prefix}-${shortHash(keyOf(name))}`
 
+/** Steps a guide needs to be a playbook when only one page holds it. */
+const MIN_GUIDE_STEPS = 5
+
+/** The most common value, or null. */
+const majority = (values: string[]): string | null => {
+  const counts = new Map<string, number>()
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1)
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null
+}
+
 /**
  * Parses page dumps into one corpus: glossary terms (full and excerpt), case studies, playbooks,
  * glossaries and tags, merged across documents. Files that cannot be read are listed in `errors`
- * with the reason and contribute nothing. Pure and deterministic (files are taken in name order).
+ * with the reason and contribute nothing; files that hold nothing importable are reported as such.
+ * Pure and deterministic (files are taken in name order).
  */
 export const parseDocuments = (files: SourceFile[], options: ParseOptions = {}): ParsedCorpus => {
   const manifest = options.manifest ?? EMPTY_MANIFEST
@@ -57,43 +63,65 @@ export const parseDocuments = (files: SourceFile[], options: ParseOptions = {}):
   const warnings: ParseWarning[] = []
   const warn = (warning: ParseWarning) => warnings.push(warning)
 
-  const segmented: { name: string; seg: Segmented }[] = []
+  const decoded: { name: string; text: string; lines: string[] }[] = []
   for (const file of [...files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-    const decoded = file.rejected
+    const result = file.rejected
       ? { ok: false as const, reason: file.rejected }
       : file.bytes
         ? decodeDocument(file.bytes)
         : checkText(file.text ?? '')
-    if (!decoded.ok) {
-      errors.push({ file: file.name, reason: decoded.reason })
-      continue
-    }
-    const result = segmentDocument(decoded.text, template)
-    if (!result.ok) {
-      errors.push({ file: file.name, reason: result.reason })
-      continue
-    }
-    segmented.push({ name: file.name, seg: result.doc })
+    if (!result.ok) errors.push({ file: file.name, reason: result.reason })
+    else decoded.push({ name: file.name, text: result.text, lines: documentLines(result.text) })
   }
 
+  // The site's template, learned from the pages themselves; listing pages have none and would skew it.
+  const framed = decoded.filter((doc) => !isListingPage(doc.lines[0], template))
+  const learned = learnBoilerplate(framed.map((doc) => doc.lines))
+
   const glossaries = new GlossaryRegistry(manifest, warn)
-  for (const { seg } of segmented) for (const link of seg.footerGlossaries) glossaries.learn(link.name)
+  const segmented = decoded.map((doc) => {
+    if (isListingPage(doc.lines[0], template)) return { ...doc, seg: null }
+    const result = segmentDocument(doc.text, template, learned)
+    if (result.ok) for (const link of result.doc.footerGlossaries) glossaries.learn(link.name)
+    return { ...doc, seg: result.ok ? result.doc : null, reason: result.ok ? null : result.reason }
+  })
 
   const documents: { name: string; items: DocumentItems }[] = []
-  for (const { name, seg } of segmented) {
-    const result = readDocument(seg, template, glossaries.isKnown)
-    if (!result.ok) {
-      errors.push({ file: name, reason: result.reason })
-      continue
-    }
-    for (const message of result.items.warnings) warn({ file: name, message })
-    documents.push({ name, items: result.items })
+  const nothing = (reason: string): DocumentItems => ({
+    layout: 'untitled',
+    family: 'nothing importable',
+    title: '',
+    term: null,
+    entries: [],
+    tags: [],
+    teasers: [],
+    recommendedArticles: 0,
+    cases: [],
+    playbook: null,
+    glossaries: [],
+    glossaryAliases: [],
+    warnings: [],
+    explanation: { family: 'nothing importable', why: reason, header: 'none', entries: [], dropped: [] },
+  })
+  for (const doc of segmented) {
+    const items = doc.seg
+      ? readDocument(doc.seg, template, glossaries.isKnown)
+      : 'reason' in doc && doc.reason
+        ? nothing(doc.reason)
+        : listingItems(doc.text, template)
+    for (const message of items.warnings) warn({ file: doc.name, message })
+    documents.push({ name: doc.name, items })
   }
 
   // Glossaries and tags the documents name.
   const glossaryKeyOf = new Map<string, string>()
   const tagEntries = new Map<string, ParsedTag>()
   const manifestTags = new Map(manifest.tags.map((tag) => [keyOf(tag.name), tag]))
+  // Other names of a glossary (an H1 unlike the title) first, so links to them anywhere resolve to it.
+  for (const { name, items } of documents) {
+    const own = items.glossaries[0]
+    if (own) for (const alias of items.glossaryAliases) glossaries.alias(alias, own.name, name)
+  }
   for (const { name, items } of documents) {
     for (const link of items.glossaries) glossaryKeyOf.set(`${name}\u0000${link.name}`, glossaries.add(link.name, link, name))
     for (const tag of items.tags) {
@@ -106,105 +134,50 @@ export const parseDocuments = (files: SourceFile[], options: ParseOptions = {}):
       tagEntries.set(key, { key, slug: manifestTags.get(key)?.slug ?? asciiSlugOr(tag, 'tag'), name: tag, sources: [name] })
     }
   }
-  const glossaryOf = (file: string, glossaryName: string) =>
-    glossaryKeyOf.get(`${file}\u0000${glossaryName}`) ?? glossaries.resolve(glossaryName, file)
+  const glossaryOf = (file: string, glossaryName: string | null) =>
+    glossaryName === null ? null : (glossaryKeyOf.get(`${file}\u0000${glossaryName}`) ?? glossaries.resolve(glossaryName, file))
 
-  // Terms: one per headword or English name, whichever page (full) or teaser (excerpt) names it.
-  const manifestTerms = new Map<string, Manifest['terms'][number]>()
-  for (const entry of manifest.terms) manifestTerms.set(keyOf(entry.term), entry)
-  const terms: (ParsedTerm & { blocks: Block[] | null })[] = []
-  const termByKey = new Map<string, (typeof terms)[number]>()
-  const identify = (term: ParsedTerm) => {
-    termByKey.set(keyOf(term.term), term as (typeof terms)[number])
-    if (term.englishName) termByKey.set(keyOf(term.englishName), term as (typeof terms)[number])
-  }
-  const addTerm = (incoming: {
-    term: string
-    englishName: string | null
-    aliases: string[]
-    glossary: string
-    tags: string[]
-    summary: string
-    blocks: Block[] | null
-    headings: string[]
-    text: string
-    source: SourceRef
-  }) => {
-    const fromManifest =
-      manifestTerms.get(keyOf(incoming.term)) ?? (incoming.englishName ? manifestTerms.get(keyOf(incoming.englishName)) : undefined)
-    const englishName = fromManifest?.englishName ?? incoming.englishName
-    const existing = termByKey.get(keyOf(incoming.term)) ?? (englishName ? termByKey.get(keyOf(englishName)) : undefined)
-    const full = incoming.source.completeness === 'full'
-    if (!existing) {
-      const created = {
-        key: keyOf(incoming.term),
-        slug: fromManifest?.slug ?? (englishName ? slugify(englishName) : '') ?? '',
-        term: incoming.term,
-        englishName,
-        aliases: [...incoming.aliases, ...(fromManifest?.aliases ?? [])],
-        glossary: incoming.glossary,
-        tags: incoming.tags,
-        summary: incoming.summary,
-        headings: incoming.headings,
-        text: incoming.text,
-        body: null,
-        blocks: incoming.blocks,
-        excerpt: !full,
-        sources: [incoming.source],
-        related: [...(fromManifest?.related ?? [])],
-      }
-      if (!created.slug) created.slug = `term-${shortHash(created.key)}`
-      terms.push(created)
-      identify(created)
-      return
-    }
-    if (!existing.sources.some((s) => s.document === incoming.source.document)) existing.sources.push(incoming.source)
-    existing.aliases.push(incoming.term, ...incoming.aliases)
-    existing.englishName ??= englishName
-    if (full && existing.excerpt) {
-      Object.assign(existing, {
-        term: incoming.term,
-        glossary: incoming.glossary,
-        tags: incoming.tags,
-        summary: incoming.summary,
-        headings: incoming.headings,
-        text: incoming.text,
-        blocks: incoming.blocks,
-        excerpt: false,
-      })
-    } else if (full) {
-      warn({ file: incoming.source.document, message: `"${incoming.term}" is already defined in full by ${existing.sources[0]?.document}; kept that text` })
-    }
-    for (const tag of incoming.tags) if (!existing.tags.includes(tag)) existing.tags.push(tag)
-    identify(existing)
-  }
-
+  // Terms: every source's candidate, merged into one term per concept.
+  const candidates: TermCandidate[] = []
   for (const { name, items } of documents) {
-    if (items.term) {
-      addTerm({
-        ...items.term,
-        englishName: null,
-        glossary: glossaryOf(name, items.term.glossary),
-        tags: items.tags.map(keyOf),
-        source: { document: name, completeness: 'full' },
+    for (const found of [...(items.term ? [items.term] : []), ...items.entries]) {
+      candidates.push({
+        ...found,
+        glossary: glossaryOf(name, found.glossary),
+        tags: found === items.term ? items.tags.map(keyOf) : [],
+        source: { document: name, completeness: found.excerpt ? 'excerpt' : 'full' },
       })
     }
     for (const teaser of items.teasers) {
-      addTerm({
+      candidates.push({
         ...teaser,
         glossary: glossaryOf(name, teaser.glossary),
         tags: [],
         blocks: null,
         headings: [],
         text: '',
+        rank: 1,
         source: { document: name, completeness: 'excerpt' },
       })
     }
   }
+  const terms = mergeTerms(candidates, manifest, warn, options.reading)
+
+  // A term only listing pages name takes the glossary of the terms listed beside it.
+  const corpusGlossary = majority(terms.flatMap((t) => (t.glossary ? [t.glossary] : [])))
+  for (const term of terms.filter((t) => t.glossary === null)) {
+    const documentsOf = new Set(term.sources.map((s) => s.document))
+    const neighbours = terms.filter((t) => t.glossary && t.sources.some((s) => documentsOf.has(s.document)))
+    term.glossary = majority(neighbours.map((t) => t.glossary as string)) ?? corpusGlossary
+    if (term.glossary === null) {
+      const file = term.sources[0]?.document ?? ''
+      term.glossary = glossaries.add(template.glossaryWord, { slogan: null, englishName: null }, file)
+      warn({ file, message: `"${term.term}": no page names its glossary; filed under "${template.glossaryWord}"` })
+    }
+  }
   for (const term of terms) {
-    term.aliases = cleanAliases(term.term, term.aliases, term.englishName)
     term.body = term.blocks && !term.excerpt ? toLexical(term.blocks) : null
-    if (term.excerpt) {
+    if (term.excerpt && term.blocks === null) {
       term.headings = []
       term.text = ''
     }
@@ -230,6 +203,16 @@ export const parseDocuments = (files: SourceFile[], options: ParseOptions = {}):
   }
 
   // Playbooks: one per title, however many pages repeat it; each field takes the most common wording.
+  // A short numbered list on one page ("three timings") is an article's list, not a guide.
+  const guideCount = new Map<string, number>()
+  for (const { items } of documents) if (items.playbook) guideCount.set(keyOf(items.playbook.title), (guideCount.get(keyOf(items.playbook.title)) ?? 0) + 1)
+  const isGuide = (block: NonNullable<DocumentItems['playbook']>) =>
+    block.steps.length >= MIN_GUIDE_STEPS || (guideCount.get(keyOf(block.title)) ?? 0) >= 2
+  for (const { items } of documents) {
+    if (!items.playbook || isGuide(items.playbook)) continue
+    items.explanation.dropped.push({ what: items.playbook.title, why: `numbered list of ${items.playbook.steps.length} items on one page only: not a playbook` })
+    items.playbook = null
+  }
   const playbooks = mergePlaybooks(
     documents.flatMap(({ name, items }) => (items.playbook ? [{ file: name, block: items.playbook }] : [])),
     manifest,
@@ -246,67 +229,20 @@ export const parseDocuments = (files: SourceFile[], options: ParseOptions = {}):
     }
   }
 
-  // Case studies: one per persona and heading.
-  const manifestCases = new Map(manifest.caseStudies.map((entry) => [keyOf(entry.persona), entry]))
-  const caseStudies: ParsedCaseStudy[] = []
-  const caseByKey = new Map<string, ParsedCaseStudy>()
-  for (const { name, items } of documents) {
-    for (const raw of items.cases) {
-      const key = `${keyOf(raw.persona)}|${keyOf(raw.heading)}`
-      const existing = caseByKey.get(key)
-      if (existing) {
-        existing.sources.push({ document: name, completeness: 'full' })
-        continue
-      }
-      const fromManifest = manifestCases.get(keyOf(raw.persona))
-      const text = toPlainText(raw.blocks)
-      const romanized = fromManifest?.romanized ?? null
-      const steps = (fromManifest?.playbookSteps ?? []).flatMap((reference) => {
-        const [playbookSlug, stepKey] = reference.includes('/') ? reference.split('/') : [undefined, reference]
-        // A bare step key means the only playbook there is.
-        const playbook = playbookSlug
-          ? playbooks.find((p) => p.slug === playbookSlug)
-          : playbooks.length === 1
-            ? playbooks[0]
-            : undefined
-        if (!playbook || !stepKey || !playbook.steps.some((step) => step.key === stepKey)) {
-          warn({ file: name, message: `case study ${raw.persona}: no playbook step "${reference}"; link dropped` })
-          return []
-        }
-        return [{ playbook: playbook.slug, stepKey }]
-      })
-      const entry: ParsedCaseStudy = {
-        key,
-        slug: fromManifest?.slug ?? ((romanized && slugify(romanized)) || `case-${shortHash(key)}`),
-        title: fromManifest?.title?.ja ?? `${raw.heading}: ${raw.persona}`,
-        englishTitle:
-          fromManifest?.title?.en ?? (romanized && raw.number !== null ? `Case study ${raw.number}: ${romanized}` : null),
-        heading: raw.heading,
-        persona: { name: raw.persona, romanized },
-        industry: fromManifest?.industry?.ja
-          ? { ja: fromManifest.industry.ja, en: fromManifest.industry.en ?? null }
-          : null,
-        channels: (fromManifest?.channels as ParsedCaseStudy['channels'] | undefined) ?? detectChannels(text),
-        text,
-        scenario: toLexical(raw.blocks),
-        tactics: raw.tactics,
-        outcomes: raw.outcomes,
-        relatedTerms: [
-          ...new Set([...mentions(text), ...knownTerms(fromManifest?.relatedTerms ?? [], `case study ${raw.persona}`)]),
-        ],
-        playbookSteps: steps,
-        sources: [{ document: name, completeness: 'full' }],
-      }
-      caseStudies.push(entry)
-      caseByKey.set(key, entry)
-    }
-  }
+  const caseStudies = mergeCaseStudies(
+    documents.map(({ name, items }) => ({ file: name, cases: items.cases })),
+    manifest,
+    playbooks,
+    mentions,
+    knownTerms,
+    warn,
+  )
   uniqueSlugs(caseStudies, 'case-studies', warn)
 
   // A manifest entry that matches nothing is most likely a typo in the manifest.
   for (const entry of options.warnUnmatchedManifest === false ? [] : manifest.terms) {
     const key = keyOf(entry.term)
-    if (!terms.some((t) => t.key === key || keyOf(t.term) === key || (t.englishName && keyOf(t.englishName) === key))) {
+    if (!terms.some((t) => [t.term, t.englishName, ...t.aliases].some((name) => name && keyOf(name) === key))) {
       warn({ message: `manifest: term "${entry.term}" matches no term in the documents` })
     }
   }
@@ -324,12 +260,14 @@ export const parseDocuments = (files: SourceFile[], options: ParseOptions = {}):
   const documentSummaries: ParsedDocumentSummary[] = documents.map(({ name, items }) => ({
     name,
     layout: items.layout,
+    family: items.family,
     kind: items.term ? 'term' : 'article',
     title: collapse(items.title),
     term: items.term?.term ?? null,
     glossary: items.term ? (glossaryList.find((g) => g.key === glossaryOf(name, items.term?.glossary ?? ''))?.name ?? null) : null,
     tags: items.tags,
     teaserTerms: items.teasers.length,
+    entryTerms: items.entries.length,
     recommendedArticles: items.recommendedArticles,
     caseStudies: items.cases.length,
     playbookSteps: items.playbook?.steps.length ?? 0,
@@ -339,10 +277,11 @@ export const parseDocuments = (files: SourceFile[], options: ParseOptions = {}):
     documents: documentSummaries,
     glossaries: glossaryList,
     tags: tagList,
-    terms: terms.map(({ blocks: _blocks, ...term }) => term),
+    terms: terms.map(({ blocks: _blocks, ...term }) => ({ ...term, glossary: term.glossary as string })),
     playbooks,
     caseStudies,
     errors,
     warnings,
+    explanations: documents.map(({ name, items }) => ({ file: name, ...items.explanation })),
   }
 }

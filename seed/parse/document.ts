@@ -1,29 +1,38 @@
 import { parseBlocks } from './blocks'
 import { extractCaseStudies, type RawCaseStudy } from './caseStudies'
+import { MIN_ENTRIES, readGlossaryArticle } from './glossaryArticle'
 import { toPlainText } from './lexical'
 import {
+  cleanAliases,
+  definitionHeadingName,
   definitionSubject,
+  namesStatedInBody,
+  parseGlossaryLink,
   parseTeaserHeader,
   readName,
   splitTeaserDefinition,
-  splitTitle,
   type GlossaryLink,
 } from './names'
 import type { PlaybookBlock } from './playbook'
 import type { Segmented } from './segment'
 import type { SiteTemplate } from './template'
-import { collapse, keyOf, splitSentences } from './text'
-import type { Block, Layout } from './types'
+import { collapse, isCutOffLine, keyOf, splitSentences, toLastWholeSentence } from './text'
+import { RANK } from './terms'
+import type { Block, DocumentExplanation, Family, Layout } from './types'
 
-/** What one page says, before pages are merged into one corpus. */
+/** A term as one page gives it, before pages are merged into one corpus. */
 export interface DocumentTerm {
   term: string
+  englishName: string | null
   aliases: string[]
-  glossary: string
+  /** The glossary's name as the page writes it, or null when the page names none. */
+  glossary: string | null
   summary: string
-  blocks: Block[]
+  blocks: Block[] | null
   headings: string[]
   text: string
+  rank: number
+  excerpt: boolean
 }
 
 export interface DocumentTeaser {
@@ -38,8 +47,12 @@ export interface DocumentTeaser {
 
 export interface DocumentItems {
   layout: Layout
+  family: Family
   title: string
+  /** The page's own term (single-term pages). */
   term: DocumentTerm | null
+  /** Terms of a glossary article's entries or a listing's headings. */
+  entries: DocumentTerm[]
   tags: string[]
   teasers: DocumentTeaser[]
   recommendedArticles: number
@@ -47,27 +60,32 @@ export interface DocumentItems {
   playbook: PlaybookBlock | null
   /** Every glossary the page names: its own, footer links, teasers. */
   glossaries: (GlossaryLink & { englishName: string | null })[]
+  /** Other names of the page's glossary (an H1 that differs from the title line). */
+  glossaryAliases: string[]
   warnings: string[]
+  explanation: Omit<DocumentExplanation, 'file'>
 }
-
-export type DocumentResult = { ok: true; items: DocumentItems } | { ok: false; reason: string }
 
 /** Summary: the defining first sentence, and the second too when the first is short. */
 const SHORT_SENTENCE = 60
 
-const summaryOf = (blocks: Block[]): { summary: string; firstSentence: string | null } => {
+export const summaryOf = (blocks: Block[], cutOff = false): { summary: string; firstSentence: string | null } => {
   const paragraph = blocks.find((block): block is Extract<Block, { type: 'paragraph' }> => block.type === 'paragraph')
-  const sentences = paragraph ? paragraph.lines.flatMap(splitSentences) : []
+  const lines = paragraph?.lines ?? []
+  const sentences = (cutOff ? splitSentences(toLastWholeSentence(lines.join(''))) : lines.flatMap(splitSentences))
   const [first, second] = sentences
   if (!first) return { summary: '', firstSentence: null }
   const summary = [...first].length < SHORT_SENTENCE && second ? `${first}${second}` : first
   return { summary, firstSentence: first }
 }
 
+const headingsOf = (blocks: Block[]) => blocks.flatMap((block) => (block.type === 'heading' ? [block.text] : []))
+
 const parseTeasers = (
   seg: Segmented,
   template: SiteTemplate,
   isKnownGlossary: (key: string) => boolean,
+  cutOff: boolean,
 ): { teasers: DocumentTeaser[]; articles: number } => {
   const teasers: DocumentTeaser[] = []
   let articles = 0
@@ -87,9 +105,7 @@ const parseTeasers = (
     if (subject) {
       const subjectName = readName(subject)
       aliases.push(...subjectName.aliases)
-      for (const part of subjectName.name.split(/[:：]/u).map((p) => p.trim())) {
-        if (part) aliases.push(part)
-      }
+      for (const part of subjectName.name.split(/[:：]/u).map((p) => p.trim())) if (part) aliases.push(part)
     }
     teasers.push({
       term: parsed.japaneseName,
@@ -113,94 +129,191 @@ const parseTeasers = (
     }
     chunk.push(line)
   }
-  flush(false)
+  // A cut-off dump keeps the teaser it stopped in.
+  flush(cutOff)
   return { teasers, articles }
 }
 
-/** Drops aliases that only repeat the name (ignoring spaces and width) and duplicates. */
-export const cleanAliases = (name: string, aliases: string[], englishName: string | null = null): string[] => {
-  const seen = new Set([keyOf(name), ...(englishName ? [keyOf(englishName)] : [])])
-  const kept: string[] = []
-  for (const alias of aliases.map(collapse)) {
-    const key = keyOf(alias)
-    if (!alias || seen.has(key)) continue
-    seen.add(key)
-    kept.push(alias)
+/** "ターゲットオーディエンス:対象者" / "個人を特定できる情報 (PII)": each spelling, without brackets. */
+const variantNames = (variant: string): string[] =>
+  variant.split(/[:：]/u).flatMap((part) => {
+    const read = readName(part)
+    return read.name ? [read.name, ...read.aliases] : []
+  })
+
+/** The last non-blank line of the page ends mid-sentence. */
+const cutOffAt = (lines: string[]): number => {
+  for (let i = lines.length - 1; i >= 0; i--) {
+    if ((lines[i] ?? '').trim() === '') continue
+    return isCutOffLine(lines[i] ?? '') ? i : -1
   }
-  return kept
+  return -1
+}
+
+/** The blocks up to the next heading after the first: where a page states its term's other names. */
+const openingText = (blocks: Block[]): string => {
+  const firstHeading = blocks.findIndex((block, index) => index > 1 && block.type === 'heading')
+  return toPlainText(firstHeading < 0 ? blocks : blocks.slice(0, firstHeading))
 }
 
 export const readDocument = (
   seg: Segmented,
   template: SiteTemplate,
   isKnownGlossary: (key: string) => boolean,
-): DocumentResult => {
+): DocumentItems => {
   const warnings: string[] = []
-  const blocks = parseBlocks(seg.lines.slice(seg.bodyStart, seg.bodyEnd))
+  const dropped: DocumentExplanation['dropped'] = []
+  const explainEntries: DocumentExplanation['entries'] = []
+  const cutLine = cutOffAt(seg.lines)
+  const cutOff = cutLine >= 0
+  const { teasers, articles } = parseTeasers(seg, template, isKnownGlossary, cutOff)
+  const glossaries = [...seg.footerGlossaries]
+  const glossaryAliases: string[] = []
+  let family: Family = 'article'
+  let why = ''
+  let term: DocumentTerm | null = null
+  const entries: DocumentTerm[] = []
+  let title = seg.title ?? ''
+
+  // A glossary article: many entry headings between the title and the footer.
+  const article = readGlossaryArticle(seg.lines, seg.bodyStart, seg.recommendedStart, seg.footerMarks)
+  const namesGlossary = [title, ...article.intro].some((line) => line.includes(template.glossaryWord))
+  const isGlossaryArticle = article.entries.length >= MIN_ENTRIES && (namesGlossary || article.entries.length >= 2 * MIN_ENTRIES)
+  const bodyEnd = isGlossaryArticle
+    ? (article.entries[article.entries.length - 1]?.end ?? seg.bodyEnd)
+    : seg.bodyEnd
+  const blocks = isGlossaryArticle ? [] : parseBlocks(seg.lines.slice(seg.bodyStart, bodyEnd))
+  const bodyCut = cutOff && cutLine >= seg.bodyStart && cutLine < bodyEnd
   const { cases, warnings: caseWarnings } = extractCaseStudies(blocks, template)
   warnings.push(...caseWarnings)
-  const { teasers, articles } = parseTeasers(seg, template, isKnownGlossary)
-  const glossaries = [...seg.footerGlossaries]
-  const { summary, firstSentence } = summaryOf(blocks)
-  const subject = firstSentence ? definitionSubject(firstSentence) : null
 
-  let term: DocumentTerm | null = null
-  let title = seg.title ?? ''
-  const termFrom = (name: string, glossary: string, extraAliases: string[]): DocumentTerm => {
-    const read = readName(name)
-    return {
-      term: read.name,
-      aliases: cleanAliases(read.name, [...read.aliases, ...extraAliases]),
-      glossary,
-      summary,
-      blocks,
-      headings: blocks.flatMap((block) => (block.type === 'heading' ? [block.text] : [])),
-      text: toPlainText(blocks),
-    }
-  }
-
-  if (seg.layout === 'titled' && seg.title) {
-    const split = splitTitle(seg.title, template.glossaryWord, isKnownGlossary)
-    if (split) {
-      const subjectAliases = subject ? [subject, ...readName(subject).aliases] : []
-      term = termFrom(split.term, split.glossary, subjectAliases)
-      glossaries.unshift({ name: split.glossary, slogan: null, englishName: null })
-    }
-  } else if (subject) {
-    const own = seg.footerGlossaries[0]
-    if (!own) {
-      return {
-        ok: false,
-        reason: `the page defines "${subject}" but names no glossary (no "…用語集" line after the body)`,
+  if (isGlossaryArticle) {
+    family = 'glossary article'
+    const own = title.includes(template.glossaryWord) ? parseGlossaryLink(title, template.glossaryWord) : null
+    const h1 = article.intro.map((line) => parseGlossaryLink(line, template.glossaryWord)).find(Boolean) ?? null
+    // The H1 names the page's own glossary, though the footer search met it first as a link.
+    const inPage = new Set(article.intro.flatMap((line) => parseGlossaryLink(line, template.glossaryWord)?.name ?? []))
+    const footerOnly = glossaries.filter((link) => !inPage.has(link.name))
+    glossaries.splice(0, glossaries.length, ...footerOnly)
+    const glossary = own?.name ?? h1?.name ?? glossaries[0]?.name ?? null
+    if (own && h1 && keyOf(h1.name) !== keyOf(own.name)) glossaryAliases.push(h1.name)
+    if (glossary) glossaries.unshift({ name: glossary, slogan: null, englishName: null })
+    why = `${article.entries.length} entry headings ("日本語 English :ABBR" / "日本語:English") under ${article.sections.length} section headings`
+    if (article.intro.length) dropped.push({ what: article.intro.join(' / '), why: 'title, H1 and intro of the glossary article, not an entry' })
+    for (const section of article.sections) dropped.push({ what: section, why: 'section heading, not a term' })
+    for (const rejected of article.rejected) explainEntries.push({ heading: rejected.line, term: null, reason: rejected.reason })
+    article.entries.forEach((entry, index) => {
+      const last = index === article.entries.length - 1
+      const entryCut = last && cutOff && cutLine >= entry.start && cutLine < entry.end
+      const { summary } = summaryOf(entry.blocks, entryCut)
+      entries.push({
+        term: entry.name.japanese,
+        englishName: entry.name.english,
+        aliases: entry.name.abbreviation ? [entry.name.abbreviation] : [],
+        glossary,
+        summary,
+        blocks: entry.blocks,
+        headings: headingsOf(entry.blocks),
+        text: entry.text,
+        rank: entryCut ? RANK.cutOff : RANK.entry,
+        excerpt: entryCut,
+      })
+      explainEntries.push({
+        heading: entry.heading,
+        term: entry.name.japanese,
+        ...(entryCut ? { reason: 'cut off: excerpt, summary to the last whole sentence' } : {}),
+      })
+    })
+  } else if (seg.layout === 'titled' && seg.title) {
+    const header = parseTeaserHeader(seg.title, template.glossaryWord, isKnownGlossary)
+    if (header) {
+      family = 'single-term page'
+      const { summary, firstSentence } = summaryOf(blocks, bodyCut)
+      const opening = blocks.find((block) => block.type === 'heading' || block.type === 'paragraph')
+      const variant = opening?.type === 'heading' ? definitionHeadingName(opening.text) : null
+      const subject = firstSentence ? definitionSubject(firstSentence) : null
+      const name = header.japaneseName || variant || ''
+      const stated = namesStatedInBody(openingText(blocks), [name, variant ?? '', header.englishName ?? ''])
+      term = {
+        term: name,
+        englishName: header.englishName ?? stated.englishName,
+        aliases: cleanAliases(name, [
+          ...header.aliases,
+          ...(variant ? variantNames(variant) : []),
+          ...(subject ? [readName(subject).name, ...readName(subject).aliases] : []),
+          ...stated.aliases,
+        ]),
+        glossary: header.glossary,
+        summary,
+        blocks,
+        headings: headingsOf(blocks),
+        text: toPlainText(blocks),
+        rank: bodyCut ? RANK.cutOff : RANK.page,
+        excerpt: bodyCut,
       }
+      glossaries.unshift({ name: header.glossary, slogan: header.slogan, englishName: null })
+      why = `title line names the term and the glossary ("${header.glossary}")${seg.titleRepeated ? ', repeated after the tag line' : ''}${variant ? `; the body opens with "${opening?.type === 'heading' ? opening.text : ''}"` : ''}`
+      explainEntries.push({ heading: seg.title, term: name, ...(bodyCut ? { reason: 'cut off: excerpt, summary to the last whole sentence' } : {}) })
+    } else {
+      why = 'titled page whose title names no glossary: an article (case studies, playbook, tags only)'
     }
-    term = termFrom(subject, own.name, [])
-    title = term.term
-  } else if (cases.length === 0) {
-    return {
-      ok: false,
-      reason: 'a page without a title line must open with a defining sentence ("<term>は、…") or hold case studies',
+  } else {
+    const { summary, firstSentence } = summaryOf(blocks, bodyCut)
+    const subject = firstSentence ? definitionSubject(firstSentence) : null
+    const own = seg.footerGlossaries[0]
+    if (subject && own) {
+      family = 'single-term page'
+      const read = readName(subject)
+      term = {
+        term: read.name,
+        englishName: null,
+        aliases: cleanAliases(read.name, read.aliases),
+        glossary: own.name,
+        summary,
+        blocks,
+        headings: headingsOf(blocks),
+        text: toPlainText(blocks),
+        rank: bodyCut ? RANK.cutOff : RANK.page,
+        excerpt: bodyCut,
+      }
+      title = term.term
+      why = `no title line; the body opens with a defining sentence ("${subject}は、…") and the footer names "${own.name}"`
+      explainEntries.push({ heading: firstSentence ?? '', term: read.name })
+    } else if (subject) {
+      why = `the page defines "${subject}" but names no glossary (no "…${template.glossaryWord}" line after the body)`
+    } else {
+      why = 'no title line and no defining sentence ("<term>は、…")'
     }
   }
-  if (term && term.summary === '') warnings.push(`no defining sentence found for "${term.term}"`)
 
+  if (term && term.summary === '') warnings.push(`no defining sentence found for "${term.term}"`)
   for (const teaser of teasers) glossaries.push({ name: teaser.glossary, slogan: teaser.glossarySlogan, englishName: null })
-  if (!term && cases.length === 0 && teasers.length === 0 && !seg.playbook) {
-    warnings.push('article with nothing to import but its tags')
-  }
+  for (const teaser of teasers) explainEntries.push({ heading: `${teaser.englishName ?? ''} ${teaser.term}`.trim(), term: teaser.term, reason: 'recommended-columns teaser (excerpt)' })
+  if (cases.length > 0) why += `; case studies: ${cases.map((c) => `${c.heading} (${c.persona})`).join(', ')}`
+  if (seg.bodyStart > 0) dropped.push({ what: `lines 1–${seg.bodyStart}`, why: `header (${seg.header}), title and tag lines` })
+  if (seg.playbook) dropped.push({ what: seg.playbook.title, why: `step-by-step guide (${seg.playbook.steps.length} steps): read as a playbook, not as body text` })
+  if (seg.bodyEnd < seg.recommendedStart) dropped.push({ what: `lines ${seg.bodyEnd + 1}–${seg.recommendedStart}`, why: 'footer: glossary links, banners, template lines the corpus repeats' })
+  if (articles > 0) dropped.push({ what: `${articles} recommended article teasers`, why: 'teasers of articles, not of glossary terms' })
+  if (cutOff) dropped.push({ what: collapse(seg.lines[cutLine] ?? '').slice(0, 40), why: 'the document stops mid-sentence here (cut-off dump)' })
+
+  const nothing = !term && entries.length === 0 && cases.length === 0 && teasers.length === 0 && !seg.playbook
+  if (nothing && seg.tags.length === 0) family = 'nothing importable'
+  else if (nothing) warnings.push('article with nothing to import but its tags')
   return {
-    ok: true,
-    items: {
-      layout: seg.layout,
-      title: title || (term?.term ?? ''),
-      term,
-      tags: seg.tags,
-      teasers,
-      recommendedArticles: articles,
-      cases,
-      playbook: seg.playbook,
-      glossaries,
-      warnings,
-    },
+    layout: seg.layout,
+    family,
+    title: title || (term?.term ?? ''),
+    term,
+    entries,
+    tags: seg.tags,
+    teasers,
+    recommendedArticles: articles,
+    cases,
+    playbook: seg.playbook,
+    glossaries,
+    glossaryAliases,
+    warnings,
+    explanation: { family, why, header: seg.header, entries: explainEntries, dropped },
   }
 }
+

@@ -10,6 +10,8 @@ export class GlossaryRegistry {
   private readonly canonical = new Map<string, string>()
   private readonly manifestByKey = new Map<string, ManifestGlossary>()
   private readonly known = new Set<string>()
+  /** Names that are a page's own title for a glossary that also goes by another name. */
+  private readonly titles = new Set<string>()
   readonly entries = new Map<
     string,
     { spellings: Map<string, number>; englishName: string | null; description: string | null; sources: string[] }
@@ -30,6 +32,14 @@ export class GlossaryRegistry {
   /** Names met in any footer, so title lines can be split before every page is read. */
   learn(name: string) {
     this.known.add(keyOf(name))
+  }
+
+  /** Another name of a glossary already met (an in-page H1 that differs from the title line). */
+  alias(name: string, of: string, file: string) {
+    this.titles.add(of)
+    const target = this.resolve(of, file)
+    const key = keyOf(name)
+    if (!this.canonical.has(key) && !this.entries.has(key)) this.canonical.set(key, target)
   }
 
   isKnown = (key: string): boolean => this.canonical.has(key) || this.known.has(key) || this.entries.has(key)
@@ -70,7 +80,9 @@ export class GlossaryRegistry {
     if (fromManifest) return fromManifest
     const spellings = this.entries.get(key)?.spellings
     if (!spellings) return undefined
-    return [...spellings.entries()].sort((a, b) => b[1] - a[1])[0]?.[0]
+    // A glossary article's own title first (not its H1 that happens to be linked as often), then the most used.
+    const own = (spelling: string) => (this.titles.has(spelling) ? 1 : 0)
+    return [...spellings.entries()].sort((a, b) => own(b[0]) - own(a[0]) || b[1] - a[1])[0]?.[0]
   }
 
   build(): ParsedGlossary[] {

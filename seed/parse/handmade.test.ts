@@ -84,8 +84,8 @@ describe('a hand-made page with a title line', () => {
     expect(corpus.documents[0]).toMatchObject({ teaserTerms: 1, recommendedArticles: 1 })
   })
 
-  it('finds the repeated guide in the footer as a playbook with its steps, intro and closing', () => {
-    const [playbook] = report(corpus).playbooks
+  it('finds the guide two pages repeat in the footer as a playbook with its steps, intro and closing', () => {
+    const [playbook] = report(parse({ 'app.txt': appPage, 'segment.txt': segmentPage })).playbooks
     expect(playbook).toMatchObject({
       title: '購入後の三段階ガイド',
       summary: '顧客との関係を深める',
@@ -209,15 +209,29 @@ describe('bad input is reported with the file name and the reason, and the rest 
     ['utf16.txt', new Uint8Array([0xff, 0xfe, 0x42, 0x30]), /UTF-16/],
     ['binary.txt', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x01]), /binary data \(NUL byte at offset 4\)/],
     ['controls.txt', `${'\u0001\u0002\u0003'.repeat(20)}text`, /binary data/],
-    ['notes.txt', 'Shopping list\nmilk\neggs\n', /neither layout/],
-    ['boilerplate.txt', [...BLURB, 'カテゴリー', ...BLURB, 'タグ一覧'].join('\n'), /only boilerplate/],
-    ['no-subject.txt', untitledPage({ glossary: 'モバイル用語集', body: ['今日はいい天気です', 'それだけです。'] }), /defining sentence/],
   ]
 
   it.each(cases)('%s', (name, content, reason) => {
     const corpus = parse({ [name]: content, 'good.txt': good })
     expect(corpus.errors).toEqual([{ file: name, reason: expect.stringMatching(reason) }])
     expect(corpus.documents.map((d) => d.name)).toEqual(['good.txt'])
+    expect(corpus.terms.map((t) => t.term)).toEqual(['セグメント配信'])
+  })
+
+  const empty: [string, string, RegExp][] = [
+    ['notes.txt', 'Shopping list\nmilk\neggs\n', /no title line and no defining sentence/],
+    ['boilerplate.txt', [...BLURB, 'カテゴリー', ...BLURB, 'タグ一覧'].join('\n'), /only boilerplate/],
+    ['no-subject.txt', untitledPage({ glossary: 'モバイル用語集', body: ['今日はいい天気です', 'それだけです。'] }), /defining sentence/],
+  ]
+
+  it.each(empty)('%s holds nothing importable: reported as such, not as an error', (name, content, reason) => {
+    const corpus = parse({ [name]: content, 'good.txt': good })
+    expect(corpus.errors).toEqual([])
+    expect(Object.fromEntries(corpus.documents.map((d) => [d.name, d.family]))).toEqual({
+      'good.txt': 'single-term page',
+      [name]: 'nothing importable',
+    })
+    expect(corpus.explanations.find((e) => e.file === name)?.why).toMatch(reason)
     expect(corpus.terms.map((t) => t.term)).toEqual(['セグメント配信'])
   })
 

@@ -122,19 +122,9 @@ export const parseTeaserHeader = (
   if (!split || split.rest === '') return null
   const slogan = tokens.slice(at + 1).join(' ').trim()
 
-  const words = split.rest.split(' ')
-  let englishEnd = 0
-  while (englishEnd < words.length && isAscii(words[englishEnd] ?? '')) englishEnd++
-  const english = readName(words.slice(0, englishEnd).join(' '))
-  const japanese = readName(words.slice(englishEnd).join(' '))
-  if (japanese.name === '' && english.name === '') return null
-  return {
-    englishName: english.name || null,
-    japaneseName: japanese.name || english.name,
-    aliases: [...english.aliases, ...japanese.aliases],
-    glossary: split.glossary,
-    slogan: slogan === '' ? null : slogan,
-  }
+  const name = splitBilingualName(split.rest)
+  if (name.japaneseName === '') return null
+  return { ...name, glossary: split.glossary, slogan: slogan === '' ? null : slogan }
 }
 
 /** The subject of a defining sentence: "クラウドソーシングは、…" → クラウドソーシング. */
@@ -149,4 +139,75 @@ export const splitTeaserDefinition = (text: string): { subject: string | null; d
   const match = /^(.{1,60}?)\s*とは\s+(\S[\s\S]*)$/u.exec(collapsed)
   const definition = (match ? (match[2] ?? '') : collapsed).replace(/\s*(?:\.{2,}|…+|・{3,})\s*$/u, '').trim()
   return { subject: match?.[1]?.trim() || null, definition }
+}
+
+/** A single English word that can stand as a name by itself: letters only, not a bare acronym ("UTM"). */
+const isStandaloneEnglishWord = (word: string): boolean => /^[A-Za-z][A-Za-z'-]{3,}$/.test(word) && word !== word.toUpperCase()
+
+/**
+ * Splits "<English name> (<ABBR>) <Japanese name>" (either part optional) into its parts. The English
+ * part is the leading run of ASCII words; one ASCII word alone only counts when it reads as a word
+ * ("Influencer"), so "UTM コード" stays one Japanese name.
+ */
+export const splitBilingualName = (raw: string): { englishName: string | null; japaneseName: string; aliases: string[] } => {
+  const words = collapse(raw).split(' ').filter(Boolean)
+  let englishEnd = 0
+  while (englishEnd < words.length && isAscii(words[englishEnd] ?? '')) englishEnd++
+  const englishWords = words.slice(0, englishEnd).filter((w) => !/^[(（].*[)）]$/u.test(w))
+  const japaneseLeft = englishEnd < words.length
+  const englishOk =
+    englishEnd > 0 && (!japaneseLeft || englishWords.length >= 2 || englishWords.some((w) => isStandaloneEnglishWord(w)) || words.slice(0, englishEnd).some((w) => /^[(（]/u.test(w)))
+  if (!englishOk) {
+    const whole = readName(words.join(' '))
+    return { englishName: null, japaneseName: whole.name, aliases: whole.aliases }
+  }
+  const english = readName(words.slice(0, englishEnd).join(' '))
+  const japanese = readName(words.slice(englishEnd).join(' '))
+  return {
+    englishName: english.name || null,
+    japaneseName: japanese.name || english.name,
+    aliases: [...english.aliases, ...japanese.aliases],
+  }
+}
+
+/** The name a definition heading introduces: "顧客生涯価値額とは" / "スプリットテストとは何ですか" → the name. */
+export const definitionHeadingName = (heading: string): string | null => {
+  const match = /^(.{1,40}?)\s*とは(?:\s*何(?:ですか|でしょうか)?)?\s*[?？]?$/u.exec(collapse(heading))
+  return match?.[1]?.trim() || null
+}
+
+/**
+ * Other names a body gives its term: 「〇〇」とも呼ばれます, and the brackets right after the name
+ * in a sentence ("顧客生涯価値(CLV)は" / "(Customer Lifetime Value:CLV)").
+ */
+export const namesStatedInBody = (
+  text: string,
+  names: string[],
+): { aliases: string[]; englishName: string | null } => {
+  const aliases: string[] = []
+  let englishName: string | null = null
+  for (const match of text.matchAll(/「([^」]{1,30})」\s*(?:とも|と)(?:呼ばれ|言われ|いわれ|略され)/gu)) aliases.push(collapse(match[1] ?? ''))
+  for (const name of names.filter(Boolean)) {
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s*')
+    const bracket = new RegExp(`${escaped}\\s*[(（]([^)）]{1,60})[)）]`, 'u').exec(text)
+    if (!bracket) continue
+    for (const part of (bracket[1] ?? '').split(/[:：、,，/]/u).map((p) => p.trim())) {
+      if (ABBREVIATION.test(part)) aliases.push(part)
+      else if (isAscii(part) && /^[A-Za-z][A-Za-z '-]+$/.test(part) && part.includes(' ')) englishName ??= part
+    }
+  }
+  return { aliases, englishName }
+}
+
+/** Drops aliases that only repeat the name (ignoring spaces and width) and duplicates. */
+export const cleanAliases = (name: string, aliases: string[], englishName: string | null = null): string[] => {
+  const seen = new Set([keyOf(name), ...(englishName ? [keyOf(englishName)] : [])])
+  const kept: string[] = []
+  for (const alias of aliases.map(collapse)) {
+    const key = keyOf(alias)
+    if (!alias || seen.has(key)) continue
+    seen.add(key)
+    kept.push(alias)
+  }
+  return kept
 }

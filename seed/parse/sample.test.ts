@@ -38,12 +38,12 @@ describe('the five sample documents', () => {
   it('are all read, in both layouts, with no file rejected', () => {
     expect(corpus.errors).toEqual([])
     expect(corpus.warnings).toEqual([])
-    expect(corpus.documents.map((d) => [d.layout, d.kind])).toEqual([
-      ['titled', 'term'],
-      ['untitled', 'term'],
-      ['untitled', 'term'],
-      ['titled', 'term'],
-      ['titled', 'article'],
+    expect(corpus.documents.map((d) => [d.layout, d.kind, d.family])).toEqual([
+      ['titled', 'term', 'single-term page'],
+      ['untitled', 'term', 'single-term page'],
+      ['untitled', 'term', 'single-term page'],
+      ['titled', 'term', 'single-term page'],
+      ['titled', 'article', 'article'],
     ])
   })
 
@@ -224,10 +224,10 @@ describe('reading is robust to encoding details and file order', () => {
     expect(strip(parseDocuments([...sampleFiles()].reverse(), { manifest: sampleManifest() }))).toBe(strip(corpus))
   })
 
-  it('needs no manifest for the counts; slugs then come from English names or a stable hash', () => {
+  it('needs no manifest for the counts; slugs then come from English names, else romanized from the kana', () => {
     const bare = parseDocuments(sampleFiles())
     expect([bare.terms.length, bare.caseStudies.length, bare.playbooks[0]?.steps.length, bare.glossaries.length, bare.tags.length]).toEqual([20, 4, 14, 6, 11])
-    expect(bare.terms.find((t) => t.term === 'インフルエンサー')?.slug).toMatch(/^term-[0-9a-z]+$/)
+    expect(bare.terms.find((t) => t.term === 'インフルエンサー')?.slug).toBe('infuruensaa')
     expect(bare.terms.find((t) => t.term === 'リバースETL')?.slug).toBe('reverse-etl')
     expect(bare.warnings).toEqual([
       expect.objectContaining({ message: expect.stringContaining('顧客デジタルエクスAペリエンス用語集') }),

@@ -1,27 +1,33 @@
-import { parseGlossaryLink, type GlossaryLink } from './names'
+import { definitionSubject, parseGlossaryLink, parseTeaserHeader, type GlossaryLink } from './names'
 import { findPlaybookBlock, type PlaybookBlock } from './playbook'
 import { isBannerLine, type SiteTemplate } from './template'
-import { collapse, isAscii, normalizeText } from './text'
+import { collapse, isAscii, isSentence, normalizeText } from './text'
 import type { Layout } from './types'
 
 /**
- * Cuts a page dump into its parts: site header (name + company blurb), title and tag lines (titled
- * layout only), body, footer (glossary links, the playbook, banners, the blurb again) and the
- * recommended-columns list. Knows the site's template, never one document's content.
+ * Cuts a page dump into its parts: header (site header with blurb, an author byline, or nothing), title
+ * and tag lines, body, footer (glossary links, the playbook, banners, the blurb again) and the
+ * recommended-columns list. Knows the site's template and what the corpus repeats, never one page.
  */
 export interface Segmented {
   lines: string[]
   layout: Layout
   title: string | null
+  /** Whether the title line came back after the tag line (single-term pages of the first glossary). */
+  titleRepeated: boolean
   tags: string[]
   /** [bodyStart, bodyEnd) in `lines`. */
   bodyStart: number
   bodyEnd: number
   /** Index of the recommended-columns heading, or lines.length. */
   recommendedStart: number
+  /** Line indexes at or after the body start that would open a footer (links, banners, boilerplate). */
+  footerMarks: number[]
   /** Glossary links in the footer, in order, with an English name when the next line gives one. */
   footerGlossaries: (GlossaryLink & { englishName: string | null })[]
   playbook: PlaybookBlock | null
+  /** What the header held, for --explain. */
+  header: string
 }
 
 export type SegmentResult = { ok: true; doc: Segmented } | { ok: false; reason: string }
@@ -32,8 +38,32 @@ interface NonBlank {
 }
 
 const MAX_HEADER_LINES = 12
+/** An author byline is a name and a short bio: at most this many lines before the title. */
+const MAX_BYLINE_LINES = 3
+/** The blurb under a doubled company name is a paragraph or two. */
+const MAX_BLURB_LINES = 4
+/** A single repeated line this short ("まとめ") is a common heading, not template. */
+const MIN_TEMPLATE_LINE = 12
 
-export const segmentDocument = (rawText: string, template: SiteTemplate): SegmentResult => {
+/** A tag line: space-separated short words, no sentence, no glossary name glued to a word. */
+export const isTagLine = (text: string, glossaryWord: string): boolean => {
+  if (/[。、，,!?！？:：]/u.test(text) || /とは/u.test(text)) return false
+  const tokens = text.split(' ')
+  if (tokens.length > 20 || tokens.some((t) => [...t].length > 25)) return false
+  return !tokens.some((t) => t !== glossaryWord && t.endsWith(glossaryWord))
+}
+
+/** A title line naming a glossary: "<English> (<ABBR>) <日本語> <glossary> 用語集 <slogan>". */
+const isGlossaryTitle = (text: string, template: SiteTemplate): boolean =>
+  !/[。、]/u.test(text) && [...text].length <= 160 && parseTeaserHeader(text, template.glossaryWord, () => false) !== null
+
+export const segmentDocument = (rawText: string, template: SiteTemplate, learned: Set<string> = new Set()): SegmentResult => {
+  const result = segmentWith(rawText, template, learned)
+  // A page the corpus repeats whole (saved several times) is still a page: read it without the learned template.
+  return result.ok || learned.size === 0 ? result : segmentWith(rawText, template, new Set())
+}
+
+const segmentWith = (rawText: string, template: SiteTemplate, learned: Set<string>): SegmentResult => {
   const lines = normalizeText(rawText).split('\n')
   const nonBlank: NonBlank[] = lines
     .map((line, index) => ({ index, text: collapse(line) }))
@@ -43,71 +73,123 @@ export const segmentDocument = (rawText: string, template: SiteTemplate): Segmen
   const occurrences = new Map<string, number>()
   for (const line of nonBlank) occurrences.set(line.text, (occurrences.get(line.text) ?? 0) + 1)
   const isBoilerplatePhrase = (text: string) => template.boilerplate.some((phrase) => text.includes(phrase))
-  const isChrome = (text: string) => (occurrences.get(text) ?? 0) > 1 || isBoilerplatePhrase(text)
+  // A site header: the company name twice, then its blurb up to the first blank line.
+  const siteHeader = new Set<string>()
+  if (nonBlank.length > 2 && nonBlank[0]?.text === nonBlank[1]?.text) {
+    const blurbStart = (nonBlank[2] as NonBlank).index
+    const blurbEnd = lines.findIndex((line, index) => index > blurbStart && line.trim() === '')
+    const blurb = nonBlank.filter((line) => line.index >= blurbStart && (blurbEnd < 0 || line.index < blurbEnd))
+    for (const line of blurb.slice(0, MAX_BLURB_LINES)) siteHeader.add(line.text)
+  }
+  const isChrome = (text: string) =>
+    siteHeader.has(text) ||
+    (occurrences.get(text) ?? 0) > 1 || isBoilerplatePhrase(text) || learned.has(text) || isNavigation(text, template) || isBannerLine(text)
 
-  // The header: boilerplate lines, then either a title/tags/title triple or the body straight away.
-  let layout: Layout | null = null
+  // Above a title there may be an author byline: a name line, then a line or two of bio.
+  const bylineOnly = (above: NonBlank[]): boolean => {
+    const own = above.filter((line) => !isChrome(line.text))
+    if (own.length === 0) return true
+    const [name] = own
+    return (
+      own.length <= MAX_BYLINE_LINES &&
+      name !== undefined &&
+      [...name.text].length <= 20 &&
+      !/[。、.,:：]/u.test(name.text) &&
+      own.every((line) => !parseGlossaryLink(line.text, template.glossaryWord))
+    )
+  }
+
+  // The title: a line repeated after the tag line, else a line naming a glossary, within the header.
   let title: string | null = null
+  let titleRepeated = false
   let tagLine: string | null = null
   let bodyFrom = -1
-  const chrome = new Set<string>()
-  for (let k = 0; k < Math.min(nonBlank.length, MAX_HEADER_LINES); k++) {
+  let header = 'none'
+  const limit = Math.min(nonBlank.length, MAX_HEADER_LINES)
+  for (let k = 0; k < limit && bodyFrom < 0; k++) {
     const line = nonBlank[k] as NonBlank
-    const middle = nonBlank[k + 1]
-    const repeat = nonBlank[k + 2]
-    if (middle && repeat && repeat.text === line.text && middle.text !== line.text && !isBoilerplatePhrase(line.text)) {
-      layout = 'titled'
+    const next = nonBlank[k + 1]
+    const after = nonBlank[k + 2]
+    if (isBoilerplatePhrase(line.text) || learned.has(line.text)) continue
+    // A title comes before the body: past a byline, this is prose already.
+    if (!bylineOnly(nonBlank.slice(0, k))) break
+    if (next && after && after.text === line.text && next.text !== line.text) {
       title = line.text
-      tagLine = middle.text
-      bodyFrom = repeat.index + 1
+      tagLine = next.text
+      bodyFrom = after.index + 1
+      titleRepeated = true
+    } else if (next && next.text !== line.text && next.text.endsWith(line.text) && isTagLine(next.text.slice(0, -line.text.length).trim(), template.glossaryWord)) {
+      // The tag line ran straight into the repeated title.
+      title = line.text
+      tagLine = next.text.slice(0, -line.text.length).trim()
+      bodyFrom = next.index + 1
+      titleRepeated = true
+    } else if (next && next.text === line.text && (occurrences.get(line.text) ?? 0) === 2 && k > 0) {
+      title = line.text
+      bodyFrom = next.index + 1
+      titleRepeated = true
+    }
+    if (bodyFrom >= 0) header = headerKind(nonBlank.slice(0, k), isChrome)
+  }
+  if (bodyFrom < 0) {
+    for (let k = 0; k < limit; k++) {
+      const line = nonBlank[k] as NonBlank
+      if (isChrome(line.text)) continue
+      if (!bylineOnly(nonBlank.slice(0, k))) break
+      if (!isGlossaryTitle(line.text, template)) continue
+      const next = nonBlank[k + 1]
+      const hasEnglish = isAscii(line.text.split(' ')[0] ?? '')
+      const tagged = next !== undefined && isTagLine(next.text, template.glossaryWord)
+      if (!hasEnglish && !tagged) continue
+      title = line.text
+      tagLine = tagged ? (next as NonBlank).text : null
+      bodyFrom = (tagged ? (next as NonBlank).index : line.index) + 1
+      header = headerKind(nonBlank.slice(0, k), isChrome)
       break
     }
-    if (isChrome(line.text)) {
-      chrome.add(line.text)
-      continue
-    }
-    if (chrome.size > 0) {
-      layout = 'untitled'
-      bodyFrom = line.index
-    }
-    break
   }
-  if (layout === null || bodyFrom < 0) {
-    if (chrome.size > 0 && nonBlank.every((line) => isChrome(line.text) || isNavigation(line.text, template))) {
-      return { ok: false, reason: 'only boilerplate: site header, navigation and footer, no body text' }
-    }
-    return {
-      ok: false,
-      reason:
-        'neither layout: expected a title line, a tag line and the title again, or the site header (company blurb) followed by the body',
+  const layout: Layout = title ? 'titled' : 'untitled'
+  if (bodyFrom < 0) {
+    // No title: the header is the run of template lines at the top (possibly none).
+    const first = nonBlank.find((line) => !isChrome(line.text))
+    if (!first) return { ok: false, reason: 'only boilerplate: site header, navigation and footer, no body text' }
+    header = first === nonBlank[0] ? 'none' : 'site header'
+    bodyFrom = first.index
+    // An author byline (a name, a line of bio) above a page that opens with its defining sentence.
+    const own = nonBlank.filter((line) => line.index >= first.index && !isChrome(line.text)).slice(0, MAX_BYLINE_LINES + 1)
+    const opening = own.findIndex((line) => definitionSubject(line.text) !== null)
+    if (opening > 0 && bylineOnly(own.slice(0, opening))) {
+      header = 'author byline'
+      bodyFrom = (own[opening] as NonBlank).index
     }
   }
 
-  const recommendedStart = nonBlank.find(
-    (line) => line.index >= bodyFrom && line.text.includes(template.recommendedHeading),
-  )?.index ?? lines.length
+  const recommendedStart =
+    nonBlank.find((line) => line.index >= bodyFrom && line.text.includes(template.recommendedHeading))?.index ?? lines.length
 
-  // The footer opens at the first glossary link, navigation line, banner or repeated blurb.
-  let footerStart = recommendedStart
-  for (const line of nonBlank) {
-    if (line.index < bodyFrom || line.index >= footerStart) continue
+  // Footer marks: glossary links, navigation, banners, teaser ends, lines the page or the corpus repeats.
+  const isTemplateAt = (position: number): boolean => {
+    const text = nonBlank[position]?.text ?? ''
+    if ((occurrences.get(text) ?? 0) > 1 || isBoilerplatePhrase(text)) return true
+    if (!learned.has(text)) return false
+    return [...text].length >= MIN_TEMPLATE_LINE || learned.has(nonBlank[position + 1]?.text ?? '') || learned.has(nonBlank[position - 1]?.text ?? '')
+  }
+  const footerMarks: number[] = []
+  nonBlank.forEach((line, position) => {
+    if (line.index < bodyFrom || line.index >= recommendedStart) return
     if (
       parseGlossaryLink(line.text, template.glossaryWord) ||
       isNavigation(line.text, template) ||
       isBannerLine(line.text) ||
       line.text === template.teaserEnd ||
-      chrome.has(line.text) ||
-      isBoilerplatePhrase(line.text)
+      isTemplateAt(position)
     ) {
-      footerStart = line.index
-      break
+      footerMarks.push(line.index)
     }
-  }
+  })
+  let footerStart = footerMarks[0] ?? recommendedStart
   const playbook = findPlaybookBlock(lines, bodyFrom, recommendedStart, template)
-  if (playbook && playbook.start < footerStart) footerStart = playbook.start
-
-  const hasBody = nonBlank.some((line) => line.index >= bodyFrom && line.index < footerStart)
-  if (!hasBody) return { ok: false, reason: 'only boilerplate: site header, navigation and footer, no body text' }
+  if (playbook && playbook.start < footerStart && playbook.start >= bodyFrom) footerStart = playbook.start
 
   const footerGlossaries: Segmented['footerGlossaries'] = []
   const footerLines = nonBlank.filter((line) => line.index >= footerStart && line.index < recommendedStart)
@@ -120,22 +202,33 @@ export const segmentDocument = (rawText: string, template: SiteTemplate): Segmen
     footerGlossaries.push({ ...link, englishName })
   })
 
-  const tags = tagLine && !/[。、]/u.test(tagLine) ? tagLine.split(' ').filter(Boolean) : []
+  const tags = tagLine && isTagLine(tagLine, template.glossaryWord) ? tagLine.split(' ').filter(Boolean) : []
   return {
     ok: true,
     doc: {
       lines,
       layout,
       title,
+      titleRepeated,
       tags,
       bodyStart: bodyFrom,
       bodyEnd: footerStart,
       recommendedStart,
+      footerMarks,
       footerGlossaries,
       playbook,
+      header,
     },
   }
 }
 
-const isNavigation = (text: string, template: SiteTemplate) =>
+/** What stood above the title: template lines (site header), a name and bio (byline), or nothing. */
+const headerKind = (above: NonBlank[], isChrome: (text: string) => boolean): string => {
+  if (above.length === 0) return 'none'
+  const own = above.filter((line) => !isChrome(line.text))
+  if (own.length === 0) return 'site header'
+  return own.some((line) => isSentence(line.text)) ? 'author byline with bio' : 'author byline'
+}
+
+export const isNavigation = (text: string, template: SiteTemplate) =>
   template.navigation.includes(text) || text === template.teaserEnd || text.includes(template.recommendedHeading)

@@ -137,3 +137,29 @@ export const shortHash = (value: string): string => {
   }
   return (hash >>> 0).toString(36)
 }
+
+const JAPANESE_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u
+
+/**
+ * A document that stops mid-sentence (a truncated export): its last line is prose with no closing
+ * punctuation. Headings, navigation, tags and URLs end pages without punctuation too, so a line only
+ * counts when it is long or already holds a comma or a full stop.
+ */
+export const isCutOffLine = (line: string): boolean => {
+  const text = line.trim()
+  if (!JAPANESE_SCRIPT.test(text) || /^[a-z][a-z0-9+.-]*:\/\//i.test(text) || /^[-‐•・]\s/u.test(text)) return false
+  if (/[。．！？!?」』）)\]】:：…]$|\.{3}$/u.test(text)) return false
+  return [...text].length >= 25 || /[、。，]/u.test(text)
+}
+
+/** The text up to its last whole sentence (the text itself when it holds none). */
+export const toLastWholeSentence = (text: string): string => {
+  const sentences = splitSentences(text)
+  const whole = sentences.filter((sentence) => /[。．！？!?」』）)]$/u.test(sentence))
+  if (whole.length === 0) return text.trim()
+  const lastWhole = whole[whole.length - 1] as string
+  return sentences.slice(0, sentences.lastIndexOf(lastWhole) + 1).join('')
+}
+
+/** Identity for merging terms across pages: keyOf without middle dots and hyphens ("スプリット・テスト"). */
+export const mergeKeyOf = (text: string): string => keyOf(text).replace(/[・･\-‐_]/gu, '')

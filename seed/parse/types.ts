@@ -129,16 +129,36 @@ export interface ParsedCaseStudy {
 
 export type Layout = 'titled' | 'untitled'
 
+/** The page families of the site, as the parser recognises them. */
+export type Family = 'single-term page' | 'glossary article' | 'listing page' | 'article' | 'nothing importable'
+
+/** Why a document was read the way it was (`--explain`). */
+export interface DocumentExplanation {
+  file: string
+  family: Family
+  /** The evidence for the family. */
+  why: string
+  /** What stood above the title: site header, author byline, none. */
+  header: string
+  /** Each entry heading met: the term it gave, or why it was rejected. */
+  entries: { heading: string; term: string | null; reason?: string }[]
+  /** Blocks left out, and why. */
+  dropped: { what: string; why: string }[]
+}
+
 /** What one document contributed, for progress lines and the dry-run report. */
 export interface ParsedDocumentSummary {
   name: string
   layout: Layout
+  family: Family
   kind: 'term' | 'article'
   title: string
   term: string | null
   glossary: string | null
   tags: string[]
   teaserTerms: number
+  /** Terms from a glossary article's entries or a listing's headings. */
+  entryTerms: number
   recommendedArticles: number
   caseStudies: number
   playbookSteps: number
@@ -153,4 +173,5 @@ export interface ParsedCorpus {
   caseStudies: ParsedCaseStudy[]
   errors: FileError[]
   warnings: ParseWarning[]
+  explanations: DocumentExplanation[]
 }

@@ -2,8 +2,10 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Payload, Pay
 
 import type { SourceKind, TermGraphService } from '../server/service'
 
-/** Set `req.context.termGraph = 'skip'` for bulk imports; call `rebuild()` afterwards. */
-const skipped = (req: PayloadRequest) => req.context?.termGraph === 'skip'
+/** Context for bulk imports: the hooks skip the graph; call the service's `rebuild()` afterwards. */
+export const SKIP_TERM_GRAPH = { termGraph: 'skip' } as const
+
+const skipped = (req: PayloadRequest) => req.context?.termGraph === SKIP_TERM_GRAPH.termGraph
 
 const sync = async (getService: (payload: Payload) => TermGraphService, kind: SourceKind, id: string | number, req: PayloadRequest) => {
   if (skipped(req)) return

@@ -1,18 +1,19 @@
-import type {
-  CollectionAfterChangeHook,
-  CollectionAfterDeleteHook,
-  CollectionBeforeDeleteHook,
-  CollectionSlug,
-  Payload,
-  PayloadRequest,
-  Where,
+import {
+  createLocalReq,
+  type CollectionAfterChangeHook,
+  type CollectionAfterDeleteHook,
+  type CollectionBeforeDeleteHook,
+  type CollectionSlug,
+  type Payload,
+  type PayloadRequest,
+  type Where,
 } from 'payload'
 
 import { idsOf, itemId, type RelationValue } from '../core/items'
 import type { ContentType, SanitizedFeedOptions } from '../types'
 import { findDocs, findRows } from '../server/db'
 import { appendChanges, type JournalAction, type JournalChange, lastAction } from '../server/journal'
-import { feedRuntime } from '../server/runtime'
+import { existingFeedRuntime, feedRuntime } from '../server/runtime'
 
 type Doc = {
   id: string | number
@@ -246,3 +247,27 @@ export const journalLookupDelete =
     await record(req, options, [{ type: kind, docId: id, slug: doc.slug ?? undefined, action: 'delete' }, ...dependents])
     return doc
   }
+
+/** One document a bulk import wrote with `SKIP_FEED_JOURNAL` set. */
+export type BulkWrite = { collection: string; id: string; slug?: string; published: boolean; updated: boolean }
+
+/**
+ * The journal batch after a bulk import that skipped the per-record hooks: one upsert per published
+ * feed document and per glossary or tag, plus the items that show an updated one (a created document
+ * is shown by nothing yet), appended under one lock. Does nothing when the plugin is not active.
+ */
+export const journalBulkWrites = async (payload: Payload, writes: BulkWrite[]): Promise<number> => {
+  const options = existingFeedRuntime(payload)?.options
+  if (!options || writes.length === 0) return 0
+  const req = await createLocalReq({}, payload)
+  const changes: JournalChange[] = []
+  for (const write of writes) {
+    const type = options.contentTypes.find((t) => options.collections[t] === write.collection)
+    const kind = type ?? (write.collection === options.collections.glossary ? 'glossary' : write.collection === options.collections.tag ? 'tag' : undefined)
+    if (!kind || (type && !write.published)) continue
+    changes.push({ type: kind, docId: write.id, slug: write.slug, action: 'upsert' })
+    if (write.updated) changes.push(...(await dependentsOf(req, options, { kind, id: write.id })))
+  }
+  await record(req, options, changes)
+  return changes.length
+}
