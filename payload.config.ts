@@ -9,6 +9,7 @@ import { databaseAdapter } from './src/database/adapter'
 import { chooseDatabase } from './src/database/choose'
 import { trustedOrigins } from './src/origins'
 import { payloadSecret } from './src/secret'
+import { invalidatePublishedReads } from './src/server/publishedReads/channel'
 import { storefrontBaseUrl } from './src/storefront'
 import { storefrontFeed } from './plugins/storefront-feed'
 import { relatedTermGraph } from './plugins/related-term-graph'
@@ -55,6 +56,7 @@ export default buildConfig({
   plugins: [
     // Each plugin is installed by one line here.
     relatedTermGraph({ termUrl: `${storefrontBaseUrl()}{localePrefix}/glossary/{glossary}/{slug}` }),
-    storefrontFeed({ storefront: { baseUrl: storefrontBaseUrl() } }),
+    // Its journal also keeps the server's published-read cache (REST, GraphQL) in step across instances.
+    storefrontFeed({ storefront: { baseUrl: storefrontBaseUrl() }, cache: { onInvalidate: invalidatePublishedReads } }),
   ],
 })
