@@ -9,6 +9,10 @@ const namesIdsOnly = (where: Where | undefined): boolean => {
   return keys.length === 1 && keys[0] === 'id'
 }
 
+/** A read of ids alone (the feed's first step) has no nested fields to save. */
+const selectsIdOnly = (select: FindArgs['select']): boolean =>
+  !!select && Object.entries(select).every(([field, value]) => field === 'id' || value !== true) && Object.values(select).some((value) => value === true)
+
 /**
  * Payload's SQLite adapter reads a filtered, sorted page in one relational query whose nested fields
  * (locales, relationships, arrays, rich text) SQLite computes for every row the filter and sort touch,
@@ -20,7 +24,7 @@ const namesIdsOnly = (where: Where | undefined): boolean => {
 export const readPagesIdsFirst = (find: Find): Find & { oneStep: Find } => {
   const findIdsFirst = async function findIdsFirst<T = TypeWithID>(this: BaseDatabaseAdapter, args: FindArgs): Promise<PaginatedDocs<T>> {
     const read = (findArgs: FindArgs) => find.call(this, findArgs) as Promise<PaginatedDocs<T & TypeWithID>>
-    if (!args.limit || args.limit <= 0 || namesIdsOnly(args.where)) return read(args)
+    if (!args.limit || args.limit <= 0 || namesIdsOnly(args.where) || selectsIdOnly(args.select)) return read(args)
     const page = await read({ ...args, select: { id: true } })
     if (page.docs.length === 0) return page
     const ids = page.docs.map((doc) => doc.id)
