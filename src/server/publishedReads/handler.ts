@@ -27,6 +27,9 @@ export const publishedReadHandler = (next: RequestHandler, options: PublishedRea
   const cache = new PublishedReadCache(options.maxBytes, channel.generation)
   channel.subscribe(() => cache.clear(channel.generation))
   const graphqlPath = `${options.routes.api}/graphql`
+  // The cache refuses larger answers, so capturing stops there too.
+  const maxAnswerBytes = Math.floor(options.maxBytes / 8)
+  if (options.maxBytes === 0) return { handle: next, cache }
 
   const handle: RequestHandler = async (req, res) => {
     const method = req.method ?? 'GET'
@@ -56,7 +59,7 @@ export const publishedReadHandler = (next: RequestHandler, options: PublishedRea
     // Identity bytes, so one stored copy serves every reader.
     delete forward.headers['accept-encoding']
     captureAnswer(res, {
-      maxBytes: options.maxBytes,
+      maxBytes: maxAnswerBytes,
       graphql: read.graphql,
       store: (answer) => {
         if (channel.live) cache.set(read.key, answer, readAt)
