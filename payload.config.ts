@@ -13,6 +13,7 @@ import { chooseDatabase } from './src/database/choose'
 import { CONTENT_LOCALES, DEFAULT_CONTENT_LOCALE } from './src/locales'
 import { trustedOrigins } from './src/origins'
 import { payloadSecret } from './src/secret'
+import { invalidatePublishedReads } from './src/server/publishedReads/channel'
 import { storefrontBaseUrl } from './src/storefront'
 import { storefrontFeed } from './plugins/storefront-feed'
 import { relatedTermGraph } from './plugins/related-term-graph'
@@ -63,7 +64,8 @@ export default buildConfig({
     // Each plugin is installed by one line here.
     hubSeo(),
     relatedTermGraph(),
-    storefrontFeed({ storefront: { baseUrl: storefrontBaseUrl() } }),
+    // Its journal also keeps the server's published-read cache (REST, GraphQL) in step across instances.
+    storefrontFeed({ storefront: { baseUrl: storefrontBaseUrl() }, cache: { onInvalidate: invalidatePublishedReads } }),
     webhooksPlugin({ storefront: { baseUrl: storefrontBaseUrl() } }),
     glossarySearch({ storefront: { baseUrl: storefrontBaseUrl() } }),
   ],

@@ -72,6 +72,12 @@ export type StorefrontFeedConfig = {
     maxEntries?: number
     /** How often an instance checks the journal for changes made by other instances, in ms. @default 1000 */
     pollIntervalMs?: number
+    /**
+     * Called whenever published content may have changed: a local edit, its commit, another instance's
+     * edit seen by the poll, and the first journal read (`cause` 'journal': the poll is live). Lets another
+     * cache of published reads (the server's REST/GraphQL cache) stay in step with the journal. @default no-op
+     */
+    onInvalidate?: (cause: 'local' | 'journal') => void
   }
   /**
    * Public URL of the feed endpoint, used for `feed_url` and `next_url`.
@@ -95,6 +101,6 @@ export type SanitizedFeedOptions = {
   journalSlug: string
   preview: { disabled: boolean; path: string; breakpoints: { name: string; label: string; width: number; height: number }[] }
   pageSize: { default: number; max: number }
-  cache: { maxAge: number; staleWhileRevalidate: number; maxEntries: number; pollIntervalMs: number }
+  cache: { maxAge: number; staleWhileRevalidate: number; maxEntries: number; pollIntervalMs: number; onInvalidate: (cause: 'local' | 'journal') => void }
   feedUrl?: string
 }

@@ -5,6 +5,7 @@ import { sqliteAdapter } from '@payloadcms/db-sqlite'
 
 import { migrations } from '../migrations'
 import type { DatabaseChoice } from './resolve'
+import { readPagesIdsFirst } from './idFirstReads'
 import { indexChildTablesByParent } from './sqliteIndexes'
 
 /** The only place that knows which Payload adapter serves which engine. */
@@ -16,7 +17,7 @@ export const databaseAdapter = (choice: DatabaseChoice): DatabaseAdapterObj => {
       connectOptions: { serverSelectionTimeoutMS: 3000, connectTimeoutMS: 3000 },
     })
   }
-  return sqliteAdapter({
+  const sqlite = sqliteAdapter({
     client: { url: choice.url },
     // String ids on both engines, so storefronts see one shape.
     idType: 'uuidv7',
@@ -27,4 +28,14 @@ export const databaseAdapter = (choice: DatabaseChoice): DatabaseAdapterObj => {
     busyTimeout: 5000,
     wal: true,
   })
+  // REST, GraphQL and Local API page reads go ids first (see idFirstReads.ts); HUB_SQLITE_ONE_STEP_READS=1 measures without.
+  if (process.env.HUB_SQLITE_ONE_STEP_READS === '1') return sqlite
+  return {
+    ...sqlite,
+    init: (args) => {
+      const adapter = sqlite.init(args)
+      adapter.find = readPagesIdsFirst(adapter.find)
+      return adapter
+    },
+  }
 }

@@ -4,9 +4,16 @@ import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 
-export type RunningHub = { url: string; dataDir: string; stop: () => Promise<void>; logs: () => string }
+export type RunningHub = {
+  url: string
+  dataDir: string
+  /** Process group of the server (start.ts and its workers), for memory readings. */
+  pid: number
+  stop: () => Promise<void>
+  logs: () => string
+}
 
-const freePort = () =>
+export const freePort = () =>
   new Promise<number>((resolve, reject) => {
     const server = net.createServer()
     server.listen(0, '127.0.0.1', () => {
@@ -16,7 +23,7 @@ const freePort = () =>
     server.on('error', reject)
   })
 
-const hubEnv = (dataDir: string): NodeJS.ProcessEnv => ({
+export const hubEnv = (dataDir: string): NodeJS.ProcessEnv => ({
   ...process.env,
   NODE_ENV: 'production',
   HUB_DATA_DIR: dataDir,
@@ -42,11 +49,14 @@ export const seedHub = (dataDir: string) => {
 }
 
 /** Starts the real app (`npm start`: production build, Next.js server) on a free port against a fresh database. */
-export const startHub = async (dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-e2e-'))): Promise<RunningHub> => {
+export const startHub = async (
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-e2e-')),
+  env: Record<string, string> = {},
+): Promise<RunningHub> => {
   const port = await freePort()
   let output = ''
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/cli/start.ts', '-p', String(port)], {
-    env: hubEnv(dataDir),
+    env: { ...hubEnv(dataDir), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   })
@@ -67,6 +77,7 @@ export const startHub = async (dataDir = fs.mkdtempSync(path.join(os.tmpdir(), '
   return {
     url,
     dataDir,
+    pid: child.pid!,
     logs: () => output,
     stop: async () => {
       if (child.exitCode !== null || !child.pid) return

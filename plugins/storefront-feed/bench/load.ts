@@ -1,12 +1,15 @@
 /**
  * Load generator for one scenario, run in its own process so it does not share the server's event loop:
  * autocannon with latencies recorded per response (autocannon reports p97.5, not p95).
- * Input: one JSON argument { url, headers, duration, connections }. Output: one JSON line.
+ * Input: one JSON argument { url, headers, duration, connections, method?, body? }. Output: one JSON line.
  */
 import autocannon from 'autocannon'
 
-const { url, headers, duration, connections, timeout } = JSON.parse(process.argv[2] ?? '{}') as {
+const { url, headers, duration, connections, timeout, method, body } = JSON.parse(process.argv[2] ?? '{}') as {
   url: string
+  /** GET unless given (GraphQL reads are POSTs). */
+  method?: 'GET' | 'POST'
+  body?: string
   headers?: Record<string, string>
   duration: number
   connections: number
@@ -17,7 +20,7 @@ const { url, headers, duration, connections, timeout } = JSON.parse(process.argv
 const latencies: number[] = []
 const statuses: Record<string, number> = {}
 
-const instance = autocannon({ url, headers, duration, connections, pipelining: 1, timeout: timeout ?? 10 }, (error, result) => {
+const instance = autocannon({ url, headers, method: method ?? 'GET', body, duration, connections, pipelining: 1, timeout: timeout ?? 10 }, (error, result) => {
   if (error) throw error
   latencies.sort((a, b) => a - b)
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN

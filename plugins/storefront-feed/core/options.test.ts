@@ -16,7 +16,7 @@ describe('sanitizeOptions', () => {
       contentTypes: ['glossary-term', 'case-study', 'playbook'],
       journalSlug: 'feed-changes',
       pageSize: { default: 50, max: 100 },
-      cache: { maxAge: 60, staleWhileRevalidate: 300, maxEntries: 1000, pollIntervalMs: 1000 },
+      cache: { maxAge: 60, staleWhileRevalidate: 300, maxEntries: 1000, pollIntervalMs: 1000, onInvalidate: expect.any(Function) },
       publisher: { name: 'Commerce Content Hub', url: 'https://shop.example.com' },
     })
   })

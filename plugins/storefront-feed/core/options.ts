@@ -111,6 +111,7 @@ export const sanitizeOptions = (options: StorefrontFeedConfig): SanitizedFeedOpt
       staleWhileRevalidate: positiveInteger(options.cache?.staleWhileRevalidate ?? 300, 'cache.staleWhileRevalidate', 0),
       maxEntries: positiveInteger(options.cache?.maxEntries ?? 1000, 'cache.maxEntries'),
       pollIntervalMs: positiveInteger(options.cache?.pollIntervalMs ?? 1000, 'cache.pollIntervalMs', 50),
+      onInvalidate: options.cache?.onInvalidate ?? (() => {}),
     },
     feedUrl: options.feedUrl?.replace(/\/+$/, ''),
   }

@@ -80,17 +80,24 @@ export class FeedRuntime {
   observeHead(head: JournalHead): void {
     if (head.sequence !== this.knownHead) {
       if (this.knownHead !== -1) this.cache.clear()
+      // The first read too: answers another cache stored before this instance knew the head may be older.
+      this.options.cache.onInvalidate('journal')
       this.knownHead = head.sequence
     }
   }
 
   /** A local write was journaled: drop cached pages now, and once more when its transaction ends. */
   localChange(): void {
-    this.cache.clear()
+    this.invalidate()
   }
 
   transactionEnded(transactionID: string): void {
-    if (this.lock.transactionEnded(transactionID)) this.cache.clear()
+    if (this.lock.transactionEnded(transactionID)) this.invalidate()
+  }
+
+  private invalidate(): void {
+    this.cache.clear()
+    this.options.cache.onInvalidate('local')
   }
 
   /** Reads the journal head once: what the poller does every `pollIntervalMs`. Exposed for tests. */

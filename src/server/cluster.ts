@@ -1,0 +1,55 @@
+import cluster, { type Worker } from 'node:cluster'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import type { ServerSettings } from './settings'
+
+const here = path.dirname(fileURLToPath(import.meta.url))
+
+/**
+ * Forks `settings.workers` workers that share the port (the primary hands out connections). Each has
+ * its own Next server and cache, kept coherent with the others by the feed journal's poll. A worker that
+ * dies unexpectedly is replaced; SIGTERM/SIGINT stop them all gracefully, then `onStopped` runs.
+ */
+export const runCluster = (settings: ServerSettings, onStopped: (code: number) => Promise<void>): void => {
+  cluster.setupPrimary({
+    exec: path.join(here, 'workerMain.ts'),
+    execArgv: [...process.execArgv, '--no-deprecation'],
+    args: [JSON.stringify(settings)],
+  })
+  let stopping = false
+  let started = 0
+  const fork = (): Worker => cluster.fork({ NEXT_TELEMETRY_DISABLED: '1' })
+  for (let i = 0; i < settings.workers; i += 1) fork()
+
+  cluster.on('listening', () => {
+    started += 1
+    if (started === settings.workers) {
+      const host = settings.hostname ?? 'localhost'
+      console.log(`Hub ready on http://${host}:${settings.port} (${settings.workers} worker${settings.workers > 1 ? 's' : ''})`)
+    }
+  })
+  let failed = false
+  cluster.on('exit', (worker, code, signal) => {
+    if (!stopping) {
+      if (started >= settings.workers) {
+        console.error(`Worker ${worker.process.pid} exited (${signal ?? code}); starting another`)
+        fork()
+        return
+      }
+      // Dying during start-up is a configuration problem: restarting would loop.
+      failed = true
+      stopping = true
+      for (const other of Object.values(cluster.workers ?? {})) other?.process.kill('SIGTERM')
+    }
+    const alive = Object.values(cluster.workers ?? {}).filter((other) => other && !other.isDead())
+    if (alive.length === 0) void onStopped(failed ? 1 : 0)
+  })
+
+  const stop = () => {
+    stopping = true
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM')
+  }
+  process.on('SIGTERM', stop)
+  process.on('SIGINT', stop)
+}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest'
+
+import { serverSettings } from './settings'
+
+describe('npm start settings', () => {
+  it('reads the port and host as next start does, and the worker and cache sizes from the environment', () => {
+    expect(serverSettings(['-p', '4100', '-H', '127.0.0.1'], { HUB_WORKERS: '2', HUB_READ_CACHE_MB: '8' } as never)).toEqual({
+      port: 4100,
+      hostname: '127.0.0.1',
+      workers: 2,
+      cacheBytes: 8 * 1024 * 1024,
+    })
+    expect(serverSettings(['--port=4200'], { PORT: '4300' } as never)).toMatchObject({ port: 4200, workers: 1, cacheBytes: 64 * 1024 * 1024 })
+    expect(serverSettings([], { PORT: '4300' } as never).port).toBe(4300)
+  })
+
+  it.each([
+    [['-p', 'eighty'], {}, /-p is 'eighty'; expected a whole number from 0 to 65535/],
+    [[], { HUB_WORKERS: '0' }, /HUB_WORKERS is '0'; expected a whole number from 1 to 64/],
+    [[], { HUB_WORKERS: '1.5' }, /HUB_WORKERS is '1.5'/],
+    [[], { HUB_READ_CACHE_MB: '-1' }, /HUB_READ_CACHE_MB is '-1'/],
+    [['--turbo'], {}, /unknown option '--turbo'; npm start accepts -p\/--port and -H\/--hostname/],
+  ])('refuses %j %j with the setting and what it expects', (argv, env, message) => {
+    expect(() => serverSettings(argv, env as never)).toThrow(message)
+  })
+})
