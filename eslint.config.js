@@ -33,7 +33,7 @@ export default tseslint.config(
   },
   {
     // Tests poke at untyped JSON answers; production code stays typed.
-    files: ['**/*.test.ts', '**/*.e2e.ts', '**/*.stress.ts', 'test/**'],
+    files: ['**/*.test.ts', '**/*.e2e.ts', '**/*.stress.ts', '**/test/**', '**/bench/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {

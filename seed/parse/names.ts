@@ -63,7 +63,7 @@ export const splitTitle = (
   return { term: split.rest, glossary: split.glossary }
 }
 
-const ABBREVIATION = /^[A-Z][A-Z0-9&.\-]{1,9}$/
+const ABBREVIATION = /^[A-Z][A-Z0-9&.-]{1,9}$/
 
 /** What the brackets beside a name say: an abbreviation ("(PII)") or a former name ("(旧称 Twitter)"). */
 export interface NameParts {

@@ -17,9 +17,16 @@ const score = () => {
     const expected = new Set(sentence.mentions)
     for (const id of found) {
       if (expected.has(id)) entry.tp++
-      else (entry.fp++, entry.misses.push(`extra ${id}: ${sentence.text}`))
+      else {
+        entry.fp++
+        entry.misses.push(`extra ${id}: ${sentence.text}`)
+      }
     }
-    for (const id of expected) if (!found.has(id)) (entry.fn++, entry.misses.push(`missed ${id}: ${sentence.text}`))
+    for (const id of expected) {
+      if (found.has(id)) continue
+      entry.fn++
+      entry.misses.push(`missed ${id}: ${sentence.text}`)
+    }
   }
   return [...byCategory].map(([category, { tp, fp, fn, sentences, misses }]) => ({
     category,

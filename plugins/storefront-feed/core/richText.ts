@@ -40,6 +40,9 @@ type LinkFields = {
   doc?: { relationTo?: string; value?: unknown } | null
 }
 
+/** A Lexical node as stored: its own fields are whatever its type defines. */
+type LexicalNodeData = SerializedLexicalNode & { children?: SerializedLexicalNode[]; [field: string]: unknown }
+
 const internalTarget = (fields: LinkFields | undefined): InternalLink | undefined => {
   const doc = fields?.doc
   if (!doc || typeof doc.relationTo !== 'string') return undefined
@@ -49,7 +52,7 @@ const internalTarget = (fields: LinkFields | undefined): InternalLink | undefine
 }
 
 const linkConverter =
-  (resolve: ResolveInternalLink | undefined): HTMLConverter<any> =>
+  (resolve: ResolveInternalLink | undefined): HTMLConverter<LexicalNodeData> =>
   ({ node, nodesToHTML }) => {
     const children = nodesToHTML({ nodes: node.children ?? [] }).join('')
     const fields = (node.fields ?? {}) as LinkFields
@@ -71,11 +74,11 @@ const linkConverter =
 // Payload's table converters interpolate some node properties unescaped; tables get a plain rendering.
 const tableConverters: HTMLConverters = {
   table: ({ node, nodesToHTML }) =>
-    `<table><tbody>${nodesToHTML({ nodes: (node as any).children ?? [] }).join('')}</tbody></table>`,
-  tablerow: ({ node, nodesToHTML }) => `<tr>${nodesToHTML({ nodes: (node as any).children ?? [] }).join('')}</tr>`,
+    `<table><tbody>${nodesToHTML({ nodes: (node as LexicalNodeData).children ?? [] }).join('')}</tbody></table>`,
+  tablerow: ({ node, nodesToHTML }) => `<tr>${nodesToHTML({ nodes: (node as LexicalNodeData).children ?? [] }).join('')}</tr>`,
   tablecell: ({ node, nodesToHTML }) => {
-    const tag = Number((node as any).headerState) > 0 ? 'th' : 'td'
-    return `<${tag}>${nodesToHTML({ nodes: (node as any).children ?? [] }).join('')}</${tag}>`
+    const tag = Number((node as LexicalNodeData).headerState) > 0 ? 'th' : 'td'
+    return `<${tag}>${nodesToHTML({ nodes: (node as LexicalNodeData).children ?? [] }).join('')}</${tag}>`
   },
 }
 
@@ -92,7 +95,7 @@ const insideUnlinkable = (parent: unknown): boolean => {
 
 /** Payload's text converter, with auto-links wrapped around the mentions `linkMentions` picks. */
 const textConverter =
-  (converter: HTMLConverter<any>, linkMentions: LinkMentions): HTMLConverter<any> =>
+  (converter: HTMLConverter<LexicalNodeData>, linkMentions: LinkMentions): HTMLConverter<LexicalNodeData> =>
   (args) => {
     const text = (input: typeof args): string => (typeof converter === 'function' ? converter(input) : converter)
     const node = args.node as { text?: unknown; format?: unknown }
@@ -115,14 +118,14 @@ const textConverter =
     return html + piece(at, value.length)
   }
 
-const codeConverter: HTMLConverter<any> = ({ node, nodesToHTML }) =>
-  `<pre><code>${nodesToHTML({ nodes: (node as any).children ?? [] }).join('')}</code></pre>`
+const codeConverter: HTMLConverter<LexicalNodeData> = ({ node, nodesToHTML }) =>
+  `<pre><code>${nodesToHTML({ nodes: (node as LexicalNodeData).children ?? [] }).join('')}</code></pre>`
 
 const converters = ({ resolveInternalLink, linkMentions }: RenderRichTextOptions) =>
   ({ defaultConverters }: { defaultConverters: HTMLConverters }): HTMLConverters => ({
     ...defaultConverters,
     ...tableConverters,
-    ...(linkMentions && defaultConverters.text ? { text: textConverter(defaultConverters.text as HTMLConverter<any>, linkMentions) } : {}),
+    ...(linkMentions && defaultConverters.text ? { text: textConverter(defaultConverters.text as HTMLConverter<LexicalNodeData>, linkMentions) } : {}),
     code: codeConverter,
     link: linkConverter(resolveInternalLink),
     autolink: linkConverter(resolveInternalLink),
@@ -140,7 +143,7 @@ const converters = ({ resolveInternalLink, linkMentions }: RenderRichTextOptions
   })
 
 const isEditorState = (value: unknown): value is SerializedEditorState =>
-  Boolean(value && typeof value === 'object' && Array.isArray((value as any).root?.children))
+  Boolean(value && typeof value === 'object' && Array.isArray((value as { root?: { children?: unknown } }).root?.children))
 
 /**
  * The hub's one rich-text renderer: HTML that can be inserted into a storefront page as is. Text is

@@ -6,7 +6,7 @@ import { config, startPayload } from '../../../test/helpers/payload'
 import { previewTargetFor, previewUrlFor } from '../core/preview'
 import { feedOptionsOf, findPreviewDraft, renderPreview } from '../server/preview'
 import { serveSitemap } from '../server/sitemap'
-import { createGlossary, createPlaybook, createTerm, getFeed, richText } from './helpers'
+import { createGlossary, createPlaybook, createTerm, getFeed } from './helpers'
 
 let payload: Payload
 let editorToken = ''

@@ -12,7 +12,6 @@ import {
   createTag,
   createTerm,
   getFeed,
-  queryOf,
   richText,
 } from './helpers'
 import { jsonFeedErrors } from './jsonFeedSchema'

@@ -101,7 +101,7 @@ const hasDrafts = (payload: Payload, collection: string) =>
 
 /** Remembers the public row as it was, to tell publish from update and to tag the old slug's pages. */
 export const rememberBeforeChange =
-  (options: SanitizedWebhooksOptions, type: SubjectType): CollectionBeforeChangeHook =>
+  (_options: SanitizedWebhooksOptions, _type: SubjectType): CollectionBeforeChangeHook =>
   async ({ collection, data, operation, originalDoc, req }) => {
     if (req.context?.[SKIP_WEBHOOKS] || operation !== 'update' || !originalDoc?.id) return data
     const id = String(originalDoc.id)

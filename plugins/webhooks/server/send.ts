@@ -47,6 +47,8 @@ export const sendDelivery = (args: {
   const elapsed = () => Math.round(performance.now() - started)
   return new Promise((resolve) => {
     let settled = false
+    // Set once the request is under way; `finish` may run before that and must tolerate its absence.
+    // eslint-disable-next-line prefer-const
     let timer: NodeJS.Timeout | undefined
     const finish = (result: Omit<SendResult, 'durationMs'>) => {
       if (settled) return
