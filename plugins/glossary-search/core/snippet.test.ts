@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
+import { foldForSearch } from './fold'
 import { highlight } from './snippet'
 
 describe('snippet highlighting', () => {
@@ -15,7 +16,7 @@ describe('snippet highlighting', () => {
 
   it('cuts a window around the first match and marks every match in it', () => {
     const text = `${'前置き。'.repeat(40)}インフルエンサーはインフルエンサーを呼ぶ。${'後書き。'.repeat(40)}`
-    const html = highlight(text, ['インフルエンサ-'], 60)
+    const html = highlight(text, [foldForSearch('インフルエンサー')], 60)
     expect(html.startsWith('…')).toBe(true)
     expect(html.endsWith('…')).toBe(true)
     expect(html.match(/<mark>/g)).toHaveLength(2)

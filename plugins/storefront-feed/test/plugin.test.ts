@@ -29,7 +29,7 @@ describe('storefrontFeed(options)', () => {
     expect(terms.hooks?.beforeDelete).toHaveLength(1)
     expect(terms.hooks?.afterDelete).toHaveLength(1)
     expect(config.collections!.find((c) => c.slug === 'users')!.hooks).toEqual({})
-    expect(config.endpoints!.map((e) => `${e.method} ${e.path}`)).toEqual(['get /other', 'get /feed', 'head /feed'])
+    expect(config.endpoints!.map((e) => `${e.method} ${e.path}`)).toEqual(['get /other', 'get /feed', 'head /feed', 'post /feed/preview'])
     expect(typeof config.onInit).toBe('function')
   })
 
