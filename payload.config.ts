@@ -9,6 +9,7 @@ import { databaseAdapter } from './src/database/adapter'
 import { chooseDatabase } from './src/database/choose'
 import { trustedOrigins } from './src/origins'
 import { payloadSecret } from './src/secret'
+import { anonymousReadRules } from './src/security'
 import { storefrontBaseUrl } from './src/storefront'
 import { storefrontFeed } from './plugins/storefront-feed'
 import { relatedTermGraph } from './plugins/related-term-graph'
@@ -56,5 +57,7 @@ export default buildConfig({
     // Each plugin is installed by one line here.
     relatedTermGraph({ termUrl: `${storefrontBaseUrl()}{localePrefix}/glossary/{glossary}/{slug}` }),
     storefrontFeed({ storefront: { baseUrl: storefrontBaseUrl() } }),
+    // Last, so its read rules cover every collection the plugins above added.
+    anonymousReadRules(),
   ],
 })
