@@ -61,7 +61,7 @@ const createGraph = async (plan: GraphPlan) => {
         slug: `blind-${run}-${i}`,
         englishName: `${WORDS[term.word]} name`,
         summary: `${WORDS[term.word]} summary`,
-        aliases: [WORDS[term.word]],
+        aliases: [WORDS[term.word]!],
         glossary: glossaryId,
         _status: hiddenFromStart ? 'draft' : 'published',
       },
