@@ -13,13 +13,14 @@ import { chooseDatabase } from './src/database/choose'
 import { CONTENT_LOCALES, DEFAULT_CONTENT_LOCALE } from './src/locales'
 import { trustedOrigins } from './src/origins'
 import { payloadSecret } from './src/secret'
+import { registerEarlyAnswers } from './src/server/earlyAnswers'
 import { invalidatePublishedReads } from './src/server/publishedReads/channel'
 import { anonymousReadRules } from './src/security'
 import { storefrontBaseUrl } from './src/storefront'
-import { storefrontFeed } from './plugins/storefront-feed'
+import { storefrontFeed, storefrontFeedFastPath } from './plugins/storefront-feed'
 import { relatedTermGraph } from './plugins/related-term-graph'
 import { webhooksPlugin } from './plugins/webhooks'
-import { glossarySearch } from './plugins/glossary-search'
+import { glossarySearch, glossarySearchFastPath } from './plugins/glossary-search'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -60,6 +61,8 @@ export default buildConfig({
   cors: trustedOrigins(),
   csrf: trustedOrigins(),
   telemetry: false,
+  // Cached feed pages and search answers are sent before any router runs (the /api route and npm start's server).
+  onInit: (payload) => registerEarlyAnswers({ feed: storefrontFeedFastPath(payload).fetch, search: glossarySearchFastPath(payload).fetch }),
   jobs: hubJobs(),
   plugins: [
     // Each plugin is installed by one line here.

@@ -1,7 +1,8 @@
-import { createServer } from 'node:http'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 
 import next from 'next'
 
+import { answerEarlyNode } from './earlyAnswers'
 import { publishedReadHandler } from './publishedReads/handler'
 import { PUBLISHED_READ_ROUTES } from './publishedReads/routes'
 import type { ServerSettings } from './settings'
@@ -23,8 +24,12 @@ export const runWorker = async (settings: ServerSettings): Promise<void> => {
     maxGraphqlBodyBytes: 64 * 1024,
   })
 
+  // The plugins' own cached answers first (search, feed), then the published-read cache, then Next.
+  const answer = async (req: IncomingMessage, res: ServerResponse) => {
+    if (!(await answerEarlyNode(req, res))) await handle(req, res)
+  }
   const server = createServer((req, res) => {
-    Promise.resolve(handle(req, res)).catch((error: unknown) => {
+    answer(req, res).catch((error: unknown) => {
       console.error(`Request ${req.method} ${req.url} failed: ${error instanceof Error ? error.message : String(error)}`)
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' })
       res.end(res.headersSent ? undefined : JSON.stringify({ errors: [{ message: 'Internal Server Error' }] }))

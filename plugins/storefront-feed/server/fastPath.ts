@@ -27,11 +27,12 @@ export const storefrontFeedFastPath = (
   payload: Payload,
   { requestOrigin = (req: IncomingMessage) => `http://${req.headers.host ?? 'localhost'}` } = {},
 ): FeedFastPath => {
-  const runtime = existingFeedRuntime(payload)
   const feedPath = `${payload.config.routes.api}/feed`
   const cors = corsHeadersFor(payload)
 
   const answer = (method: string, pathname: string, search: string, origin: string, headers: { ifNoneMatch?: string | null; origin?: string | null }): Answer | undefined => {
+    // Looked up per request: the runtime is created on the feed's first use, which may come after this.
+    const runtime = existingFeedRuntime(payload)
     if (!runtime || (method !== 'GET' && method !== 'HEAD')) return undefined
     if (pathname !== feedPath && pathname !== `${feedPath}/`) return undefined
     const page: CachedPage | undefined = runtime.cache.getByAlias(

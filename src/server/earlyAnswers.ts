@@ -1,0 +1,63 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+
+/**
+ * Answers a plugin can give from its own memory before any router runs (the feed's cached pages, the
+ * search's cached answers): a Response, or undefined to let the request go on. Each plugin keeps its
+ * answers correct itself (its cache is cleared by the same hooks and journal polls that change its
+ * data), so these are safe for every reader. Registered in Payload's `onInit` inside Next's bundle and
+ * read by the server entry (`npm start`): two copies of this module in one process, so they meet on a
+ * process-wide symbol, as the published-read channel does.
+ */
+export type EarlyAnswer = (request: Request) => Response | undefined
+
+const KEY = Symbol.for('commerce-content-hub.early-answers')
+
+type WithAnswers = typeof globalThis & { [KEY]?: Map<string, EarlyAnswer> }
+
+const registry = (): Map<string, EarlyAnswer> => ((globalThis as WithAnswers)[KEY] ??= new Map())
+
+/** Registers answers by name; a later Payload instance (a restart in tests, a reload in dev) replaces the earlier one's. */
+export const registerEarlyAnswers = (answers: Record<string, EarlyAnswer>): void => {
+  for (const [name, answer] of Object.entries(answers)) registry().set(name, answer)
+}
+
+/** The first registered answer to a GET or HEAD request, if any. */
+export const answerEarly = (request: Request): Response | undefined => {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return undefined
+  for (const answer of registry().values()) {
+    const response = answer(request)
+    if (response) return response
+  }
+  return undefined
+}
+
+// The only request headers early answers read: conditional requests and CORS.
+const READ_HEADERS = ['if-none-match', 'origin', 'host'] as const
+
+/**
+ * `answerEarly` for Node's `http` (the server entry): true when it answered. Only GET and HEAD, and
+ * only once something registered, so every other request pays nothing.
+ */
+export const answerEarlyNode = async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
+  if ((req.method !== 'GET' && req.method !== 'HEAD') || registry().size === 0) return false
+  const headers = new Headers()
+  for (const name of READ_HEADERS) {
+    const value = req.headers[name]
+    if (typeof value === 'string') headers.set(name, value)
+  }
+  let request: Request
+  try {
+    request = new Request(`http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`, { method: req.method, headers })
+  } catch {
+    return false // a request line URL cannot parse: Next answers it
+  }
+  const response = answerEarly(request)
+  if (!response) return false
+  const body = req.method === 'HEAD' ? undefined : Buffer.from(await response.arrayBuffer())
+  const sent: Record<string, string> = {}
+  response.headers.forEach((value, name) => (sent[name] = value))
+  if (body) sent['content-length'] = String(body.byteLength)
+  res.writeHead(response.status, sent)
+  res.end(body)
+  return true
+}
