@@ -16,6 +16,8 @@ import { payloadSecret } from './src/secret'
 import { registerEarlyAnswers } from './src/server/earlyAnswers'
 import { invalidatePublishedReads } from './src/server/publishedReads/channel'
 import { anonymousReadRules } from './src/security'
+import { graphqlBudgetRules } from './src/security/graphqlBudget'
+import { sameOriginCookies } from './src/security/sameOriginCookies'
 import { storefrontBaseUrl } from './src/storefront'
 import { storefrontFeed, storefrontFeedFastPath } from './plugins/storefront-feed'
 import { relatedTermGraph } from './plugins/related-term-graph'
@@ -56,6 +58,10 @@ export default buildConfig({
     schemaOutputFile: path.resolve(dirname, 'src/schema.graphql'),
     // Refuses deeply nested or very wide queries before they reach the database.
     maxComplexity: 1000,
+    // Payload documents this as on by default but leaves it unset: without it production shows every field.
+    disableIntrospectionInProduction: process.env.GRAPHQL_INTROSPECTION !== 'true',
+    // The per-reader budget (depth, fan-out, aliases, `limit`); the route refuses malformed bodies before.
+    validationRules: graphqlBudgetRules,
   },
   // Empty lists (nothing configured) keep Payload's defaults for local development.
   cors: trustedOrigins(),
@@ -74,5 +80,7 @@ export default buildConfig({
     glossarySearch({ storefront: { baseUrl: storefrontBaseUrl() } }),
     // Last, so its read rules cover every collection the plugins above added.
     anonymousReadRules(),
+    // The login cookie counts only from the hub's own origin and the trusted ones above.
+    sameOriginCookies(trustedOrigins()),
   ],
 })

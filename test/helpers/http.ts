@@ -2,6 +2,7 @@ import { GRAPHQL_POST } from '@payloadcms/next/routes'
 import { handleEndpoints } from 'payload'
 
 import { guardCollectionQueries } from '../../src/api/queryGuard'
+import { guardGraphQLRequests } from '../../src/security/graphqlRequests'
 import { config } from './payload'
 
 const ORIGIN = 'http://localhost:3000'
@@ -28,12 +29,18 @@ export const rest = async (
   return { status: response.status, headers: response.headers, json: text ? JSON.parse(text) : undefined }
 }
 
-export const graphql = async (query: string, token?: string) => {
+/** A GraphQL POST through the same guard as the Next route; `body` replaces the JSON `{ query }` when given. */
+export const graphql = async (
+  query: string,
+  token?: string,
+  { body, headers: extra = {} }: { body?: string; headers?: Record<string, string> } = {},
+) => {
   const request = new Request(`${ORIGIN}/api/graphql`, {
     method: 'POST',
-    headers: headers(token, { 'content-type': 'application/json' }),
-    body: JSON.stringify({ query }),
+    headers: headers(token, { 'content-type': 'application/json', ...extra }),
+    body: body ?? JSON.stringify({ query }),
   })
-  const response = await GRAPHQL_POST(config)(request)
-  return { status: response.status, json: await response.json() }
+  const response = await guardGraphQLRequests(GRAPHQL_POST(config))(request)
+  const text = await response.text()
+  return { status: response.status, headers: response.headers, json: text ? JSON.parse(text) : undefined }
 }
