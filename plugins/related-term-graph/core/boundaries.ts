@@ -158,7 +158,7 @@ const allKatakana = (text: string): boolean => {
 
 // URLs (with a scheme or www.), e-mail addresses and bare host names: nothing inside them is a mention.
 const URL_LIKE =
-  /(?:[a-z][a-z0-9+.-]*:\/\/(?:[\p{L}\p{N}\-]+\.)*[\p{L}\p{N}\-]+[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*|\/\/(?:[A-Za-z0-9\-]+\.)+[A-Za-z]{2,}[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*|\bwww\.[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+)|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+|\b(?:[A-Za-z0-9-]+\.)+(?:com|net|org|jp|io|co|shop|store|example|dev|app|info|biz)\b(?:\/[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*)?/giu
+  /(?:[a-z][a-z0-9+.-]*:\/\/(?:[-\p{L}\p{N}]+\.)*[-\p{L}\p{N}]+[-A-Za-z0-9._~:/?#[\]@!$&'()*+,;=%]*|\/\/(?:[-A-Za-z0-9]+\.)+[A-Za-z]{2,}[-A-Za-z0-9._~:/?#[\]@!$&'()*+,;=%]*|\bwww\.[-A-Za-z0-9._~:/?#[\]@!$&'()*+,;=%]+)|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+|\b(?:[A-Za-z0-9-]+\.)+(?:com|net|org|jp|io|co|shop|store|example|dev|app|info|biz)\b(?:\/[-A-Za-z0-9._~:/?#[\]@!$&'()*+,;=%]*)?/giu
 
 /** Ranges [start, end) of URLs, e-mail addresses and host names in a text (empty when there are none). */
 export const urlRanges = (text: string): [number, number][] => {

@@ -331,8 +331,9 @@ const marksOf = (text: FoldedText, start: number, end: number): Uint8Array => {
   const marks = new Uint8Array(Math.max(0, end - start - 1))
   for (let i = start; i < end - 1; i++) {
     const to = text.ends[i] as number
-    if (to - (text.offsets[i] as number) > 1 && isLongVowelMark(text.original.charCodeAt(to - 1))) marks[i - start] = 1
-    if ((text.offsets[i + 1] as number) > to) marks[i - start] |= 2
+    let mark = to - (text.offsets[i] as number) > 1 && isLongVowelMark(text.original.charCodeAt(to - 1)) ? 1 : 0
+    if ((text.offsets[i + 1] as number) > to) mark |= 2
+    marks[i - start] = mark
   }
   return marks
 }
