@@ -31,6 +31,11 @@ export const isLatinWordChar = (code: number): boolean =>
   (code >= 0xff21 && code <= 0xff3a) ||
   (code >= 0xff41 && code <= 0xff5a)
 
+const isDigit = (code: number): boolean => (code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19)
+const isLatinLetter = (code: number): boolean => isLatinWordChar(code) && !isDigit(code)
+const isKanji = (code: number): boolean =>
+  (code >= 0x3400 && code <= 0x4dbf) || (code >= 0x4e00 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff) || code === 0x3005
+
 // ン ッ ー and small kana (ァィゥェォャュョヮヵヶ, half-width ｧ–ｯ ﾝ ｰ) never start a word.
 const NO_WORD_START = /^[ンッーァィゥェォャュョヮヵヶｧ-ｯﾝｰ]/
 /** A piece that cannot start a word continues the one before it. */
@@ -74,7 +79,29 @@ export class WordBoundaries {
     return this.#isBoundary(end, this.#text.charCodeAt(end - 1), this.#text.charCodeAt(end))
   }
 
+  /**
+   * Whether a kanji label whose one edge fails (`保証` in `保証書`, `決済` in `未決済`) is still a word of
+   * its compound: a kanji compound is made of kanji words, so a label that is the head or the tail of one
+   * segment counts, as long as no segment boundary lies inside the label itself. A label crossing a
+   * boundary straddles two words (`京都` in `東京|都`, `売上` in `販売|上`) and never counts.
+   */
+  kanjiAffix(start: number, end: number): boolean {
+    const text = this.#text
+    for (let i = start; i < end; i++) if (!isKanji(text.charCodeAt(i))) return false
+    if (end - start < 2) return false
+    const startOk = this.startsWord(start)
+    const endOk = this.endsWord(end)
+    if (startOk === endOk) return false
+    const edge = startOk ? end : start
+    if (!isKanji(text.charCodeAt(edge - 1)) || !isKanji(text.charCodeAt(edge))) return false
+    const boundaries = this.#japaneseBoundaries(start)
+    for (let i = start + 1; i < end; i++) if (boundaries.has(i)) return false
+    return true
+  }
+
   #isBoundary(at: number, before: number, after: number): boolean {
+    // A version or model number after a word starts a new token (`API2.0`, `iPhone15`).
+    if (isLatinLetter(before) && isDigit(after)) return true
     if (isLatinWordChar(before) && isLatinWordChar(after)) return false
     if (!isJapanese(before) || !isJapanese(after)) return true
     // Katakana against kanji or hiragana is a change of script: ICU always cuts there (`クーポン|券`, `ペン|先`).
@@ -131,7 +158,7 @@ const allKatakana = (text: string): boolean => {
 
 // URLs (with a scheme or www.), e-mail addresses and bare host names: nothing inside them is a mention.
 const URL_LIKE =
-  /(?:[a-z][a-z0-9+.-]*:\/\/|\bwww\.)[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+|\b(?:[A-Za-z0-9-]+\.)+(?:com|net|org|jp|io|co|shop|store|example|dev|app|info|biz)\b(?:\/[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]*)?/gi
+  /(?:[a-z][a-z0-9+.-]*:\/\/(?:[-\p{L}\p{N}]+\.)*[-\p{L}\p{N}]+[-A-Za-z0-9._~:/?#[\]@!$&'()*+,;=%]*|\/\/(?:[-A-Za-z0-9]+\.)+[A-Za-z]{2,}[-A-Za-z0-9._~:/?#[\]@!$&'()*+,;=%]*|\bwww\.[-A-Za-z0-9._~:/?#[\]@!$&'()*+,;=%]+)|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+|\b(?:[A-Za-z0-9-]+\.)+(?:com|net|org|jp|io|co|shop|store|example|dev|app|info|biz)\b(?:\/[-A-Za-z0-9._~:/?#[\]@!$&'()*+,;=%]*)?/giu
 
 /** Ranges [start, end) of URLs, e-mail addresses and host names in a text (empty when there are none). */
 export const urlRanges = (text: string): [number, number][] => {
@@ -139,6 +166,22 @@ export const urlRanges = (text: string): [number, number][] => {
   if (!text.includes('.') && !text.includes('@')) return []
   const out: [number, number][] = []
   URL_LIKE.lastIndex = 0
-  for (let m = URL_LIKE.exec(text); m; m = URL_LIKE.exec(text)) out.push([m.index, m.index + m[0].length])
+  for (let m = URL_LIKE.exec(text); m; m = URL_LIKE.exec(text)) {
+    let end = m.index + m[0].length
+    // Non-ASCII path segments (`/ランプ/セール`): a segment right after a slash belongs to the URL when it runs
+    // up to another delimiter, white space or the end of the text (not when Japanese prose follows a path).
+    while (text.charCodeAt(end - 1) === 0x2f || (end > m.index && /[^\x00-\x7f]/.test(text[end] ?? ''))) {
+      const rest = /^[^\s/?#。、「」（）『』！？]+/.exec(text.slice(end))
+      if (!rest) break
+      const after = text[end + rest[0].length]
+      if (after !== undefined && !/[\s/?#]/.test(after)) break
+      end += rest[0].length
+      const more = /^[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]*/.exec(text.slice(end))
+      end += more ? more[0].length : 0
+      if (text.charCodeAt(end - 1) !== 0x2f) break
+    }
+    out.push([m.index, end])
+    URL_LIKE.lastIndex = Math.max(URL_LIKE.lastIndex, end)
+  }
   return out
 }

@@ -18,7 +18,14 @@ export type Mention = { termId: string; label: string; start: number; end: numbe
  * is an acronym: it matches only where the text has the same capitals (`AI` is not `ai`, `IT` is not `it`).
  * Any other label matches whatever the Latin case.
  */
-type Label = { key: string; folded: string; acronym: string | null; terms: Set<string> }
+type Label = {
+  key: string
+  folded: string
+  acronym: string | null
+  terms: Set<string>
+  /** Per folded unit but the last: 1 when a long-vowel mark follows it in the label, 2 when a dot or space does. */
+  marks: Uint8Array
+}
 
 /** A string the automaton looks for: a label, or an English plural of it. */
 type PatternUse = { key: string; plural: boolean }
@@ -135,7 +142,9 @@ export class MentionMatcher {
             range = originalRange(folded, hit.start, hit.end)
             boundaries ??= new WordBoundaries(folded.original)
             inside = !boundaries.startsWord(range[0]) || !boundaries.endsWord(range[1])
+            if (inside && boundaries.kanjiAffix(range[0], range[1])) inside = false
           }
+          if (!longVowelsFit(folded, label, hit.start, hit.end, boundaries as WordBoundaries)) continue
           const candidate = { label, start: hit.start, end: hit.end, plural: use.plural, from: range[0], to: range[1] }
           if (!inside) candidates.push(candidate)
           else if (allKatakana(folded.original, range[0], range[1])) insideKatakana.push(candidate)
@@ -264,7 +273,7 @@ const labelKeys = (labels: readonly (string | null | undefined)[]): Label[] => {
     if (folded.length < MIN_LABEL_LENGTH && !(folded.length === 1 && raw.trim().normalize('NFKC').length >= MIN_LABEL_LENGTH)) continue
     const acronym = isAcronym(cased) ? cased : null
     const key = acronym ? `A:${acronym}` : folded
-    if (!out.has(key)) out.set(key, { key, folded, acronym, terms: new Set() })
+    if (!out.has(key)) out.set(key, { key, folded, acronym, terms: new Set(), marks: marksOf(foldForMatching(raw), 0, folded.length) })
   }
   return [...out.values()]
 }
@@ -313,6 +322,39 @@ const tile = (pieces: Candidate[], at: number, end: number, seen: Map<number, Ca
     }
   }
   return null
+}
+
+const isLongVowelMark = (code: number): boolean => code === 0x30fc || code === 0xff70 || code === 0x2d || (code >= 0x2010 && code <= 0x2015) || code === 0x2212 || code === 0xff0d
+
+/** For units [start, end - 1) of a folded text: 1 when a long-vowel mark follows the unit, 2 when a dropped dot or space does. */
+const marksOf = (text: FoldedText, start: number, end: number): Uint8Array => {
+  const marks = new Uint8Array(Math.max(0, end - start - 1))
+  for (let i = start; i < end - 1; i++) {
+    const to = text.ends[i] as number
+    let mark = to - (text.offsets[i] as number) > 1 && isLongVowelMark(text.original.charCodeAt(to - 1)) ? 1 : 0
+    if ((text.offsets[i + 1] as number) > to) mark |= 2
+    marks[i - start] = mark
+  }
+  return marks
+}
+
+/**
+ * A long-vowel mark is a spelling variant only at the end of a word (`プリンタ` = `プリンター`, `ネットプロモータ・スコア`):
+ * folding drops every one, so inside a match the label and the text must agree on each mark (`セール` is not
+ * in `セル`, `ビール` is not `ビル`), except where either has a dot or space or the text a word boundary there.
+ */
+const longVowelsFit = (text: FoldedText, label: Label, start: number, end: number, boundaries: WordBoundaries): boolean => {
+  const wanted = label.marks
+  if (wanted.length === 0 || end - start - 1 !== wanted.length) return true
+  const found = marksOf(text, start, end)
+  for (let i = 0; i < found.length; i++) {
+    const a = wanted[i] as number
+    const b = found[i] as number
+    if ((a & 1) === (b & 1) || a & 2 || b & 2) continue
+    if (boundaries.startsWord(text.offsets[start + i + 1] as number)) continue
+    return false
+  }
+  return true
 }
 
 /** An acronym's capitals must be in the text as they are; a plural adds a lower-case `s`. */

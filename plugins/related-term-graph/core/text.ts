@@ -4,7 +4,8 @@ import { convertLexicalToPlaintext, type PlaintextConverters } from '@payloadcms
 
 /**
  * The text of a Lexical editor state that mentions are looked for in: Payload's own plain-text converter
- * (the same one the storefront feed uses), without headings and code blocks, where nothing is a mention.
+ * (the same one the storefront feed uses), without headings, code blocks, inline code and link texts, where
+ * nothing is a mention. Left-out inline pieces become a space, so the words around them are not joined into one.
  */
 export const lexicalPlainText = (state: unknown): string => {
   const root = (state as { root?: { children?: unknown } } | null | undefined)?.root
@@ -14,7 +15,19 @@ export const lexicalPlainText = (state: unknown): string => {
     .trim()
 }
 
-const SKIPPED: PlaintextConverters = { heading: () => '', code: () => '' }
+const INLINE_CODE_FORMAT = 16
+
+const SKIPPED: PlaintextConverters = {
+  heading: () => '',
+  code: () => '',
+  link: () => ' ',
+  autolink: () => ' ',
+  text: ({ node }) => {
+    const { text, format } = node as { text?: unknown; format?: unknown }
+    if (typeof format === 'number' && format & INLINE_CODE_FORMAT) return ' '
+    return typeof text === 'string' ? text : ''
+  },
+}
 
 // A sentence ends after 。！？!? (and full-width variants) or a Latin full stop followed by a space, or at a line end.
 const SENTENCE_END = /[。！？!?．]|\.(?=\s)|\n/g
