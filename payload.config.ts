@@ -14,7 +14,7 @@ import { CONTENT_LOCALES, DEFAULT_CONTENT_LOCALE } from './src/locales'
 import { trustedOrigins } from './src/origins'
 import { payloadSecret } from './src/secret'
 import { invalidatePublishedReads } from './src/server/publishedReads/channel'
-import { anonymousReadRules } from './src/security'
+import { anonymousReadRules, writeRules } from './src/security'
 import { storefrontBaseUrl } from './src/storefront'
 import { storefrontFeed } from './plugins/storefront-feed'
 import { relatedTermGraph } from './plugins/related-term-graph'
@@ -71,5 +71,6 @@ export default buildConfig({
     glossarySearch({ storefront: { baseUrl: storefrontBaseUrl() } }),
     // Last, so its read rules cover every collection the plugins above added.
     anonymousReadRules(),
+    writeRules(),
   ],
 })
