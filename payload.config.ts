@@ -15,7 +15,7 @@ import { trustedOrigins } from './src/origins'
 import { payloadSecret } from './src/secret'
 import { registerEarlyAnswers } from './src/server/earlyAnswers'
 import { invalidatePublishedReads } from './src/server/publishedReads/channel'
-import { anonymousReadRules } from './src/security'
+import { anonymousReadRules, writeRules } from './src/security'
 import { graphqlBudgetRules } from './src/security/graphqlBudget'
 import { sameOriginCookies } from './src/security/sameOriginCookies'
 import { storefrontBaseUrl } from './src/storefront'
@@ -80,6 +80,7 @@ export default buildConfig({
     glossarySearch({ storefront: { baseUrl: storefrontBaseUrl() } }),
     // Last, so its read rules cover every collection the plugins above added.
     anonymousReadRules(),
+    writeRules(),
     // The login cookie counts only from the hub's own origin and the trusted ones above.
     sameOriginCookies(trustedOrigins()),
   ],

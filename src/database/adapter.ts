@@ -6,6 +6,7 @@ import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import { migrations } from '../migrations'
 import type { DatabaseChoice } from './resolve'
 import { readPagesIdsFirst } from './idFirstReads'
+import { skipUnreadableInPages, skipUnreadableOne } from './unreadableDocuments'
 import { indexChildTablesByParent } from './sqliteIndexes'
 
 /** The only place that knows which Payload adapter serves which engine. */
@@ -29,12 +30,16 @@ export const databaseAdapter = (choice: DatabaseChoice): DatabaseAdapterObj => {
     wal: true,
   })
   // REST, GraphQL and Local API page reads go ids first (see idFirstReads.ts); HUB_SQLITE_ONE_STEP_READS=1 measures without.
-  if (process.env.HUB_SQLITE_ONE_STEP_READS === '1') return sqlite
+  const idsFirst = process.env.HUB_SQLITE_ONE_STEP_READS !== '1'
   return {
     ...sqlite,
     init: (args) => {
       const adapter = sqlite.init(args)
-      adapter.find = readPagesIdsFirst(adapter.find)
+      // One row a read cannot convert is left out and logged, not a 500 for every reader (unreadableDocuments.ts).
+      adapter.find = skipUnreadableInPages(idsFirst ? readPagesIdsFirst(adapter.find) : adapter.find)
+      adapter.queryDrafts = skipUnreadableInPages(adapter.queryDrafts)
+      adapter.findVersions = skipUnreadableInPages(adapter.findVersions)
+      adapter.findOne = skipUnreadableOne(adapter.findOne)
       return adapter
     },
   }

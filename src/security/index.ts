@@ -2,6 +2,7 @@ import type { Plugin } from 'payload'
 
 import { dropHiddenRelations } from './hiddenRelations'
 import { scopeAnonymousReads } from './readerQueries'
+import { refuseMalformedWrites } from './writeRules'
 
 /**
  * The hub's read rules for readers who are not staff, on every collection (ours and the plugins'),
@@ -16,6 +17,22 @@ export const anonymousReadRules = (): Plugin => (config) => ({
       ...collection.hooks,
       beforeOperation: [...(collection.hooks?.beforeOperation ?? []), scopeAnonymousReads],
       afterRead: [...(collection.hooks?.afterRead ?? []), dropHiddenRelations],
+    },
+  })),
+})
+
+/**
+ * The hub's write rules, on every collection: server-owned fields (`createdAt`, `updatedAt`) are ignored
+ * in client input, and a body the database could not store whole (see writeShape.ts for the limits) is
+ * refused with a 400 naming the field before anything is written. Installed last, beside the read rules.
+ */
+export const writeRules = (): Plugin => (config) => ({
+  ...config,
+  collections: (config.collections ?? []).map((collection) => ({
+    ...collection,
+    hooks: {
+      ...collection.hooks,
+      beforeOperation: [...(collection.hooks?.beforeOperation ?? []), refuseMalformedWrites],
     },
   })),
 })
