@@ -94,6 +94,7 @@ const serializeAll = async (ctx: PageContext, query: FeedQuery, sources: SourceD
     locale: query.locale,
     baseUrl: ctx.options.baseUrl,
     urls: ctx.options.urls,
+    collections: ctx.options.collections,
     publisher: ctx.options.publisher,
     lookups,
     mentionLinker: ctx.mentionLinker,
