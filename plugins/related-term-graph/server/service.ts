@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 
 import type { Payload, PayloadRequest } from 'payload'
 
-import type { ChangeLogEntry } from '../collections/changeLog'
+import type { ChangeLogEntry } from '../collections/changeLogCollection'
 import { ChangeFeed, type ChangeEntry } from '../core/changeFeed'
 import { GraphIndex } from '../core/graphIndex'
 import type { SanitizedRelatedTermGraphConfig } from '../types'

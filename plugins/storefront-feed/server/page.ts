@@ -17,7 +17,7 @@ import type { FeedQuery, ParameterError } from '../core/params'
 import { encodeCursor, encodeSyncToken } from '../core/tokens'
 import type { ContentType, SanitizedFeedOptions } from '../types'
 import { findDocs, findRows } from './db'
-import { type JournalHead, type JournalRow, itemsChangedLater, readChanges, sequenceBefore } from './journal'
+import { type JournalHead, type JournalRow, itemsChangedLater, readChanges, sequenceBefore } from './journalStore'
 import { loadLookups } from './lookups'
 
 export type PageResult =
