@@ -1,11 +1,11 @@
 import type { CollectionConfig } from 'payload'
 
-import { publishedOrStaff, staffOnly } from '../src/access/roles'
+import { contentPreset } from './contentPreset'
 import { channelsField } from './fields/channels'
 import { shortTextsField } from './fields/shortTexts'
+import { seedFingerprintField } from './fields/seedFingerprint'
 import { slugField } from './fields/slug'
 import { sourcesField } from './fields/sources'
-import { seedFingerprintField } from '../seed/fields'
 
 export const CaseStudies: CollectionConfig = {
   slug: 'case-studies',
@@ -20,15 +20,7 @@ export const CaseStudies: CollectionConfig = {
     listSearchableFields: ['title', 'slug', 'industry'],
     description: '顧客事例 / Customer stories that show the glossary and playbooks at work.',
   },
-  // Editors can schedule publish / unpublish; Payload's jobs queue (src/jobs.ts) carries it out.
-  versions: { drafts: { schedulePublish: true }, maxPerDoc: 25 },
-  access: {
-    read: publishedOrStaff,
-    readVersions: staffOnly,
-    create: staffOnly,
-    update: staffOnly,
-    delete: staffOnly,
-  },
+  ...contentPreset({ drafts: true }),
   fields: [
     { name: 'title', type: 'text', required: true, localized: true },
     slugField(['title'], 'case'),

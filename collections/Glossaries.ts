@@ -1,8 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
-import { staffOnly } from '../src/access/roles'
+import { contentPreset } from './contentPreset'
+import { seedFingerprintField } from './fields/seedFingerprint'
 import { slugField } from './fields/slug'
-import { seedFingerprintField } from '../seed/fields'
 
 /** A named glossary (e.g. ソーシャルメディア用語集) that groups terms. Always public: it carries no drafts. */
 export const Glossaries: CollectionConfig = {
@@ -14,12 +14,7 @@ export const Glossaries: CollectionConfig = {
     defaultColumns: ['name', 'slug', 'updatedAt'],
     description: '用語が属する用語集 / The glossaries terms belong to.',
   },
-  access: {
-    read: () => true,
-    create: staffOnly,
-    update: staffOnly,
-    delete: staffOnly,
-  },
+  ...contentPreset({ drafts: false }),
   fields: [
     { name: 'name', type: 'text', required: true, localized: true },
     slugField(['name'], 'glossary'),

@@ -1,9 +1,9 @@
 import type { CollectionConfig } from 'payload'
 
-import { publishedOrStaff, staffOnly } from '../src/access/roles'
+import { contentPreset } from './contentPreset'
+import { seedFingerprintField } from './fields/seedFingerprint'
 import { slugField } from './fields/slug'
 import { sourcesField } from './fields/sources'
-import { seedFingerprintField } from '../seed/fields'
 
 // Server-rendered titles: the list shows glossary and tag names without a client fetch per cell.
 const RELATION_NAMES_CELL = '/collections/components/RelationNamesCell#RelationNamesCell'
@@ -19,15 +19,7 @@ export const GlossaryTerms: CollectionConfig = {
     description: 'マーケティング・EC 用語 / Marketing and e-commerce glossary terms.',
     components: { beforeListTable: ['/collections/components/ExcerptFilter#ExcerptFilter'] },
   },
-  // Editors can schedule publish / unpublish; Payload's jobs queue (src/jobs.ts) carries it out.
-  versions: { drafts: { schedulePublish: true }, maxPerDoc: 25 },
-  access: {
-    read: publishedOrStaff,
-    readVersions: staffOnly,
-    create: staffOnly,
-    update: staffOnly,
-    delete: staffOnly,
-  },
+  ...contentPreset({ drafts: true }),
   fields: [
     {
       name: 'term',

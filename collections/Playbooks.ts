@@ -1,11 +1,11 @@
 import type { CollectionConfig } from 'payload'
 
-import { publishedOrStaff, staffOnly } from '../src/access/roles'
+import { contentPreset } from './contentPreset'
 import { channelsField } from './fields/channels'
 import { requiredInDefaultLocale } from './fields/requiredInDefaultLocale'
+import { seedFingerprintField } from './fields/seedFingerprint'
 import { slugField, slugify, slugOrHash } from './fields/slug'
 import { sourcesField } from './fields/sources'
-import { seedFingerprintField } from '../seed/fields'
 
 export const Playbooks: CollectionConfig = {
   slug: 'playbooks',
@@ -16,15 +16,7 @@ export const Playbooks: CollectionConfig = {
     defaultColumns: ['title', 'stage', '_status', 'updatedAt'],
     description: '顧客体験の手順書 / Step-by-step customer-experience guides.',
   },
-  // Editors can schedule publish / unpublish; Payload's jobs queue (src/jobs.ts) carries it out.
-  versions: { drafts: { schedulePublish: true }, maxPerDoc: 25 },
-  access: {
-    read: publishedOrStaff,
-    readVersions: staffOnly,
-    create: staffOnly,
-    update: staffOnly,
-    delete: staffOnly,
-  },
+  ...contentPreset({ drafts: true }),
   fields: [
     { name: 'title', type: 'text', required: true, localized: true },
     slugField(['title'], 'playbook'),

@@ -1,8 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
-import { staffOnly } from '../src/access/roles'
+import { contentPreset } from './contentPreset'
+import { seedFingerprintField } from './fields/seedFingerprint'
 import { slugField } from './fields/slug'
-import { seedFingerprintField } from '../seed/fields'
 
 export const Tags: CollectionConfig = {
   slug: 'tags',
@@ -12,12 +12,7 @@ export const Tags: CollectionConfig = {
     group: 'Glossary',
     defaultColumns: ['name', 'slug'],
   },
-  access: {
-    read: () => true,
-    create: staffOnly,
-    update: staffOnly,
-    delete: staffOnly,
-  },
+  ...contentPreset({ drafts: false }),
   fields: [
     { name: 'name', type: 'text', required: true },
     slugField(['name'], 'tag'),

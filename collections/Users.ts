@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { adminsOnly, adminsOnlyField, hasRole, type Role } from '../src/access/roles'
+import { adminsOnly, adminsOnlyField, adminsOrSelf, hasRole, isStaff } from '../src/access/roles'
 
 export const Users: CollectionConfig = {
   slug: 'users',
@@ -12,21 +12,11 @@ export const Users: CollectionConfig = {
     defaultColumns: ['email', 'name', 'roles'],
   },
   access: {
-    // Admins see everyone; an editor sees only their own account; anonymous readers see nothing.
-    read: ({ req: { user } }) => {
-      if (!user) return false
-      if (hasRole(user as { roles?: Role[] }, 'admin')) return true
-      return { id: { equals: user.id } }
-    },
+    read: adminsOrSelf,
     create: adminsOnly,
-    update: ({ req: { user } }) => {
-      if (!user) return false
-      if (hasRole(user as { roles?: Role[] }, 'admin')) return true
-      return { id: { equals: user.id } }
-    },
+    update: adminsOrSelf,
     delete: adminsOnly,
-    admin: ({ req: { user } }) =>
-      hasRole(user as { roles?: Role[] }, 'admin') || hasRole(user as { roles?: Role[] }, 'editor'),
+    admin: ({ req: { user } }) => isStaff(user),
   },
   hooks: {
     beforeChange: [
@@ -53,7 +43,7 @@ export const Users: CollectionConfig = {
       ],
       access: {
         // Anonymous requests reach user creation only through the first-user screen, which must set roles.
-        create: ({ req }) => !req.user || hasRole(req.user as { roles?: Role[] }, 'admin'),
+        create: ({ req }) => !req.user || hasRole(req.user, 'admin'),
         update: adminsOnlyField,
       },
       admin: {

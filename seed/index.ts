@@ -3,7 +3,6 @@
  * `importCorpus` writes a corpus through Payload's Local API; `runSeedCommand` is `npm run seed`.
  */
 export { runSeedCommand, parseSeedArgs, type SeedCommandOptions } from './cli'
-export { seedFingerprintField, SEED_FINGERPRINT } from './fields'
 export * from './import'
 export * from './parse'
 export { DEFAULT_DOCUMENTS_DIR, loadManifest, readDocumentsFolder } from './read'

@@ -1,6 +1,6 @@
 import type { CollectionConfig, Config, Field, Payload, Plugin } from 'payload'
 
-import { changeLogCollection } from './collections/changeLog'
+import { changeLogCollection } from './collections/changeLogCollection'
 import { termGraphEndpoints } from './endpoints'
 import { termGraphQueries } from './graphql/termGraphQuery'
 import { afterChangeSyncGraph, afterDeleteSyncGraph } from './hooks/syncGraph'

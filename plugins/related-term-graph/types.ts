@@ -49,7 +49,9 @@ export type RelatedTermGraphConfig = {
   canSeeDrafts?: (req: PayloadRequest) => boolean
 }
 
-export type SanitizedRelatedTermGraphConfig = Required<Omit<RelatedTermGraphConfig, 'canSeeDrafts'>> & {
+export type SanitizedRelatedTermGraphConfig = Required<Omit<RelatedTermGraphConfig, 'canSeeDrafts' | 'changesCollection'>> & {
+  /** A slug the plugin adds itself, so the app's generated types may not list it yet: typed here, once. */
+  changesCollection: CollectionSlug
   canSeeDrafts: (req: PayloadRequest) => boolean
 }
 
@@ -74,7 +76,7 @@ export const sanitizeOptions = (options: RelatedTermGraphConfig, adminUserCollec
   playbooksCollection: options.playbooksCollection ?? (DEFAULTS.playbooksCollection as CollectionSlug),
   tagsCollection: options.tagsCollection ?? (DEFAULTS.tagsCollection as CollectionSlug),
   glossariesCollection: options.glossariesCollection ?? (DEFAULTS.glossariesCollection as CollectionSlug),
-  changesCollection: options.changesCollection ?? DEFAULTS.changesCollection,
+  changesCollection: (options.changesCollection ?? DEFAULTS.changesCollection) as CollectionSlug,
   pollIntervalMs: options.pollIntervalMs ?? DEFAULTS.pollIntervalMs,
   changeRetentionMs: options.changeRetentionMs ?? DEFAULTS.changeRetentionMs,
   maxSharedTagGroup: options.maxSharedTagGroup ?? DEFAULTS.maxSharedTagGroup,

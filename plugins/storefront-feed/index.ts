@@ -1,6 +1,6 @@
 import type { CollectionConfig, Plugin } from 'payload'
 
-import { feedChangesCollection } from './collections/FeedChanges'
+import { feedChangesCollection } from './collections/journalCollection'
 import { sanitizeOptions } from './core/options'
 import { feedEndpoints } from './endpoints/feed'
 import { previewEndpoints } from './endpoints/preview'
@@ -11,7 +11,7 @@ import {
   journalLookupDelete,
   stashContentDependents,
   stashLookupDependents,
-} from './hooks/journal'
+} from './hooks/recordChanges'
 import { withPreview } from './server/previewUrls'
 import { feedRuntime } from './server/runtime'
 import type { ContentType, StorefrontFeedConfig } from './types'
@@ -79,4 +79,4 @@ export const storefrontFeed =
 
 export { storefrontFeedFastPath, type FeedFastPath } from './server/fastPath'
 export { storefrontSitemapRoute } from './server/sitemap'
-export { journalBulkWrites, SKIP_FEED_JOURNAL, type BulkWrite } from './hooks/journal'
+export { journalBulkWrites, SKIP_FEED_JOURNAL, type BulkWrite } from './hooks/recordChanges'

@@ -1,6 +1,6 @@
 import type { FlattenedField, Payload } from 'payload'
 
-import { SEED_FINGERPRINT } from '../fields'
+import { SEED_FINGERPRINT } from '../../collections/fields/seedFingerprint'
 import { formatFingerprint, hashOf, PENDING_FINGERPRINT, project, readFingerprint } from './fingerprint'
 import type { SeedRecord } from './records'
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 
 import type { Payload, PayloadRequest } from 'payload'
 
+import type { ChangeLogEntry } from '../collections/changeLogCollection'
 import { ChangeFeed, type ChangeEntry } from '../core/changeFeed'
 import { GraphIndex } from '../core/graphIndex'
 import type { SanitizedRelatedTermGraphConfig } from '../types'
@@ -82,13 +83,13 @@ export class TermGraphService {
    */
   async documentChanged(kind: SourceKind, id: string, req: PayloadRequest): Promise<void> {
     await this.views()
-    const entry = await this.payload.create({
-      collection: this.options.changesCollection as 'term-graph-changes',
+    const entry = (await this.payload.create({
+      collection: this.options.changesCollection,
       data: { kind, docId: id, instance: this.instanceId },
       depth: 0,
       overrideAccess: true,
       req,
-    })
+    })) as unknown as ChangeLogEntry
     this.#feed?.markApplied({ id: String(entry.id), createdAt: String(entry.createdAt) })
     await this.apply(kind, id, req)
   }
@@ -128,7 +129,7 @@ export class TermGraphService {
         return { applied: 0, rebuilt: true }
       }
       const { docs } = await this.payload.find({
-        collection: this.options.changesCollection as 'term-graph-changes',
+        collection: this.options.changesCollection,
         where: { createdAt: { greater_than_equal: this.#feed.since() } },
         sort: 'createdAt',
         limit: POLL_BATCH,
@@ -140,7 +141,7 @@ export class TermGraphService {
         this.#lastPollOk = Date.now()
         return { applied: 0, rebuilt: true }
       }
-      const entries: ChangeEntry[] = docs.map((doc) => ({
+      const entries: ChangeEntry[] = (docs as unknown as ChangeLogEntry[]).map((doc) => ({
         id: String(doc.id),
         createdAt: String(doc.createdAt),
         collection: String(doc.kind),
@@ -209,7 +210,7 @@ export class TermGraphService {
     if (Date.now() - this.#lastPrune < PRUNE_EVERY_MS) return
     this.#lastPrune = Date.now()
     await this.payload.delete({
-      collection: this.options.changesCollection as 'term-graph-changes',
+      collection: this.options.changesCollection,
       where: { createdAt: { less_than: new Date(Date.now() - this.options.changeRetentionMs).toISOString() } },
       overrideAccess: true,
     })

@@ -11,10 +11,11 @@ import {
   serializeCaseStudy,
   serializePlaybook,
   serializeTerm,
+  storefrontUrls,
   type TermSource,
   tombstone,
 } from './items'
-import { DEFAULT_URL_TEMPLATES } from './options'
+import { DEFAULT_COLLECTIONS, DEFAULT_URL_TEMPLATES } from './options'
 
 const rt = (text: string) => ({
   root: { type: 'root', version: 1, children: [{ type: 'paragraph', version: 1, children: [{ type: 'text', version: 1, text, format: 0 }] }] },
@@ -37,6 +38,7 @@ const ctx = (overrides: Partial<SerializeContext> = {}): SerializeContext => ({
   locale: 'ja',
   baseUrl: 'https://shop.example.com',
   urls: DEFAULT_URL_TEMPLATES,
+  collections: DEFAULT_COLLECTIONS,
   publisher: { name: 'Hub', url: 'https://shop.example.com' },
   lookups: lookups(),
   ...overrides,
@@ -289,6 +291,19 @@ describe('hostile input in every text field', () => {
     expect(items[0]!.tags).toEqual([hostile.trim()])
     expect(items[0]!._hub.aliases).toEqual([hostile.trim()])
   })
+})
+
+it('resolves rich-text links by the collection slugs the feed was given, not the hub defaults', () => {
+  const collections = { ...DEFAULT_COLLECTIONS, 'glossary-term': 'terms', 'case-study': 'stories', playbook: 'guides' }
+  const l = lookups()
+  l.caseStudies.set('c1', { slug: 'erina' })
+  const urls = storefrontUrls({ ...ctx({ collections }), lookups: l })
+  expect(urls.internal({ relationTo: 'terms', id: 't2' })).toBe('https://shop.example.com/glossary/social-media/utm-code')
+  expect(urls.internal({ relationTo: 'stories', id: 'c1' })).toBe('https://shop.example.com/case-studies/erina')
+  expect(urls.internal({ relationTo: 'guides', id: 'p1' })).toBe('https://shop.example.com/playbooks/after-purchase')
+  // The default slugs name other collections in this feed: no link.
+  expect(urls.internal({ relationTo: 'glossary-terms', id: 't2' })).toBeUndefined()
+  expect(urls.internal({ relationTo: 'case-studies', id: 'c1' })).toBeUndefined()
 })
 
 it('tombstones carry the item id, the deleted flag and content_text for schema validity, and nothing else', () => {

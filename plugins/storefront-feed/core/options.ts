@@ -14,6 +14,14 @@ export const DEFAULT_URL_TEMPLATES: UrlTemplates = {
   glossary: '{localePrefix}/glossary/{glossary}',
 }
 
+export const DEFAULT_COLLECTIONS: SanitizedFeedOptions['collections'] = {
+  'glossary-term': 'glossary-terms',
+  'case-study': 'case-studies',
+  playbook: 'playbooks',
+  glossary: 'glossaries',
+  tag: 'tags',
+}
+
 const fail = (message: string): never => {
   throw new Error(`storefrontFeed: ${message}`)
 }
@@ -91,14 +99,7 @@ export const sanitizeOptions = (options: StorefrontFeedConfig): SanitizedFeedOpt
     baseUrl: trimmedBase,
     urls,
     contentTypes: [...new Set(contentTypes)] as ContentType[],
-    collections: {
-      'glossary-term': 'glossary-terms',
-      'case-study': 'case-studies',
-      playbook: 'playbooks',
-      glossary: 'glossaries',
-      tag: 'tags',
-      ...options.collections,
-    },
+    collections: { ...DEFAULT_COLLECTIONS, ...options.collections },
     journalSlug: options.journalSlug ?? 'feed-changes',
     preview: {
       disabled: options.preview?.disabled ?? false,

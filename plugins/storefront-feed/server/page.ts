@@ -17,7 +17,7 @@ import type { FeedQuery, ParameterError } from '../core/params'
 import { encodeCursor, encodeSyncToken } from '../core/tokens'
 import type { ContentType, SanitizedFeedOptions } from '../types'
 import { findDocs, findRows } from './db'
-import { type JournalHead, type JournalRow, itemsChangedLater, readChanges, sequenceBefore } from './journal'
+import { type JournalHead, type JournalRow, itemsChangedLater, readChanges, sequenceBefore } from './journalStore'
 import { loadLookups } from './lookups'
 
 export type PageResult =
@@ -94,6 +94,7 @@ const serializeAll = async (ctx: PageContext, query: FeedQuery, sources: SourceD
     locale: query.locale,
     baseUrl: ctx.options.baseUrl,
     urls: ctx.options.urls,
+    collections: ctx.options.collections,
     publisher: ctx.options.publisher,
     lookups,
     mentionLinker: ctx.mentionLinker,

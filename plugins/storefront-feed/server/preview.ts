@@ -109,6 +109,7 @@ export const renderPreview = async (
     locale: args.locale,
     baseUrl: options.baseUrl,
     urls: options.urls,
+    collections: options.collections,
     publisher: options.publisher,
     lookups,
     mentionLinker: mentionLinkerFrom(payload),

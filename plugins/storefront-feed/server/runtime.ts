@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 
 import { type CachedPage, PageCache } from '../core/pageCache'
 import type { SanitizedFeedOptions } from '../types'
-import { type JournalHead, readHead } from './journal'
+import { type JournalHead, readHead } from './journalStore'
 
 /** Longest time a transaction may hold the journal lock before it is released anyway. */
 const TRANSACTION_LOCK_TIMEOUT_MS = 15_000

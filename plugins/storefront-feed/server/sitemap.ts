@@ -6,7 +6,7 @@ import type { CachedPage } from '../core/pageCache'
 import { buildSitemapXml, SITEMAP_CONTENT_TYPE, type SitemapEntry } from '../core/sitemap'
 import { FEED_LOCALES, type FeedLocale, type SanitizedFeedOptions } from '../types'
 import { findDocs } from './db'
-import { readHead } from './journal'
+import { readHead } from './journalStore'
 import { feedOptionsOf } from './preview'
 import { feedRuntime } from './runtime'
 import { notModifiedHeaders } from './serve'
@@ -34,7 +34,7 @@ const sitemapEntries = async (payload: Payload, options: SanitizedFeedOptions): 
   })
   for (const glossary of glossaries) lookups.glossaries.set(String(glossary.id), { slug: glossary.slug, name: glossary.slug })
 
-  const urlsIn = (locale: FeedLocale) => storefrontUrls({ baseUrl: options.baseUrl, urls: options.urls, locale, lookups })
+  const urlsIn = (locale: FeedLocale) => storefrontUrls({ baseUrl: options.baseUrl, urls: options.urls, collections: options.collections, locale, lookups })
   const byLocale = Object.fromEntries(FEED_LOCALES.map((locale) => [locale, urlsIn(locale)])) as Record<FeedLocale, ReturnType<typeof urlsIn>>
   const each = (url: (locale: FeedLocale) => string) =>
     Object.fromEntries(FEED_LOCALES.map((locale) => [locale, url(locale)])) as Record<FeedLocale, string>

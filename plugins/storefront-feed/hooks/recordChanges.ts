@@ -12,7 +12,7 @@ import {
 import { idsOf, itemId, type RelationValue } from '../core/items'
 import type { ContentType, SanitizedFeedOptions } from '../types'
 import { findDocs, findRows } from '../server/db'
-import { appendChanges, type JournalAction, type JournalChange, lastAction } from '../server/journal'
+import { appendChanges, type JournalAction, type JournalChange, lastAction } from '../server/journalStore'
 import { existingFeedRuntime, feedRuntime } from '../server/runtime'
 
 type Doc = {
