@@ -8,5 +8,10 @@ import { SampleContentButton } from './SampleContentButton'
 export const SampleContent = async ({ payload, user }: { payload: Payload; user?: TypedUser | null }) => {
   if (!hasRole(user, 'admin')) return null
   if (!(await hubIsEmpty(payload))) return null
-  return <SampleContentButton apiRoute={payload.config.routes.api} />
+  return (
+    <SampleContentButton
+      apiRoute={payload.config.routes.api}
+      termsHref={`${payload.config.routes.admin}/collections/glossary-terms`}
+    />
+  )
 }

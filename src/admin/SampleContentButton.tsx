@@ -1,6 +1,5 @@
 'use client'
 import { Button, useTranslation } from '@payloadcms/ui'
-import { useRouter } from 'next/navigation'
 import { useState } from 'react'
 
 type Line = { done?: number; total?: number; label?: string; counts?: Record<string, { created: number }>; error?: string }
@@ -11,19 +10,22 @@ const TEXT = {
     button: 'サンプルコンテンツを取り込む',
     running: '取り込み中',
     done: '取り込みが完了しました',
+    open: '用語を開く',
+    interrupted: '取り込みが途中で止まりました。もう一度実行すると続きから取り込みます。',
   },
   en: {
     intro: 'The hub is empty. Import the sample glossary, case studies and playbook to try it out.',
     button: 'Import the sample content',
     running: 'Importing',
     done: 'Sample content imported',
+    open: 'Open the glossary terms',
+    interrupted: 'The import stopped before it finished; run it again to continue where it stopped.',
   },
 } as const
 
-export const SampleContentButton = ({ apiRoute }: { apiRoute: string }) => {
+export const SampleContentButton = ({ apiRoute, termsHref }: { apiRoute: string; termsHref: string }) => {
   const { i18n } = useTranslation()
   const text = TEXT[i18n.language === 'ja' ? 'ja' : 'en']
-  const router = useRouter()
   const [progress, setProgress] = useState<Line | undefined>()
   const [state, setState] = useState<'idle' | 'running' | 'done' | 'failed'>('idle')
 
@@ -38,6 +40,7 @@ export const SampleContentButton = ({ apiRoute }: { apiRoute: string }) => {
     }
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader()
     let buffered = ''
+    let ended = false
     for (;;) {
       const { value, done } = await reader.read()
       if (done) break
@@ -49,9 +52,16 @@ export const SampleContentButton = ({ apiRoute }: { apiRoute: string }) => {
         setProgress((previous) => ({ ...previous, ...parsed }))
         if (parsed.error) setState('failed')
         if (parsed.counts) setState('done')
+        if (parsed.error || parsed.counts) ended = true
       }
     }
-    router.refresh()
+    // A stream cut off before its last line (the server stopped): say so instead of "importing" forever.
+    if (!ended) {
+      setProgress((previous) => ({ ...previous, error: text.interrupted }))
+      setState('failed')
+    }
+    // No router.refresh(): the refreshed dashboard no longer offers the import (the hub is not empty),
+    // which would unmount this box and take the "imported" message with it before anyone reads it.
   }
 
   return (
@@ -66,7 +76,11 @@ export const SampleContentButton = ({ apiRoute }: { apiRoute: string }) => {
           </p>
         </div>
       )}
-      {state === 'done' && <p data-testid="sample-import-done">{text.done}: {progress?.total} ✓</p>}
+      {state === 'done' && (
+        <p data-testid="sample-import-done">
+          {text.done}: {progress?.total} ✓ <a href={termsHref}>{text.open}</a>
+        </p>
+      )}
       {state === 'failed' && <p role="alert">{progress?.error}</p>}
     </section>
   )
