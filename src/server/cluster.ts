@@ -9,7 +9,7 @@ const here = path.dirname(fileURLToPath(import.meta.url))
 /**
  * Forks `settings.workers` workers that share the port (the primary hands out connections). Each has
  * its own Next server and cache, kept coherent with the others by the feed journal's poll. A worker that
- * dies unexpectedly is replaced; SIGTERM/SIGINT stop them all gracefully, then `onStopped` runs.
+ * dies unexpectedly is replaced (the jobs worker by a new jobs worker); SIGTERM/SIGINT stop them all gracefully, then `onStopped` runs.
  */
 export const runCluster = (settings: ServerSettings, onStopped: (code: number) => Promise<void>): void => {
   cluster.setupPrimary({
@@ -19,7 +19,16 @@ export const runCluster = (settings: ServerSettings, onStopped: (code: number) =
   })
   let stopping = false
   let started = 0
-  const fork = (): Worker => cluster.fork({ NEXT_TELEMETRY_DISABLED: '1' })
+  // Exactly one worker runs Payload's jobs queue (scheduled publishing, src/jobs.ts): with more, two
+  // workers would race for the same job; with none, a scheduled publish never goes out.
+  const runsJobs = process.env.HUB_JOBS_AUTORUN ?? '1'
+  let jobsWorker: Worker | undefined
+  const fork = (): Worker => {
+    const takesJobs = !jobsWorker || jobsWorker.isDead()
+    const worker = cluster.fork({ NEXT_TELEMETRY_DISABLED: '1', HUB_JOBS_AUTORUN: takesJobs ? runsJobs : '0' })
+    if (takesJobs) jobsWorker = worker
+    return worker
+  }
   for (let i = 0; i < settings.workers; i += 1) fork()
 
   cluster.on('listening', () => {
