@@ -44,3 +44,19 @@ export const documentIdFromUrl = (page: Page): string => {
   if (!id || id === 'create') throw new Error(`not on a saved document: ${page.url()}`)
   return id
 }
+
+/**
+ * Fills the create-first-user form and submits it once the admin has hydrated: typed before React takes
+ * over, the values are in the inputs but not in the form's state, and the click sends nothing.
+ */
+export const createFirstUser = async (page: Page, email: string, password: string) => {
+  await page.waitForURL(/create-first-user/)
+  await page.waitForLoadState('networkidle')
+  await page.fill('#field-email', email)
+  await page.fill('#field-password', password)
+  await page.fill('#field-confirm-password', password)
+  const registered = page.waitForResponse((r) => r.url().includes('/api/users/first-register'), { timeout: 60_000 })
+  await page.click('button[type=submit]')
+  if (!(await registered).ok()) throw new Error(`first-register answered ${(await registered).status()}`)
+  await page.waitForURL((url) => !url.pathname.includes('create-first-user'), { timeout: 60_000 })
+}

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import {
   addTextValue,
+  createFirstUser,
   documentIdFromUrl,
   pickOption,
   publish,
@@ -50,11 +51,7 @@ describe.sequential('an editor in the admin UI', () => {
     await page.goto(`${hub.url}/admin`)
     await page.waitForURL(/create-first-user/)
     await screenshot(page, '1a-create-first-user')
-    await page.fill('#field-email', EMAIL)
-    await page.fill('#field-password', PASSWORD)
-    await page.fill('#field-confirm-password', PASSWORD)
-    await page.click('button[type=submit]')
-    await page.waitForURL((url) => !url.pathname.includes('create-first-user'), { timeout: 60_000 })
+    await createFirstUser(page, EMAIL, PASSWORD)
     // The sidebar groups collections the way editors think of them.
     for (const group of ['Glossary', 'Stories', 'Playbooks', 'Admin']) {
       await expect(page.locator('nav').getByText(group, { exact: true }).first().isVisible()).resolves.toBe(true)
