@@ -8,6 +8,7 @@ import { toLexical } from './lexical'
 import { isListingPage, listingItems } from './listing'
 import { EMPTY_MANIFEST, type Manifest } from './manifest'
 import { createMentionFinder, type Label } from './mentions'
+import type { PlaybookBlock } from './playbook'
 import { mergePlaybooks } from './playbooks'
 import { segmentDocument } from './segment'
 import type { ReadingOf } from './slugs'
@@ -103,9 +104,14 @@ export const parseDocuments = (files: SourceFile[], options: ParseOptions = {}):
     warnings: [],
     explanation: { family: 'nothing importable', why: reason, header: 'none', entries: [], dropped: [] },
   })
+  // A short numbered list on one page ("three timings") is an article's list, not a guide: it stays in the body.
+  const guideCount = new Map<string, number>()
+  for (const { seg } of segmented) if (seg?.playbook) guideCount.set(keyOf(seg.playbook.title), (guideCount.get(keyOf(seg.playbook.title)) ?? 0) + 1)
+  const isGuide = (block: PlaybookBlock) => block.steps.length >= MIN_GUIDE_STEPS || (guideCount.get(keyOf(block.title)) ?? 0) >= 2
+
   for (const doc of segmented) {
     const items = doc.seg
-      ? readDocument(doc.seg, template, glossaries.isKnown)
+      ? readDocument(doc.seg, template, glossaries.isKnown, isGuide)
       : 'reason' in doc && doc.reason
         ? nothing(doc.reason)
         : listingItems(doc.text, template)
@@ -203,16 +209,6 @@ export const parseDocuments = (files: SourceFile[], options: ParseOptions = {}):
   }
 
   // Playbooks: one per title, however many pages repeat it; each field takes the most common wording.
-  // A short numbered list on one page ("three timings") is an article's list, not a guide.
-  const guideCount = new Map<string, number>()
-  for (const { items } of documents) if (items.playbook) guideCount.set(keyOf(items.playbook.title), (guideCount.get(keyOf(items.playbook.title)) ?? 0) + 1)
-  const isGuide = (block: NonNullable<DocumentItems['playbook']>) =>
-    block.steps.length >= MIN_GUIDE_STEPS || (guideCount.get(keyOf(block.title)) ?? 0) >= 2
-  for (const { items } of documents) {
-    if (!items.playbook || isGuide(items.playbook)) continue
-    items.explanation.dropped.push({ what: items.playbook.title, why: `numbered list of ${items.playbook.steps.length} items on one page only: not a playbook` })
-    items.playbook = null
-  }
   const playbooks = mergePlaybooks(
     documents.flatMap(({ name, items }) => (items.playbook ? [{ file: name, block: items.playbook }] : [])),
     manifest,

@@ -4,6 +4,7 @@ import { MIN_ENTRIES, readGlossaryArticle } from './glossaryArticle'
 import { toPlainText } from './lexical'
 import {
   cleanAliases,
+  definedSubject,
   definitionHeadingName,
   definitionSubject,
   namesStatedInBody,
@@ -156,10 +157,30 @@ const openingText = (blocks: Block[]): string => {
   return toPlainText(firstHeading < 0 ? blocks : blocks.slice(0, firstHeading))
 }
 
+/** What the lines above the body held, as --explain reports them. */
+const headerWhy = (seg: Segmented): string => {
+  const parts = [
+    ...(seg.header === 'none' ? [] : [seg.header]),
+    ...(seg.title ? ['title line'] : []),
+    ...(seg.tags.length > 0 ? ['tag line'] : []),
+    ...(seg.titleRepeated ? ['the title again'] : []),
+  ]
+  return parts.length > 0 ? `header: ${parts.join(', ')}` : 'blank lines above the body'
+}
+
+/** The end of a sentence, to quote it: "…になりました。". */
+const ending = (sentence: string) => [...sentence].slice(-8).join('')
+
+/**
+ * One page's terms, entries, teasers, case studies and playbook. `isGuide` tells whether the numbered
+ * list the page holds is a playbook (the corpus decides: long enough, or repeated by other pages);
+ * a list that is not one stays in the body.
+ */
 export const readDocument = (
   seg: Segmented,
   template: SiteTemplate,
   isKnownGlossary: (key: string) => boolean,
+  isGuide: (block: PlaybookBlock) => boolean = () => true,
 ): DocumentItems => {
   const warnings: string[] = []
   const dropped: DocumentExplanation['dropped'] = []
@@ -167,6 +188,8 @@ export const readDocument = (
   const cutLine = cutOffAt(seg.lines)
   const cutOff = cutLine >= 0
   const { teasers, articles } = parseTeasers(seg, template, isKnownGlossary, cutOff)
+  const playbook = seg.playbook && isGuide(seg.playbook) ? seg.playbook : null
+  const guideInBody = playbook !== null && playbook.start >= seg.bodyStart && playbook.start < seg.bodyEnd
   const glossaries = [...seg.footerGlossaries]
   const glossaryAliases: string[] = []
   let family: Family = 'article'
@@ -181,7 +204,9 @@ export const readDocument = (
   const isGlossaryArticle = article.entries.length >= MIN_ENTRIES && (namesGlossary || article.entries.length >= 2 * MIN_ENTRIES)
   const bodyEnd = isGlossaryArticle
     ? (article.entries[article.entries.length - 1]?.end ?? seg.bodyEnd)
-    : seg.bodyEnd
+    : guideInBody
+      ? playbook.start
+      : seg.bodyEnd
   const blocks = isGlossaryArticle ? [] : parseBlocks(seg.lines.slice(seg.bodyStart, bodyEnd))
   const bodyCut = cutOff && cutLine >= seg.bodyStart && cutLine < bodyEnd
   const { cases, warnings: caseWarnings } = extractCaseStudies(blocks, template)
@@ -231,7 +256,7 @@ export const readDocument = (
       const { summary, firstSentence } = summaryOf(blocks, bodyCut)
       const opening = blocks.find((block) => block.type === 'heading' || block.type === 'paragraph')
       const variant = opening?.type === 'heading' ? definitionHeadingName(opening.text) : null
-      const subject = firstSentence ? definitionSubject(firstSentence) : null
+      const subject = firstSentence ? definedSubject(firstSentence) : null
       const name = header.japaneseName || variant || ''
       const stated = namesStatedInBody(openingText(blocks), [name, variant ?? '', header.englishName ?? ''])
       term = {
@@ -259,7 +284,8 @@ export const readDocument = (
     }
   } else {
     const { summary, firstSentence } = summaryOf(blocks, bodyCut)
-    const subject = firstSentence ? definitionSubject(firstSentence) : null
+    const opening = firstSentence ? definitionSubject(firstSentence) : null
+    const subject = firstSentence ? definedSubject(firstSentence) : null
     const own = seg.footerGlossaries[0]
     if (subject && own) {
       family = 'single-term page'
@@ -279,6 +305,8 @@ export const readDocument = (
       title = term.term
       why = `no title line; the body opens with a defining sentence ("${subject}は、…") and the footer names "${own.name}"`
       explainEntries.push({ heading: firstSentence ?? '', term: read.name })
+    } else if (opening && !subject) {
+      why = `no title line, and the opening sentence ("${opening}は、…${ending(firstSentence ?? '')}") tells what happened instead of defining "${opening}": no defining sentence, so an article (blog, column or customer voice), not a glossary page`
     } else if (subject) {
       why = `the page defines "${subject}" but names no glossary (no "…${template.glossaryWord}" line after the body)`
     } else {
@@ -290,15 +318,23 @@ export const readDocument = (
   for (const teaser of teasers) glossaries.push({ name: teaser.glossary, slogan: teaser.glossarySlogan, englishName: null })
   for (const teaser of teasers) explainEntries.push({ heading: `${teaser.englishName ?? ''} ${teaser.term}`.trim(), term: teaser.term, reason: 'recommended-columns teaser (excerpt)' })
   if (cases.length > 0) why += `; case studies: ${cases.map((c) => `${c.heading} (${c.persona})`).join(', ')}`
-  if (seg.bodyStart > 0) dropped.push({ what: `lines 1–${seg.bodyStart}`, why: `header (${seg.header}), title and tag lines` })
-  if (seg.playbook) dropped.push({ what: seg.playbook.title, why: `step-by-step guide (${seg.playbook.steps.length} steps): read as a playbook, not as body text` })
-  if (seg.bodyEnd < seg.recommendedStart) dropped.push({ what: `lines ${seg.bodyEnd + 1}–${seg.recommendedStart}`, why: 'footer: glossary links, banners, template lines the corpus repeats' })
+  const nothing = !term && entries.length === 0 && cases.length === 0 && teasers.length === 0 && !playbook
+  if (nothing && seg.tags.length === 0) {
+    family = 'nothing importable'
+    if (seg.onlyCorpusTemplate) {
+      why = 'every line is one most pages of the corpus repeat (site header, blurb, navigation, featured articles): the page has no content of its own'
+    }
+  } else if (nothing) warnings.push('article with nothing to import but its tags')
+
+  if (seg.bodyStart > 0) dropped.push({ what: `lines 1–${seg.bodyStart}`, why: headerWhy(seg) })
+  if (family === 'nothing importable' && !seg.onlyCorpusTemplate && bodyEnd > seg.bodyStart) {
+    dropped.push({ what: `lines ${seg.bodyStart + 1}–${bodyEnd}`, why: 'body with no term, glossary entry, case study or playbook in it' })
+  }
+  if (playbook) dropped.push({ what: playbook.title, why: `step-by-step guide (${playbook.steps.length} steps): read as a playbook, not as body text` })
+  else if (seg.playbook) dropped.push({ what: seg.playbook.title, why: `numbered list of ${seg.playbook.steps.length} items on one page only: not a playbook, kept as body text` })
+  if (seg.bodyEnd < seg.recommendedStart) dropped.push({ what: `lines ${seg.bodyEnd + 1}–${seg.recommendedStart}`, why: `footer: ${seg.footerHolds.join(', ')}` })
   if (articles > 0) dropped.push({ what: `${articles} recommended article teasers`, why: 'teasers of articles, not of glossary terms' })
   if (cutOff) dropped.push({ what: collapse(seg.lines[cutLine] ?? '').slice(0, 40), why: 'the document stops mid-sentence here (cut-off dump)' })
-
-  const nothing = !term && entries.length === 0 && cases.length === 0 && teasers.length === 0 && !seg.playbook
-  if (nothing && seg.tags.length === 0) family = 'nothing importable'
-  else if (nothing) warnings.push('article with nothing to import but its tags')
   return {
     layout: seg.layout,
     family,
@@ -309,7 +345,7 @@ export const readDocument = (
     teasers,
     recommendedArticles: articles,
     cases,
-    playbook: seg.playbook,
+    playbook,
     glossaries,
     glossaryAliases,
     warnings,

@@ -50,7 +50,8 @@ const chunksOf = (lines: string[]): string[][] => {
       chunks.push([])
       continue
     }
-    if (GLUED_SEPARATOR.test(line) && !BULLET.test(line.replace(GLUED_SEPARATOR, ''))) {
+    // " -" glued to a line ends the entry whatever the line is: a heading, teaser text or a teaser's last bullet.
+    if (GLUED_SEPARATOR.test(line)) {
       chunks[chunks.length - 1]?.push(line.replace(GLUED_SEPARATOR, ''))
       chunks.push([])
       continue

@@ -63,7 +63,8 @@ export const splitTitle = (
   return { term: split.rest, glossary: split.glossary }
 }
 
-const ABBREVIATION = /^[A-Z][A-Z0-9&.-]{1,9}$/
+/** Capitals and digits with at least one capital: "PII", "3PL", "B2B", "D2C" (not a year: "2006"). */
+const ABBREVIATION = /^(?=[0-9&.-]*[A-Z])[A-Z0-9][A-Z0-9&.-]{1,9}$/
 
 /** What the brackets beside a name say: an abbreviation ("(PII)") or a former name ("(旧称 Twitter)"). */
 export interface NameParts {
@@ -127,11 +128,26 @@ export const parseTeaserHeader = (
   return { ...name, glossary: split.glossary, slogan: slogan === '' ? null : slogan }
 }
 
-/** The subject of a defining sentence: "クラウドソーシングは、…" → クラウドソーシング. */
+/** The subject of a sentence shaped "<subject>は、…": "クラウドソーシングは、…" → クラウドソーシング. */
 export const definitionSubject = (sentence: string): string | null => {
   const match = /^(.{1,60}?)\s*(?:とは|は)\s*[、,，]/u.exec(collapse(sentence))
   return match?.[1]?.trim() || null
 }
+
+/** A predicate in the past ("…になりました。", "…でした。"): the sentence tells what happened. */
+const PAST_PREDICATE = /(?:ました|でした|だった|かった|した)[。．！!]?$/u
+/** Wording that defines whatever the tense ("…のことで、2006年に広まりました。"). */
+const DEFINING_WORDS = /のこと|を指し|を指す|を意味|と呼ば|とは/u
+
+/** A sentence that narrates (a blog or customer-voice opening) instead of saying what its subject is. */
+export const isNarration = (sentence: string): boolean => {
+  const text = collapse(sentence)
+  return PAST_PREDICATE.test(text) && !DEFINING_WORDS.test(text)
+}
+
+/** The subject a defining sentence defines: "<subject>は、…です。", never a narration's subject. */
+export const definedSubject = (sentence: string): string | null =>
+  isNarration(sentence) ? null : definitionSubject(sentence)
 
 /** "ターゲットオーディエンス:対象者とは <definition>" → subject and definition (without a trailing "..."). */
 export const splitTeaserDefinition = (text: string): { subject: string | null; definition: string } => {

@@ -1,4 +1,4 @@
-import { definitionSubject, parseGlossaryLink, parseTeaserHeader, type GlossaryLink } from './names'
+import { definedSubject, parseGlossaryLink, parseTeaserHeader, type GlossaryLink } from './names'
 import { findPlaybookBlock, type PlaybookBlock } from './playbook'
 import { isBannerLine, type SiteTemplate } from './template'
 import { collapse, isAscii, isSentence, normalizeText } from './text'
@@ -16,9 +16,13 @@ export interface Segmented {
   /** Whether the title line came back after the tag line (single-term pages of the first glossary). */
   titleRepeated: boolean
   tags: string[]
-  /** [bodyStart, bodyEnd) in `lines`. */
+  /** [bodyStart, bodyEnd) in `lines`: the body up to the footer (a guide inside it is cut out later, if it is one). */
   bodyStart: number
   bodyEnd: number
+  /** What the footer holds ("glossary links", "banners", …), for --explain. */
+  footerHolds: string[]
+  /** Every line is one the corpus repeats: the page was read again without the learned template. */
+  onlyCorpusTemplate: boolean
   /** Index of the recommended-columns heading, or lines.length. */
   recommendedStart: number
   /** Line indexes at or after the body start that would open a footer (links, banners, boilerplate). */
@@ -59,8 +63,10 @@ const isGlossaryTitle = (text: string, template: SiteTemplate): boolean =>
 
 export const segmentDocument = (rawText: string, template: SiteTemplate, learned: Set<string> = new Set()): SegmentResult => {
   const result = segmentWith(rawText, template, learned)
+  if (result.ok || learned.size === 0) return result
   // A page the corpus repeats whole (saved several times) is still a page: read it without the learned template.
-  return result.ok || learned.size === 0 ? result : segmentWith(rawText, template, new Set())
+  const again = segmentWith(rawText, template, new Set())
+  return again.ok ? { ok: true, doc: { ...again.doc, onlyCorpusTemplate: true } } : again
 }
 
 const segmentWith = (rawText: string, template: SiteTemplate, learned: Set<string>): SegmentResult => {
@@ -157,7 +163,7 @@ const segmentWith = (rawText: string, template: SiteTemplate, learned: Set<strin
     bodyFrom = first.index
     // An author byline (a name, a line of bio) above a page that opens with its defining sentence.
     const own = nonBlank.filter((line) => line.index >= first.index && !isChrome(line.text)).slice(0, MAX_BYLINE_LINES + 1)
-    const opening = own.findIndex((line) => definitionSubject(line.text) !== null)
+    const opening = own.findIndex((line) => definedSubject(line.text) !== null)
     if (opening > 0 && bylineOnly(own.slice(0, opening))) {
       header = 'author byline'
       bodyFrom = (own[opening] as NonBlank).index
@@ -187,12 +193,20 @@ const segmentWith = (rawText: string, template: SiteTemplate, learned: Set<strin
       footerMarks.push(line.index)
     }
   })
-  let footerStart = footerMarks[0] ?? recommendedStart
+  const bodyEnd = footerMarks[0] ?? recommendedStart
   const playbook = findPlaybookBlock(lines, bodyFrom, recommendedStart, template)
-  if (playbook && playbook.start < footerStart && playbook.start >= bodyFrom) footerStart = playbook.start
+  const footerStart = playbook && playbook.start < bodyEnd && playbook.start >= bodyFrom ? playbook.start : bodyEnd
 
   const footerGlossaries: Segmented['footerGlossaries'] = []
   const footerLines = nonBlank.filter((line) => line.index >= footerStart && line.index < recommendedStart)
+  const footerHolds = new Set<string>()
+  for (const line of footerLines.filter((l) => l.index >= bodyEnd)) {
+    if (parseGlossaryLink(line.text, template.glossaryWord)) footerHolds.add('glossary links')
+    else if (isBannerLine(line.text)) footerHolds.add('banners')
+    else if (isNavigation(line.text, template)) footerHolds.add('navigation')
+    else if (isChrome(line.text)) footerHolds.add('lines other pages repeat')
+    else footerHolds.add('text after the first footer line')
+  }
   footerLines.forEach((line, position) => {
     if (isBannerLine(line.text)) return
     const link = parseGlossaryLink(line.text, template.glossaryWord)
@@ -212,7 +226,9 @@ const segmentWith = (rawText: string, template: SiteTemplate, learned: Set<strin
       titleRepeated,
       tags,
       bodyStart: bodyFrom,
-      bodyEnd: footerStart,
+      bodyEnd,
+      footerHolds: [...footerHolds],
+      onlyCorpusTemplate: false,
       recommendedStart,
       footerMarks,
       footerGlossaries,

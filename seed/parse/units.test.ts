@@ -8,7 +8,7 @@ import { detectChannels } from './channels'
 import { decodeDocument } from './decode'
 import { toLexical } from './lexical'
 import { createMentionFinder } from './mentions'
-import { parseTeaserHeader, readName, splitTeaserDefinition } from './names'
+import { definedSubject, parseTeaserHeader, readName, splitTeaserDefinition } from './names'
 import { splitSentences } from './text'
 
 describe('rich text', () => {
@@ -38,6 +38,13 @@ describe('names beside brackets', () => {
     expect(readName('Net Promoter Score (NPS)')).toEqual({ name: 'Net Promoter Score', aliases: ['NPS'] })
     expect(readName('X (旧称 Twitter) ハンドル')).toEqual({ name: 'X/Twitter ハンドル', aliases: ['X ハンドル', 'Twitter ハンドル'] })
     expect(readName('顧客体験 (お客様の視点)')).toEqual({ name: '顧客体験 (お客様の視点)', aliases: [] })
+  })
+
+  it('takes abbreviations that start with a digit, but not a year', () => {
+    expect(readName('Third-Party Logistics (3PL)')).toEqual({ name: 'Third-Party Logistics', aliases: ['3PL'] })
+    expect(readName('Business to Business (B2B)')).toEqual({ name: 'Business to Business', aliases: ['B2B'] })
+    expect(readName('Fourth-Party Logistics (4PL)').aliases).toEqual(['4PL'])
+    expect(readName('初出の記事 (2006)')).toEqual({ name: '初出の記事 (2006)', aliases: [] })
   })
 
   it('splits a teaser header into English name, Japanese name and a glossary of several words', () => {
@@ -103,5 +110,18 @@ describe('decoding', () => {
 
   it('strips a byte-order mark', () => {
     expect(decodeDocument(new Uint8Array([0xef, 0xbb, 0xbf, 0xe3, 0x81, 0x82]))).toEqual({ ok: true, text: 'あ' })
+  })
+})
+
+describe('defining sentences', () => {
+  it('takes the subject of a sentence that says what something is', () => {
+    expect(definedSubject('ダークソーシャルは、外から見えない経路で共有されるリンクのことです。')).toBe('ダークソーシャル')
+    expect(definedSubject('見本語は、試しに作った用語です。')).toBe('見本語')
+    expect(definedSubject('クラウドソーシングは、多くの人の力を集める仕組みのことで、2006年に広まりました。')).toBe('クラウドソーシング')
+  })
+
+  it('takes none from a sentence that tells what happened', () => {
+    expect(definedSubject('去年の年末商戦は、私たちのショップにとって忘れられない一か月になりました。')).toBeNull()
+    expect(definedSubject('店長は、倉庫を移してから残業が減ったと話してくれました。')).toBeNull()
   })
 })
