@@ -100,13 +100,13 @@ describe('login limiter', () => {
 
 describe('login limit settings', () => {
   it('default to 20 failures per address, 5 per account, waits up to 15 minutes', () => {
-    const options = loginLimitOptions({})
+    const options = loginLimitOptions({} as never)
     expect(options.perIp).toEqual({ freeFailures: 20, firstDelayMs: 1000, maxDelayMs: 900_000 })
     expect(options.perAccount.freeFailures).toBe(5)
   })
 
   it('are read from HUB_LOGIN_LIMIT_PER_IP, HUB_LOGIN_LIMIT_PER_ACCOUNT and HUB_LOGIN_BACKOFF_MAX_SECONDS', () => {
-    const options = loginLimitOptions({ HUB_LOGIN_LIMIT_PER_IP: '50', HUB_LOGIN_LIMIT_PER_ACCOUNT: '3', HUB_LOGIN_BACKOFF_MAX_SECONDS: '60' })
+    const options = loginLimitOptions({ HUB_LOGIN_LIMIT_PER_IP: '50', HUB_LOGIN_LIMIT_PER_ACCOUNT: '3', HUB_LOGIN_BACKOFF_MAX_SECONDS: '60' } as never)
     expect([options.perIp.freeFailures, options.perAccount.freeFailures, options.perAccount.maxDelayMs]).toEqual([50, 3, 60_000])
   })
 

@@ -61,7 +61,7 @@ const forgiveOnSuccess =
 const LOGIN_FAILURES = new Set(['AuthenticationError', 'LockedAuth'])
 
 /** Every failed login answers 401 with the same message, whether the account exists, was locked or not. */
-const oneLoginFailureMessage: AfterErrorHook = ({ error, graphqlResult, req }) => {
+export const oneLoginFailureMessage: AfterErrorHook = ({ error, graphqlResult, req }) => {
   const original = (error as { originalError?: Error }).originalError ?? error
   if (!LOGIN_FAILURES.has(original.name)) return
   const message = new AuthenticationError(req.t).message
