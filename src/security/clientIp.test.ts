@@ -1,6 +1,8 @@
+import type { IncomingMessage } from 'node:http'
+
 import { describe, expect, it } from 'vitest'
 
-import { addressBucket, CLIENT_IP_HEADER, clientAddress, clientBucketOf, trustClientIpHeader, UNKNOWN_CLIENT } from './clientIp'
+import { addressBucket, CLIENT_IP_HEADER, clientAddress, clientBucketOf, trustClientIpHeader, UNKNOWN_CLIENT, writeClientAddress } from './clientIp'
 
 describe("the client's address", () => {
   it('is the socket peer when no proxy is trusted, whatever X-Forwarded-For claims', () => {
@@ -14,6 +16,17 @@ describe("the client's address", () => {
     // Fewer entries than proxies: the left-most is the furthest any trusted hop saw.
     expect(clientAddress('10.0.0.2', '198.51.100.7', 3)).toBe('198.51.100.7')
     expect(clientAddress('10.0.0.2', undefined, 1)).toBe('10.0.0.2')
+  })
+
+  it("the worker replaces a client's own x-hub-client-ip with the address it saw", () => {
+    const req = {
+      headers: { [CLIENT_IP_HEADER]: '1.2.3.4', 'x-forwarded-for': 'forged, 198.51.100.7' },
+      socket: { remoteAddress: '::ffff:10.0.0.2' },
+    } as unknown as IncomingMessage
+    writeClientAddress(req, 0)
+    expect(req.headers[CLIENT_IP_HEADER]).toBe('10.0.0.2')
+    writeClientAddress(req, 1)
+    expect(req.headers[CLIENT_IP_HEADER]).toBe('198.51.100.7')
   })
 
   it('is bucketed by IPv4 address and by IPv6 /64, so one host cannot rotate through its own network', () => {

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http'
 import { isIPv4, isIPv6 } from 'node:net'
 
 /**
@@ -29,6 +30,16 @@ export const clientAddress = (socketAddress: string | undefined, forwardedFor: s
   const hops = [socketAddress ?? '', ...(forwardedFor ?? '').split(',').map((entry) => entry.trim()).filter(Boolean).reverse()]
   const chosen = hops[Math.min(trustedProxies, hops.length - 1)]
   return chosen ? stripMappedIpv4(chosen) : UNKNOWN_CLIENT
+}
+
+/** The worker's step for each request: CLIENT_IP_HEADER replaced (never appended to) by the address it saw. */
+export const writeClientAddress = (req: IncomingMessage, trustedProxies: number): void => {
+  const forwardedFor = req.headers['x-forwarded-for']
+  req.headers[CLIENT_IP_HEADER] = clientAddress(
+    req.socket.remoteAddress,
+    Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor,
+    trustedProxies,
+  )
 }
 
 /** Groups addresses one client controls together: IPv4 by address, IPv6 by its /64 network. */

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 
 import next from 'next'
 
-import { CLIENT_IP_HEADER, clientAddress, trustClientIpHeader } from '../security/clientIp'
+import { trustClientIpHeader, writeClientAddress } from '../security/clientIp'
 import { answerEarlyNode } from './earlyAnswers'
 import { publishedReadHandler } from './publishedReads/handler'
 import { PUBLISHED_READ_ROUTES } from './publishedReads/routes'
@@ -32,12 +32,7 @@ export const runWorker = async (settings: ServerSettings): Promise<void> => {
   // The login limits (security/loginLimits.ts) read the client's address from this header, never the client's copy.
   trustClientIpHeader()
   const server = createServer((req, res) => {
-    const forwardedFor = req.headers['x-forwarded-for']
-    req.headers[CLIENT_IP_HEADER] = clientAddress(
-      req.socket.remoteAddress,
-      Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor,
-      settings.trustedProxies,
-    )
+    writeClientAddress(req, settings.trustedProxies)
     answer(req, res).catch((error: unknown) => {
       console.error(`Request ${req.method} ${req.url} failed: ${error instanceof Error ? error.message : String(error)}`)
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' })
