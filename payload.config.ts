@@ -17,6 +17,7 @@ import { registerEarlyAnswers } from './src/server/earlyAnswers'
 import { invalidatePublishedReads } from './src/server/publishedReads/channel'
 import { anonymousReadRules, writeRules } from './src/security'
 import { graphqlBudgetRules } from './src/security/graphqlBudget'
+import { loginLimits } from './src/security/loginLimits'
 import { sameOriginCookies } from './src/security/sameOriginCookies'
 import { storefrontBaseUrl } from './src/storefront'
 import { storefrontFeed, storefrontFeedFastPath } from './plugins/storefront-feed'
@@ -83,5 +84,7 @@ export default buildConfig({
     writeRules(),
     // The login cookie counts only from the hub's own origin and the trusted ones above.
     sameOriginCookies(trustedOrigins()),
+    // Per-address and per-account login backoff instead of Payload's account lock; one message for every failed login.
+    loginLimits(),
   ],
 })

@@ -1,5 +1,8 @@
-/** What `npm start` was asked for: where to listen, how many workers, how much cache per worker. */
-export type ServerSettings = { port: number; hostname?: string; workers: number; cacheBytes: number }
+/**
+ * What `npm start` was asked for: where to listen, how many workers, how much cache per worker, and how
+ * many proxies in front of it may be believed about the client's address (X-Forwarded-For; 0 = none).
+ */
+export type ServerSettings = { port: number; hostname?: string; workers: number; cacheBytes: number; trustedProxies: number }
 
 export class ServerSettingsError extends Error {}
 
@@ -11,7 +14,7 @@ const integer = (value: string, what: string, min: number, max: number): number 
   return number
 }
 
-/** Reads `-p/--port`, `-H/--hostname` (as `next start` does) and PORT, HUB_WORKERS, HUB_READ_CACHE_MB. */
+/** Reads `-p/--port`, `-H/--hostname` (as `next start` does) and PORT, HUB_WORKERS, HUB_READ_CACHE_MB, HUB_TRUST_PROXY. */
 export const serverSettings = (argv: string[], env: NodeJS.ProcessEnv): ServerSettings => {
   let port = env.PORT ? integer(env.PORT, 'PORT', 0, 65_535) : 3000
   let hostname: string | undefined
@@ -27,5 +30,6 @@ export const serverSettings = (argv: string[], env: NodeJS.ProcessEnv): ServerSe
     hostname,
     workers: integer(env.HUB_WORKERS || '1', 'HUB_WORKERS', 1, 64),
     cacheBytes: integer(env.HUB_READ_CACHE_MB || '64', 'HUB_READ_CACHE_MB', 0, 16_384) * 1024 * 1024,
+    trustedProxies: integer(env.HUB_TRUST_PROXY || '0', 'HUB_TRUST_PROXY', 0, 16),
   }
 }

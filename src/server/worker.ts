@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 
 import next from 'next'
 
+import { trustClientIpHeader, writeClientAddress } from '../security/clientIp'
 import { answerEarlyNode } from './earlyAnswers'
 import { publishedReadHandler } from './publishedReads/handler'
 import { PUBLISHED_READ_ROUTES } from './publishedReads/routes'
@@ -28,7 +29,10 @@ export const runWorker = async (settings: ServerSettings): Promise<void> => {
   const answer = async (req: IncomingMessage, res: ServerResponse) => {
     if (!(await answerEarlyNode(req, res))) await handle(req, res)
   }
+  // The login limits (security/loginLimits.ts) read the client's address from this header, never the client's copy.
+  trustClientIpHeader()
   const server = createServer((req, res) => {
+    writeClientAddress(req, settings.trustedProxies)
     answer(req, res).catch((error: unknown) => {
       console.error(`Request ${req.method} ${req.url} failed: ${error instanceof Error ? error.message : String(error)}`)
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' })
