@@ -131,21 +131,35 @@ export class FeedRuntime {
   }
 }
 
-const runtimes = new WeakMap<Payload, FeedRuntime>()
+// The runtime lives on the Payload instance, so a config reload (dev HMR) replaces it cleanly.
+const RUNTIME = Symbol.for('storefront-feed.runtime')
+type WithRuntime = { [RUNTIME]?: FeedRuntime }
 
 /** The runtime if the plugin is active on this instance (its onInit or a hook created it). */
-export const existingFeedRuntime = (payload: Payload): FeedRuntime | undefined => runtimes.get(payload)
+export const existingFeedRuntime = (payload: Payload): FeedRuntime | undefined => (payload as unknown as WithRuntime)[RUNTIME]
 
 /**
- * The runtime for this Payload instance, created on first use. It also wraps the adapter's commit and
- * rollback (to learn when a transaction that wrote the journal ends) and `destroy` (to stop polling).
+ * The runtime for this Payload instance, created on first use. The first one also wraps the adapter's
+ * commit and rollback, to learn when a transaction that wrote the journal ends.
  */
 export const feedRuntime = (payload: Payload, options: SanitizedFeedOptions): FeedRuntime => {
-  const existing = runtimes.get(payload)
-  if (existing) return existing
+  const holder = payload as unknown as WithRuntime
+  const existing = holder[RUNTIME]
+  if (existing && existing.options === options) return existing
+  existing?.stop()
   const runtime = new FeedRuntime(payload, options)
-  runtimes.set(payload, runtime)
+  holder[RUNTIME] = runtime
+  if (!existing) watchTransactionEnds(payload)
+  // payload.destroy() stops everything in `crons`: polling stops with the instance.
+  ;(payload.crons as unknown as { stop: () => void }[]).push({ stop: () => runtime.stop() })
+  return runtime
+}
 
+/** Tells whichever runtime is current when a transaction ends. */
+const watchTransactionEnds = (payload: Payload): void => {
+  const ended = (id: unknown) => {
+    if (typeof id === 'string' || typeof id === 'number') existingFeedRuntime(payload)?.transactionEnded(String(id))
+  }
   const db = payload.db
   const commit = db.commitTransaction.bind(db)
   const rollback = db.rollbackTransaction.bind(db)
@@ -153,20 +167,14 @@ export const feedRuntime = (payload: Payload, options: SanitizedFeedOptions): Fe
     try {
       return await commit(id)
     } finally {
-      if (typeof id === 'string' || typeof id === 'number') runtime.transactionEnded(String(id))
+      ended(id)
     }
   }
   db.rollbackTransaction = async (id) => {
     try {
       return await rollback(id)
     } finally {
-      if (typeof id === 'string' || typeof id === 'number') runtime.transactionEnded(String(id))
+      ended(id)
     }
   }
-  const destroy = payload.destroy.bind(payload)
-  payload.destroy = async () => {
-    runtime.stop()
-    return destroy()
-  }
-  return runtime
 }
