@@ -60,7 +60,11 @@ export type StorefrontFeedConfig = {
     breakpoints?: { name: string; label: string; width: number; height: number }[]
   }
   /** Slug of the hidden change-journal collection the plugin adds. @default 'feed-changes' */
+  changesCollection?: string
+  /** @deprecated Use `changesCollection` (the graph's name for the same idea). */
   journalSlug?: string
+  /** How often an instance checks the journal for changes made by other instances, in ms. @default 1000 */
+  pollIntervalMs?: number
   /** Items per page: `limit` defaults to `default` and may not exceed `max`. @default { default: 50, max: 100 } */
   pageSize?: { default?: number; max?: number }
   cache?: {
@@ -70,7 +74,7 @@ export type StorefrontFeedConfig = {
     staleWhileRevalidate?: number
     /** Rendered pages kept in memory per server instance (least recently used go first). @default 1000 */
     maxEntries?: number
-    /** How often an instance checks the journal for changes made by other instances, in ms. @default 1000 */
+    /** @deprecated Use the top-level `pollIntervalMs` (the graph's name for the same idea). */
     pollIntervalMs?: number
     /**
      * Called whenever published content may have changed: a local edit, its commit, another instance's
@@ -98,9 +102,10 @@ export type SanitizedFeedOptions = {
   urls: UrlTemplates
   contentTypes: ContentType[]
   collections: Record<ContentType | 'glossary' | 'tag', string>
-  journalSlug: string
+  changesCollection: string
+  pollIntervalMs: number
   preview: { disabled: boolean; path: string; breakpoints: { name: string; label: string; width: number; height: number }[] }
   pageSize: { default: number; max: number }
-  cache: { maxAge: number; staleWhileRevalidate: number; maxEntries: number; pollIntervalMs: number; onInvalidate: (cause: 'local' | 'journal') => void }
+  cache: { maxAge: number; staleWhileRevalidate: number; maxEntries: number; onInvalidate: (cause: 'local' | 'journal') => void }
   feedUrl?: string
 }

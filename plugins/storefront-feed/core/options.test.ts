@@ -14,11 +14,22 @@ describe('sanitizeOptions', () => {
       baseUrl: 'https://shop.example.com',
       urls: DEFAULT_URL_TEMPLATES,
       contentTypes: ['glossary-term', 'case-study', 'playbook'],
-      journalSlug: 'feed-changes',
+      changesCollection: 'feed-changes',
+      pollIntervalMs: 1000,
       pageSize: { default: 50, max: 100 },
-      cache: { maxAge: 60, staleWhileRevalidate: 300, maxEntries: 1000, pollIntervalMs: 1000, onInvalidate: expect.any(Function) },
+      cache: { maxAge: 60, staleWhileRevalidate: 300, maxEntries: 1000, onInvalidate: expect.any(Function) },
       publisher: { name: 'Commerce Content Hub', url: 'https://shop.example.com' },
     })
+  })
+
+  it('still reads the deprecated journalSlug and cache.pollIntervalMs, the new names winning', () => {
+    expect(sanitizeOptions({ ...base, journalSlug: 'old-journal', cache: { pollIntervalMs: 250 } })).toMatchObject({
+      changesCollection: 'old-journal',
+      pollIntervalMs: 250,
+    })
+    expect(
+      sanitizeOptions({ ...base, changesCollection: 'journal', journalSlug: 'old', pollIntervalMs: 500, cache: { pollIntervalMs: 250 } }),
+    ).toMatchObject({ changesCollection: 'journal', pollIntervalMs: 500 })
   })
 
   it.each([

@@ -100,7 +100,8 @@ export const sanitizeOptions = (options: StorefrontFeedConfig): SanitizedFeedOpt
     urls,
     contentTypes: [...new Set(contentTypes)] as ContentType[],
     collections: { ...DEFAULT_COLLECTIONS, ...options.collections },
-    journalSlug: options.journalSlug ?? 'feed-changes',
+    changesCollection: options.changesCollection ?? options.journalSlug ?? 'feed-changes',
+    pollIntervalMs: positiveInteger(options.pollIntervalMs ?? options.cache?.pollIntervalMs ?? 1000, 'pollIntervalMs', 50),
     preview: {
       disabled: options.preview?.disabled ?? false,
       path: previewPath(options.preview?.path ?? '/preview'),
@@ -111,7 +112,6 @@ export const sanitizeOptions = (options: StorefrontFeedConfig): SanitizedFeedOpt
       maxAge: positiveInteger(options.cache?.maxAge ?? 60, 'cache.maxAge', 0),
       staleWhileRevalidate: positiveInteger(options.cache?.staleWhileRevalidate ?? 300, 'cache.staleWhileRevalidate', 0),
       maxEntries: positiveInteger(options.cache?.maxEntries ?? 1000, 'cache.maxEntries'),
-      pollIntervalMs: positiveInteger(options.cache?.pollIntervalMs ?? 1000, 'cache.pollIntervalMs', 50),
       onInvalidate: options.cache?.onInvalidate ?? (() => {}),
     },
     feedUrl: options.feedUrl?.replace(/\/+$/, ''),

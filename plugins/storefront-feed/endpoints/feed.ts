@@ -59,7 +59,7 @@ const buildPage = (runtime: FeedRuntime, req: PayloadRequest, query: FeedQuery, 
   if (running) return running
   const build = (async () => {
     const { payload } = req
-    const head = await readHead(payload, runtime.options.journalSlug)
+    const head = await readHead(payload, runtime.options.changesCollection)
     runtime.observeHead(head)
     const generation = runtime.cache.generation
     const ctx = {

@@ -200,7 +200,7 @@ export const buildDeltaPage = async (ctx: PageContext, query: FeedQuery): Promis
     }
     from = since.sequence
   } else {
-    from = await sequenceBefore(ctx.payload, ctx.options.journalSlug, since.date, head)
+    from = await sequenceBefore(ctx.payload, ctx.options.changesCollection, since.date, head)
   }
   const resolved = await resolveFilters(ctx, query)
   if (resolved.errors.length > 0) return { status: 404, errors: resolved.errors }
@@ -210,7 +210,7 @@ export const buildDeltaPage = async (ctx: PageContext, query: FeedQuery): Promis
   const rows =
     matchable.length === 0
       ? []
-      : await readChanges(ctx.payload, ctx.options.journalSlug, {
+      : await readChanges(ctx.payload, ctx.options.changesCollection, {
           after: from,
           upTo: head,
           types: matchable,
@@ -226,7 +226,7 @@ export const buildDeltaPage = async (ctx: PageContext, query: FeedQuery): Promis
     latest.set(row.itemId, row)
   }
   const later = hasMore
-    ? await itemsChangedLater(ctx.payload, ctx.options.journalSlug, { itemIds: [...latest.keys()], after: batchEnd, upTo: head })
+    ? await itemsChangedLater(ctx.payload, ctx.options.changesCollection, { itemIds: [...latest.keys()], after: batchEnd, upTo: head })
     : new Set<string>()
   const due = [...latest.values()].filter((row) => !later.has(row.itemId))
 

@@ -105,7 +105,7 @@ export class FeedRuntime {
     if (this.polling || this.stopped) return
     this.polling = true
     try {
-      this.observeHead(await readHead(this.payload, this.options.journalSlug))
+      this.observeHead(await readHead(this.payload, this.options.changesCollection))
     } catch (error) {
       this.payload.logger.debug({ err: error, msg: 'storefront-feed: journal poll failed; will retry' })
     } finally {
@@ -115,7 +115,7 @@ export class FeedRuntime {
 
   startPolling(): void {
     if (this.poller || this.stopped) return
-    this.poller = setInterval(() => void this.pollOnce(), this.options.cache.pollIntervalMs)
+    this.poller = setInterval(() => void this.pollOnce(), this.options.pollIntervalMs)
     this.poller.unref()
   }
 

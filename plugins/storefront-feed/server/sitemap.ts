@@ -79,7 +79,7 @@ export const serveSitemap = async (payload: Payload, options: SanitizedFeedOptio
   const runtime = feedRuntime(payload, options)
   let page: CachedPage | undefined = runtime.cache.get(SITEMAP_KEY)
   if (!page) {
-    runtime.observeHead(await readHead(payload, options.journalSlug))
+    runtime.observeHead(await readHead(payload, options.changesCollection))
     const generation = runtime.cache.generation
     const { xml, truncated } = buildSitemapXml(await sitemapEntries(payload, options))
     if (truncated) payload.logger.warn('storefront-feed: more than 50,000 storefront URLs; the sitemap lists the first 50,000')
