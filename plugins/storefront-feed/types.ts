@@ -2,9 +2,12 @@
 export const CONTENT_TYPES = ['glossary-term', 'case-study', 'playbook'] as const
 export type ContentType = (typeof CONTENT_TYPES)[number]
 
-/** Locales the feed answers in; `ja` is the hub's default and every field falls back to it. */
+/** Locales the serialisers have labels for; which of them are on, and the default, come from `config.localization`. */
 export const FEED_LOCALES = ['ja', 'en'] as const
 export type FeedLocale = (typeof FEED_LOCALES)[number]
+
+/** The config's locales: the feed answers in these, and every field falls back to the default one. */
+export type FeedLocalization = { locales: readonly FeedLocale[]; defaultLocale: FeedLocale }
 
 /** Which URL template fills which storefront link; placeholders are listed on `StorefrontFeedConfig.storefront.urls`. */
 export type UrlTemplates = Record<ContentType | 'glossary', string>
@@ -104,6 +107,7 @@ export type SanitizedFeedOptions = {
   collections: Record<ContentType | 'glossary' | 'tag', string>
   changesCollection: string
   pollIntervalMs: number
+  localization: FeedLocalization
   preview: { disabled: boolean; path: string; breakpoints: { name: string; label: string; width: number; height: number }[] }
   pageSize: { default: number; max: number }
   cache: { maxAge: number; staleWhileRevalidate: number; maxEntries: number; onInvalidate: (cause: 'local' | 'journal') => void }

@@ -100,6 +100,7 @@ const handler =
           secret: req.payload.secret,
           contentTypes: options.contentTypes,
           pageSize: options.pageSize,
+          localization: options.localization,
         })
         if (!parsed.ok) {
           return new Response(withBody ? errorBody(parsed.errors) : null, { status: 400, headers: errorHeaders })

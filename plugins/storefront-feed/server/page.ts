@@ -93,6 +93,7 @@ const serializeAll = async (ctx: PageContext, query: FeedQuery, sources: SourceD
   const serializeContext: SerializeContext = {
     locale: query.locale,
     baseUrl: ctx.options.baseUrl,
+    defaultLocale: ctx.options.localization.defaultLocale,
     urls: ctx.options.urls,
     collections: ctx.options.collections,
     publisher: ctx.options.publisher,
@@ -120,7 +121,7 @@ const documentFor = (
   query: FeedQuery,
   args: { items: (FeedItem | Tombstone)[]; syncSequence: number; mode: 'full' | 'delta'; next?: { cursor?: string; since?: string } },
 ): FeedDocument => {
-  const defaults = { types: ctx.options.contentTypes, limit: ctx.options.pageSize.default }
+  const defaults = { types: ctx.options.contentTypes, limit: ctx.options.pageSize.default, locale: ctx.options.localization.defaultLocale }
   return buildFeedDocument({
     title: ctx.options.title,
     description: ctx.options.description,

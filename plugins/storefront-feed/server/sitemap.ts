@@ -34,10 +34,10 @@ const sitemapEntries = async (payload: Payload, options: SanitizedFeedOptions): 
   })
   for (const glossary of glossaries) lookups.glossaries.set(String(glossary.id), { slug: glossary.slug, name: glossary.slug })
 
-  const urlsIn = (locale: FeedLocale) => storefrontUrls({ baseUrl: options.baseUrl, urls: options.urls, collections: options.collections, locale, lookups })
-  const byLocale = Object.fromEntries(FEED_LOCALES.map((locale) => [locale, urlsIn(locale)])) as Record<FeedLocale, ReturnType<typeof urlsIn>>
+  const urlsIn = (locale: FeedLocale) => storefrontUrls({ ...options, defaultLocale: options.localization.defaultLocale, locale, lookups })
+  const byLocale = Object.fromEntries(options.localization.locales.map((locale) => [locale, urlsIn(locale)])) as Record<FeedLocale, ReturnType<typeof urlsIn>>
   const each = (url: (locale: FeedLocale) => string) =>
-    Object.fromEntries(FEED_LOCALES.map((locale) => [locale, url(locale)])) as Record<FeedLocale, string>
+    Object.fromEntries(options.localization.locales.map((locale) => [locale, url(locale)])) as Record<FeedLocale, string>
 
   const entries: SitemapEntry[] = []
   const glossaryLastmod = new Map<string, Date>()
@@ -81,7 +81,7 @@ export const serveSitemap = async (payload: Payload, options: SanitizedFeedOptio
   if (!page) {
     runtime.observeHead(await readHead(payload, options.changesCollection))
     const generation = runtime.cache.generation
-    const { xml, truncated } = buildSitemapXml(await sitemapEntries(payload, options))
+    const { xml, truncated } = buildSitemapXml(await sitemapEntries(payload, options), options.localization)
     if (truncated) payload.logger.warn('storefront-feed: more than 50,000 storefront URLs; the sitemap lists the first 50,000')
     const body = new TextEncoder().encode(xml)
     const etag = computeEtag(body)

@@ -22,7 +22,7 @@ import { type CaseStudySource, idOf, idsOf, listOf, type RelationValue } from '.
 
 /** A case study as a feed item: persona line, scenario, tactics and outcomes, and the playbook steps it shows. */
 export const serializeCaseStudy = async (doc: CaseStudySource, ctx: SerializeContext): Promise<FeedItem> => {
-  const picker = new LocalePicker(ctx.locale)
+  const picker = new LocalePicker(ctx.locale, ctx.defaultLocale)
   const labels = LABELS[ctx.locale]
   const urls = storefrontUrls(ctx)
   const render = await documentRenderer(ctx, doc, false)
@@ -69,7 +69,7 @@ export const serializeCaseStudy = async (doc: CaseStudySource, ctx: SerializeCon
     date_published: datePublished,
     date_modified: dateModified,
     ...(tags.length > 0 ? { tags } : {}),
-    language: picker.fallback.includes('title') ? 'ja' : ctx.locale,
+    language: picker.fallback.includes('title') ? ctx.defaultLocale : ctx.locale,
     _hub: {
       type: 'case-study',
       id: doc.id,

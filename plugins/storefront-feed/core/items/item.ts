@@ -62,6 +62,8 @@ export type MentionLinkerFactory = (args: { locale: FeedLocale; selfId?: string 
 
 export type SerializeContext = {
   locale: FeedLocale
+  /** The config's default locale: fields fall back to it, and its URLs have no locale prefix. */
+  defaultLocale: FeedLocale
   baseUrl: string
   urls: UrlTemplates
   /** The sanitised `collections` option: which collection a rich-text link's `relationTo` names. */

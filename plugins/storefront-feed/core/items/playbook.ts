@@ -12,7 +12,7 @@ const stepAnchor = (key: string | null | undefined): string | undefined =>
   key && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(key) ? `step-${key}` : undefined
 
 export const serializePlaybook = async (doc: PlaybookSource, ctx: SerializeContext): Promise<FeedItem> => {
-  const picker = new LocalePicker(ctx.locale)
+  const picker = new LocalePicker(ctx.locale, ctx.defaultLocale)
   const urls = storefrontUrls(ctx)
   const render = await documentRenderer(ctx, doc, false)
   const title = text(picker.pick('title', doc.title)) ?? doc.slug
@@ -69,7 +69,7 @@ export const serializePlaybook = async (doc: PlaybookSource, ctx: SerializeConte
     date_published: datePublished,
     date_modified: dateModified,
     ...(tags.length > 0 ? { tags } : {}),
-    language: picker.fallback.includes('title') ? 'ja' : ctx.locale,
+    language: picker.fallback.includes('title') ? ctx.defaultLocale : ctx.locale,
     _hub: {
       type: 'playbook',
       id: doc.id,

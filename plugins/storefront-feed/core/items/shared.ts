@@ -52,7 +52,7 @@ export const seoOf = (picker: LocalePicker, meta: SeoSource | undefined) => ({
 })
 
 /** Storefront URLs for hub documents, from the templates. */
-export const storefrontUrls = (ctx: Pick<SerializeContext, 'baseUrl' | 'urls' | 'collections' | 'locale' | 'lookups'>) => {
+export const storefrontUrls = (ctx: Pick<SerializeContext, 'baseUrl' | 'urls' | 'collections' | 'locale' | 'defaultLocale' | 'lookups'>) => {
   const glossarySlug = (glossary: RelationValue) => {
     const id = idOf(glossary)
     return (id && ctx.lookups.glossaries.get(id)?.slug) || ''
@@ -64,17 +64,17 @@ export const storefrontUrls = (ctx: Pick<SerializeContext, 'baseUrl' | 'urls' | 
         id: doc.id,
         glossary: glossarySlug(doc.glossary),
         locale: ctx.locale,
-      }),
+      }, ctx.defaultLocale),
     glossary: (glossary: RelationValue) =>
       fillUrlTemplate(ctx.baseUrl, ctx.urls.glossary, {
         id: idOf(glossary),
         glossary: glossarySlug(glossary),
         locale: ctx.locale,
-      }),
+      }, ctx.defaultLocale),
     caseStudy: (doc: { id: string; slug: string }) =>
-      fillUrlTemplate(ctx.baseUrl, ctx.urls['case-study'], { slug: doc.slug, id: doc.id, locale: ctx.locale }),
+      fillUrlTemplate(ctx.baseUrl, ctx.urls['case-study'], { slug: doc.slug, id: doc.id, locale: ctx.locale }, ctx.defaultLocale),
     playbook: (doc: { id: string; slug: string }) =>
-      fillUrlTemplate(ctx.baseUrl, ctx.urls.playbook, { slug: doc.slug, id: doc.id, locale: ctx.locale }),
+      fillUrlTemplate(ctx.baseUrl, ctx.urls.playbook, { slug: doc.slug, id: doc.id, locale: ctx.locale }, ctx.defaultLocale),
     /** For links inside rich text: only published targets resolve. */
     internal: (link: InternalLink): string | undefined => {
       const { lookups } = ctx
@@ -85,15 +85,15 @@ export const storefrontUrls = (ctx: Pick<SerializeContext, 'baseUrl' | 'urls' | 
           id: link.id,
           glossary: glossarySlug(term.glossary),
           locale: ctx.locale,
-        }) : undefined
+        }, ctx.defaultLocale) : undefined
       }
       if (link.relationTo === ctx.collections['case-study']) {
         const doc = lookups.caseStudies.get(link.id)
-        return doc ? fillUrlTemplate(ctx.baseUrl, ctx.urls['case-study'], { slug: doc.slug, id: link.id, locale: ctx.locale }) : undefined
+        return doc ? fillUrlTemplate(ctx.baseUrl, ctx.urls['case-study'], { slug: doc.slug, id: link.id, locale: ctx.locale }, ctx.defaultLocale) : undefined
       }
       if (link.relationTo === ctx.collections.playbook) {
         const doc = lookups.playbooks.get(link.id)
-        return doc ? fillUrlTemplate(ctx.baseUrl, ctx.urls.playbook, { slug: doc.slug, id: link.id, locale: ctx.locale }) : undefined
+        return doc ? fillUrlTemplate(ctx.baseUrl, ctx.urls.playbook, { slug: doc.slug, id: link.id, locale: ctx.locale }, ctx.defaultLocale) : undefined
       }
       return undefined
     },
@@ -102,7 +102,7 @@ export const storefrontUrls = (ctx: Pick<SerializeContext, 'baseUrl' | 'urls' | 
 
 /** Related published terms, in the document's own order, then those that list it (terms only). */
 export const relatedTerms = (ctx: SerializeContext, ids: string[], selfId?: string) => {
-  const picker = new LocalePicker(ctx.locale)
+  const picker = new LocalePicker(ctx.locale, ctx.defaultLocale)
   const urls = storefrontUrls(ctx)
   const seen = new Set<string>()
   const terms: { id: string; slug: string; name: string; url: string }[] = []
@@ -136,7 +136,7 @@ export const documentRenderer = async (
           end,
           slug: term.slug,
           summary: term.summary,
-          href: fillUrlTemplate(ctx.baseUrl, ctx.urls['glossary-term'], { slug: term.slug, id: term.id, glossary: term.glossary, locale: ctx.locale }),
+          href: fillUrlTemplate(ctx.baseUrl, ctx.urls['glossary-term'], { slug: term.slug, id: term.id, glossary: term.glossary, locale: ctx.locale }, ctx.defaultLocale),
         }))
     : undefined
   return (value) => renderRichTextHtml(value, { resolveInternalLink: urls.internal, linkMentions })

@@ -9,7 +9,7 @@ import { idOf, idsOf, listOf, type TermSource } from './sources'
 
 /** A glossary term as a feed item: names line, body (or summary), glossary, tags, related and broader terms. */
 export const serializeTerm = async (doc: TermSource, ctx: SerializeContext): Promise<FeedItem> => {
-  const picker = new LocalePicker(ctx.locale)
+  const picker = new LocalePicker(ctx.locale, ctx.defaultLocale)
   const labels = LABELS[ctx.locale]
   const urls = storefrontUrls(ctx)
   const render = await documentRenderer(ctx, doc, true)
@@ -54,7 +54,7 @@ export const serializeTerm = async (doc: TermSource, ctx: SerializeContext): Pro
     date_published: iso(doc.createdAt),
     date_modified: iso(doc.updatedAt),
     ...(tags.length > 0 ? { tags: unique(tags.map((tag) => tag.name)) } : {}),
-    language: picker.fallback.includes('term') ? 'ja' : ctx.locale,
+    language: picker.fallback.includes('term') ? ctx.defaultLocale : ctx.locale,
     _hub: {
       type: 'glossary-term',
       id: doc.id,
