@@ -1,6 +1,9 @@
 import type { CollectionConfig, Config, Field, Payload, Plugin } from 'payload'
 
 import { changeLogCollection } from './collections/changeLogCollection'
+import type { GraphFieldProps } from './components/GraphField'
+import type { GraphHealthProps } from './components/GraphHealth'
+import { RELATED_FIELD } from './core/records'
 import { termGraphEndpoints } from './endpoints'
 import { termGraphQueries } from './graphql/termGraphQuery'
 import { afterChangeSyncGraph, afterDeleteSyncGraph } from './hooks/syncGraph'
@@ -20,7 +23,7 @@ export type {
 export { neverAutoLinkField, noAutoLinksInsideField } from './fields/autoLink'
 export { SKIP_TERM_GRAPH } from './hooks/syncGraph'
 
-const COMPONENTS = '/plugins/related-term-graph/components'
+const CLIENT = 'related-term-graph/client'
 
 // The service lives on the Payload instance, so a config reload (dev HMR) replaces it cleanly.
 const SERVICE = Symbol.for('related-term-graph.service')
@@ -89,7 +92,10 @@ export const relatedTermGraph =
           ...hooked.admin,
           components: {
             ...hooked.admin?.components,
-            beforeList: [...(hooked.admin?.components?.beforeList ?? []), `${COMPONENTS}/GraphHealth#GraphHealth`],
+            beforeList: [
+              ...(hooked.admin?.components?.beforeList ?? []),
+              { path: `${CLIENT}#GraphHealth`, clientProps: { termsCollection: options.termsCollection } satisfies GraphHealthProps },
+            ],
           },
         },
         fields: [
@@ -98,7 +104,14 @@ export const relatedTermGraph =
             name: 'termGraph',
             type: 'ui',
             label: { ja: '用語グラフ', en: 'Term graph' },
-            admin: { components: { Field: `${COMPONENTS}/GraphField#GraphField` } },
+            admin: {
+              components: {
+                Field: {
+                  path: `${CLIENT}#GraphField`,
+                  clientProps: { termsCollection: options.termsCollection, relatedField: RELATED_FIELD } satisfies GraphFieldProps,
+                },
+              },
+            },
           },
         ],
       }
