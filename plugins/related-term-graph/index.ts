@@ -1,5 +1,6 @@
 import type { CollectionConfig, Config, Field, Payload, Plugin } from 'payload'
 
+import { instanceSlot } from '../shared/instanceSlot'
 import { changeLogCollection } from './collections/changeLogCollection'
 import type { GraphFieldProps } from './components/GraphField'
 import type { GraphHealthProps } from './components/GraphHealth'
@@ -25,22 +26,13 @@ export { SKIP_TERM_GRAPH } from './hooks/syncGraph'
 
 const CLIENT = 'related-term-graph/client'
 
-// The service lives on the Payload instance, so a config reload (dev HMR) replaces it cleanly.
-const SERVICE = Symbol.for('related-term-graph.service')
-type WithService = { [SERVICE]?: TermGraphService }
+const services = instanceSlot<TermGraphService>('related-term-graph.service')
 
-const serviceGetter = (options: SanitizedRelatedTermGraphConfig) => (payload: Payload) => {
-  const holder = payload as unknown as WithService
-  const existing = holder[SERVICE]
-  if (existing && existing.options === options) return existing
-  existing?.stop()
-  const service = new TermGraphService(payload, options)
-  holder[SERVICE] = service
-  return service
-}
+const serviceGetter = (options: SanitizedRelatedTermGraphConfig) => (payload: Payload) =>
+  services.for(payload, options, () => new TermGraphService(payload, options))
 
 /** The running graph service of a Payload instance (after init), e.g. to `rebuild()` after a bulk import. */
-export const getTermGraphService = (payload: Payload): TermGraphService | undefined => (payload as unknown as WithService)[SERVICE]
+export const getTermGraphService = (payload: Payload): TermGraphService | undefined => services.get(payload)
 
 /**
  * The related-term graph: glossary terms linked by editor relations, mentions in their text,

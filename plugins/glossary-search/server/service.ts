@@ -1,5 +1,6 @@
 import type { Payload, PayloadRequest } from 'payload'
 
+import { instanceSlot } from '../../shared/instanceSlot'
 import { PageCache } from '../../storefront-feed/core/pageCache'
 import { CONTENT_TYPES, type ContentType } from '../../storefront-feed/types'
 import { SearchEngine } from '../core/engine'
@@ -153,19 +154,11 @@ export class SearchService {
   }
 }
 
-const SERVICE = Symbol.for('glossary-search.service')
-type WithService = { [SERVICE]?: SearchService }
+const services = instanceSlot<SearchService>('glossary-search.service')
 
 /** The service of a Payload instance, created on first use (a config reload replaces it). */
-export const searchServiceFor = (options: SanitizedGlossarySearchConfig) => (payload: Payload): SearchService => {
-  const holder = payload as unknown as WithService
-  const existing = holder[SERVICE]
-  if (existing && existing.options === options) return existing
-  existing?.stop()
-  const service = new SearchService(payload, options)
-  holder[SERVICE] = service
-  return service
-}
+export const searchServiceFor = (options: SanitizedGlossarySearchConfig) => (payload: Payload): SearchService =>
+  services.for(payload, options, () => new SearchService(payload, options))
 
 /** The running search service (after init), e.g. to `rebuild()` after a bulk import. */
-export const getSearchService = (payload: Payload): SearchService | undefined => (payload as unknown as WithService)[SERVICE]
+export const getSearchService = (payload: Payload): SearchService | undefined => services.get(payload)

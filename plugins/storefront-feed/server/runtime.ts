@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 import { type CachedPage, PageCache } from '../core/pageCache'
 import type { SanitizedFeedOptions } from '../types'
 import { type JournalHead, readHead } from './journalStore'
+import { instanceSlot } from '../../shared/instanceSlot'
 
 /** Longest time a transaction may hold the journal lock before it is released anyway. */
 const TRANSACTION_LOCK_TIMEOUT_MS = 15_000
@@ -131,29 +132,23 @@ export class FeedRuntime {
   }
 }
 
-// The runtime lives on the Payload instance, so a config reload (dev HMR) replaces it cleanly.
-const RUNTIME = Symbol.for('storefront-feed.runtime')
-type WithRuntime = { [RUNTIME]?: FeedRuntime }
+const runtimes = instanceSlot<FeedRuntime>('storefront-feed.runtime')
 
 /** The runtime if the plugin is active on this instance (its onInit or a hook created it). */
-export const existingFeedRuntime = (payload: Payload): FeedRuntime | undefined => (payload as unknown as WithRuntime)[RUNTIME]
+export const existingFeedRuntime = (payload: Payload): FeedRuntime | undefined => runtimes.get(payload)
 
 /**
  * The runtime for this Payload instance, created on first use. The first one also wraps the adapter's
  * commit and rollback, to learn when a transaction that wrote the journal ends.
  */
-export const feedRuntime = (payload: Payload, options: SanitizedFeedOptions): FeedRuntime => {
-  const holder = payload as unknown as WithRuntime
-  const existing = holder[RUNTIME]
-  if (existing && existing.options === options) return existing
-  existing?.stop()
-  const runtime = new FeedRuntime(payload, options)
-  holder[RUNTIME] = runtime
-  if (!existing) watchTransactionEnds(payload)
-  // payload.destroy() stops everything in `crons`: polling stops with the instance.
-  ;(payload.crons as unknown as { stop: () => void }[]).push({ stop: () => runtime.stop() })
-  return runtime
-}
+export const feedRuntime = (payload: Payload, options: SanitizedFeedOptions): FeedRuntime =>
+  runtimes.for(payload, options, (previous) => {
+    const runtime = new FeedRuntime(payload, options)
+    if (!previous) watchTransactionEnds(payload)
+    // payload.destroy() stops everything in `crons`: polling stops with the instance.
+    ;(payload.crons as unknown as { stop: () => void }[]).push({ stop: () => runtime.stop() })
+    return runtime
+  })
 
 /** Tells whichever runtime is current when a transaction ends. */
 const watchTransactionEnds = (payload: Payload): void => {
