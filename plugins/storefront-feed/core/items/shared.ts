@@ -1,4 +1,6 @@
+import { cacheTagsFor } from '../../../webhooks/core/cacheTags'
 import { escapeText } from '../escape'
+import { articleJsonLd } from '../jsonld'
 import { LocalePicker } from '../localize'
 import { type InternalLink, type LinkMentions, renderRichTextHtml, type RichText } from '../richText'
 import { fillUrlTemplate } from '../urls'
@@ -151,3 +153,44 @@ export const listText = (heading: string, texts: string[]): string =>
   texts.length === 0 ? '' : `${heading}\n${texts.map((text) => `- ${text}`).join('\n')}`
 
 export const joinText = (parts: string[]): string => parts.filter((part) => part.trim() !== '').join('\n\n')
+
+/** What every serialiser starts with: the locale picker, the locale's labels, storefront URLs and the renderer. */
+export const serializerSetup = async (ctx: SerializeContext, doc: Parameters<typeof documentRenderer>[1], self: boolean) => ({
+  picker: new LocalePicker(ctx.locale, ctx.defaultLocale),
+  labels: LABELS[ctx.locale],
+  urls: storefrontUrls(ctx),
+  render: await documentRenderer(ctx, doc, self),
+})
+
+/** The `_hub` fields an article (case study, playbook) ends with: cache tags, SEO, fallbacks and its JSON-LD. */
+export const articleHubFields = (
+  ctx: SerializeContext,
+  picker: LocalePicker,
+  article: {
+    type: 'case-study' | 'playbook'
+    slug: string
+    url: string
+    title: string
+    summary?: string
+    seo: ReturnType<typeof seoOf>
+    datePublished: string
+    dateModified: string
+    tags: string[]
+    related: { url: string; name: string; slug: string }[]
+  },
+) => ({
+  cache_tags: cacheTagsFor({ type: article.type, slug: article.slug }),
+  seo: article.seo,
+  ...(picker.fallback.length > 0 ? { fallback: [...picker.fallback] } : {}),
+  jsonld: articleJsonLd({
+    url: article.url,
+    headline: article.seo.title ?? article.title,
+    description: article.seo.description ?? article.summary,
+    locale: ctx.locale,
+    datePublished: article.datePublished,
+    dateModified: article.dateModified,
+    keywords: article.tags,
+    about: article.related,
+    publisher: ctx.publisher,
+  }),
+})

@@ -1,18 +1,14 @@
 import { cacheTagsFor } from '../../../webhooks/core/cacheTags'
 import { escapeText } from '../escape'
 import { definedTermJsonLd } from '../jsonld'
-import { LocalePicker } from '../localize'
 import { richTextToPlainText } from '../richText'
 import { type FeedItem, itemId, type SerializeContext } from './item'
-import { documentRenderer, iso, joinText, LABELS, relatedTerms, seoOf, shorten, storefrontUrls, text, unique } from './shared'
+import { iso, joinText, relatedTerms, seoOf, serializerSetup, shorten, text, unique } from './shared'
 import { idOf, idsOf, listOf, type TermSource } from './sources'
 
 /** A glossary term as a feed item: names line, body (or summary), glossary, tags, related and broader terms. */
 export const serializeTerm = async (doc: TermSource, ctx: SerializeContext): Promise<FeedItem> => {
-  const picker = new LocalePicker(ctx.locale, ctx.defaultLocale)
-  const labels = LABELS[ctx.locale]
-  const urls = storefrontUrls(ctx)
-  const render = await documentRenderer(ctx, doc, true)
+  const { picker, labels, urls, render } = await serializerSetup(ctx, doc, true)
   const title = text(picker.pick('term', doc.term)) ?? doc.slug
   const summary = text(picker.pick('summary', doc.summary))
   const englishName = text(doc.englishName)
