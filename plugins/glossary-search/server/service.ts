@@ -1,6 +1,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 
 import { instanceSlot } from '../../shared/instanceSlot'
+import { startPoller } from '../../shared/poller'
 import { PageCache } from '../../storefront-feed/core/pageCache'
 import { CONTENT_TYPES, type ContentType } from '../../storefront-feed/types'
 import { SearchEngine } from '../core/engine'
@@ -24,7 +25,7 @@ export class SearchService {
   #built: Promise<void> | null = null
   #ready = false
   #queue: Promise<unknown> = Promise.resolve()
-  #timer: ReturnType<typeof setInterval> | null = null
+  #poller: { stop: () => void } | null = null
   #polling = false
   /** Milliseconds the last full build of the index took (documents in memory → index), for health and the bench. */
   lastBuildMs = 0
@@ -127,24 +128,15 @@ export class SearchService {
   }
 
   start(): void {
-    if (this.#timer || this.options.pollIntervalMs <= 0 || !this.hasJournal) return
-    let failures = 0
-    this.#timer = setInterval(() => {
-      this.poll().then(
-        () => (failures = 0),
-        (error: unknown) => {
-          if (failures++ % 30 === 0) this.payload.logger.warn({ err: error }, 'glossary-search: polling the change journal failed; will retry')
-        },
-      )
-    }, this.options.pollIntervalMs)
-    this.#timer.unref?.()
+    if (this.#poller || this.options.pollIntervalMs <= 0 || !this.hasJournal) return
+    this.#poller = startPoller(this.payload, this.options.pollIntervalMs, () => this.poll(), 'glossary-search: polling the change journal failed; will retry')
     // payload.destroy() stops everything in `crons`.
     ;(this.payload.crons as unknown as { stop: () => void }[]).push({ stop: () => this.stop() })
   }
 
   stop(): void {
-    if (this.#timer) clearInterval(this.#timer)
-    this.#timer = null
+    this.#poller?.stop()
+    this.#poller = null
   }
 
   #serial<T>(work: () => Promise<T>): Promise<T> {
