@@ -3,6 +3,7 @@ import { richTextToPlainText } from '../richText'
 import { type FeedItem, itemId, type SerializeContext } from './item'
 import {
   articleHubFields,
+  articleItemFields,
   iso,
   joinText,
   listHtml,
@@ -58,11 +59,7 @@ export const serializeCaseStudy = async (doc: CaseStudySource, ctx: SerializeCon
       listHtml(labels.outcomes, outcomes),
     ].join(''),
     content_text: joinText([personaLine, scenarioText, listText(labels.tactics, tactics), listText(labels.outcomes, outcomes)]),
-    ...(summary ? { summary } : {}),
-    date_published: datePublished,
-    date_modified: dateModified,
-    ...(tags.length > 0 ? { tags } : {}),
-    language: picker.fallback.includes('title') ? ctx.defaultLocale : ctx.locale,
+    ...articleItemFields(ctx, picker, { summary, datePublished, dateModified, tags }),
     _hub: {
       type: 'case-study',
       id: doc.id,

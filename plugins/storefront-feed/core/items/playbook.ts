@@ -1,7 +1,7 @@
 import { escapeText } from '../escape'
 import { richTextToPlainText } from '../richText'
 import { type FeedItem, itemId, type SerializeContext } from './item'
-import { articleHubFields, iso, joinText, relatedTerms, seoOf, serializerSetup, shorten, text, unique } from './shared'
+import { articleHubFields, articleItemFields, iso, joinText, relatedTerms, seoOf, serializerSetup, shorten, text, unique } from './shared'
 import { idsOf, listOf, type PlaybookSource, type PlaybookStepSource } from './sources'
 
 /** Step anchors come from keys that are slugs already; anything else is dropped rather than escaped. */
@@ -60,11 +60,7 @@ export const serializePlaybook = async (doc: PlaybookSource, ctx: SerializeConte
       ...steps.map((step, index) => joinText([`${index + 1}. ${step.title}`, step.text])),
       richTextToPlainText(closing),
     ]),
-    ...(summary ? { summary } : {}),
-    date_published: datePublished,
-    date_modified: dateModified,
-    ...(tags.length > 0 ? { tags } : {}),
-    language: picker.fallback.includes('title') ? ctx.defaultLocale : ctx.locale,
+    ...articleItemFields(ctx, picker, { summary, datePublished, dateModified, tags }),
     _hub: {
       type: 'playbook',
       id: doc.id,

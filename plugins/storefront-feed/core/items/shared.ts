@@ -194,3 +194,16 @@ export const articleHubFields = (
     publisher: ctx.publisher,
   }),
 })
+
+/** An article item's summary, dates, tags and language (the title's locale; the default one when the title fell back). */
+export const articleItemFields = (
+  ctx: SerializeContext,
+  picker: LocalePicker,
+  article: { summary?: string; datePublished: string; dateModified: string; tags: string[] },
+) => ({
+  ...(article.summary ? { summary: article.summary } : {}),
+  date_published: article.datePublished,
+  date_modified: article.dateModified,
+  ...(article.tags.length > 0 ? { tags: article.tags } : {}),
+  language: picker.fallback.includes('title') ? ctx.defaultLocale : ctx.locale,
+})
