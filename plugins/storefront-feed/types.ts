@@ -35,7 +35,7 @@ export type StorefrontFeedConfig = {
     /**
      * URL templates, absolute or relative to `baseUrl`. Placeholders: `{slug}`, `{id}`, `{glossary}` (the
      * glossary's slug; terms and glossaries only), `{locale}` (`ja` / `en`) and `{localePrefix}` (`''` for
-     * `ja`, `/en` otherwise).
+     * the config's default locale, `/en` etc. otherwise).
      * @default { 'glossary-term': '{localePrefix}/glossary/{glossary}/{slug}', 'case-study': '{localePrefix}/case-studies/{slug}', playbook: '{localePrefix}/playbooks/{slug}', glossary: '{localePrefix}/glossary/{glossary}' }
      */
     urls?: Partial<UrlTemplates>
