@@ -72,7 +72,8 @@ export default buildConfig({
   onInit: (payload) => registerEarlyAnswers({ feed: storefrontFeedFastPath(payload).fetch, search: glossarySearchFastPath(payload).fetch }),
   jobs: hubJobs(),
   plugins: [
-    // Each plugin is installed by one line here.
+    // Each plugin is installed by one line here. The feed's optional Next pages (sitemap, previews) and the
+    // fast path above are the app's, one file or line each: plugins/storefront-feed/README.md lists them.
     hubSeo(),
     relatedTermGraph(),
     // Its journal also keeps the server's published-read cache (REST, GraphQL) in step across instances.

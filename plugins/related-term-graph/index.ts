@@ -1,6 +1,10 @@
 import type { CollectionConfig, Config, Field, Payload, Plugin } from 'payload'
 
+import { instanceSlot } from '../shared/instanceSlot'
 import { changeLogCollection } from './collections/changeLogCollection'
+import type { GraphFieldProps } from './components/GraphField'
+import type { GraphHealthProps } from './components/GraphHealth'
+import { RELATED_FIELD } from './core/records'
 import { termGraphEndpoints } from './endpoints'
 import { termGraphQueries } from './graphql/termGraphQuery'
 import { afterChangeSyncGraph, afterDeleteSyncGraph } from './hooks/syncGraph'
@@ -20,24 +24,15 @@ export type {
 export { neverAutoLinkField, noAutoLinksInsideField } from './fields/autoLink'
 export { SKIP_TERM_GRAPH } from './hooks/syncGraph'
 
-const COMPONENTS = '/plugins/related-term-graph/components'
+const CLIENT = 'related-term-graph/client'
 
-// The service lives on the Payload instance, so a config reload (dev HMR) replaces it cleanly.
-const SERVICE = Symbol.for('related-term-graph.service')
-type WithService = { [SERVICE]?: TermGraphService }
+const services = instanceSlot<TermGraphService>('related-term-graph.service')
 
-const serviceGetter = (options: SanitizedRelatedTermGraphConfig) => (payload: Payload) => {
-  const holder = payload as unknown as WithService
-  const existing = holder[SERVICE]
-  if (existing && existing.options === options) return existing
-  existing?.stop()
-  const service = new TermGraphService(payload, options)
-  holder[SERVICE] = service
-  return service
-}
+const serviceGetter = (options: SanitizedRelatedTermGraphConfig) => (payload: Payload) =>
+  services.for(payload, options, () => new TermGraphService(payload, options))
 
 /** The running graph service of a Payload instance (after init), e.g. to `rebuild()` after a bulk import. */
-export const getTermGraphService = (payload: Payload): TermGraphService | undefined => (payload as unknown as WithService)[SERVICE]
+export const getTermGraphService = (payload: Payload): TermGraphService | undefined => services.get(payload)
 
 /**
  * The related-term graph: glossary terms linked by editor relations, mentions in their text,
@@ -89,7 +84,10 @@ export const relatedTermGraph =
           ...hooked.admin,
           components: {
             ...hooked.admin?.components,
-            beforeList: [...(hooked.admin?.components?.beforeList ?? []), `${COMPONENTS}/GraphHealth#GraphHealth`],
+            beforeList: [
+              ...(hooked.admin?.components?.beforeList ?? []),
+              { path: `${CLIENT}#GraphHealth`, clientProps: { termsCollection: options.termsCollection } satisfies GraphHealthProps },
+            ],
           },
         },
         fields: [
@@ -98,7 +96,14 @@ export const relatedTermGraph =
             name: 'termGraph',
             type: 'ui',
             label: { ja: '用語グラフ', en: 'Term graph' },
-            admin: { components: { Field: `${COMPONENTS}/GraphField#GraphField` } },
+            admin: {
+              components: {
+                Field: {
+                  path: `${CLIENT}#GraphField`,
+                  clientProps: { termsCollection: options.termsCollection, relatedField: RELATED_FIELD } satisfies GraphFieldProps,
+                },
+              },
+            },
           },
         ],
       }

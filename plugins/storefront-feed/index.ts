@@ -23,7 +23,7 @@ import type { ContentType, StorefrontFeedConfig } from './types'
 export const storefrontFeed =
   (incoming: StorefrontFeedConfig): Plugin =>
   (config) => {
-    const options = sanitizeOptions(incoming)
+    const options = sanitizeOptions(incoming, config.localization)
     const existing = config.collections ?? []
     for (const type of options.contentTypes) {
       if (!existing.some((collection) => collection.slug === options.collections[type])) {

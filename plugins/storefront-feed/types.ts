@@ -2,9 +2,12 @@
 export const CONTENT_TYPES = ['glossary-term', 'case-study', 'playbook'] as const
 export type ContentType = (typeof CONTENT_TYPES)[number]
 
-/** Locales the feed answers in; `ja` is the hub's default and every field falls back to it. */
+/** Locales the serialisers have labels for; which of them are on, and the default, come from `config.localization`. */
 export const FEED_LOCALES = ['ja', 'en'] as const
 export type FeedLocale = (typeof FEED_LOCALES)[number]
+
+/** The config's locales: the feed answers in these, and every field falls back to the default one. */
+export type FeedLocalization = { locales: readonly FeedLocale[]; defaultLocale: FeedLocale }
 
 /** Which URL template fills which storefront link; placeholders are listed on `StorefrontFeedConfig.storefront.urls`. */
 export type UrlTemplates = Record<ContentType | 'glossary', string>
@@ -32,7 +35,7 @@ export type StorefrontFeedConfig = {
     /**
      * URL templates, absolute or relative to `baseUrl`. Placeholders: `{slug}`, `{id}`, `{glossary}` (the
      * glossary's slug; terms and glossaries only), `{locale}` (`ja` / `en`) and `{localePrefix}` (`''` for
-     * `ja`, `/en` otherwise).
+     * the config's default locale, `/en` etc. otherwise).
      * @default { 'glossary-term': '{localePrefix}/glossary/{glossary}/{slug}', 'case-study': '{localePrefix}/case-studies/{slug}', playbook: '{localePrefix}/playbooks/{slug}', glossary: '{localePrefix}/glossary/{glossary}' }
      */
     urls?: Partial<UrlTemplates>
@@ -60,7 +63,11 @@ export type StorefrontFeedConfig = {
     breakpoints?: { name: string; label: string; width: number; height: number }[]
   }
   /** Slug of the hidden change-journal collection the plugin adds. @default 'feed-changes' */
+  changesCollection?: string
+  /** @deprecated Use `changesCollection` (the graph's name for the same idea). */
   journalSlug?: string
+  /** How often an instance checks the journal for changes made by other instances, in ms. @default 1000 */
+  pollIntervalMs?: number
   /** Items per page: `limit` defaults to `default` and may not exceed `max`. @default { default: 50, max: 100 } */
   pageSize?: { default?: number; max?: number }
   cache?: {
@@ -70,7 +77,7 @@ export type StorefrontFeedConfig = {
     staleWhileRevalidate?: number
     /** Rendered pages kept in memory per server instance (least recently used go first). @default 1000 */
     maxEntries?: number
-    /** How often an instance checks the journal for changes made by other instances, in ms. @default 1000 */
+    /** @deprecated Use the top-level `pollIntervalMs` (the graph's name for the same idea). */
     pollIntervalMs?: number
     /**
      * Called whenever published content may have changed: a local edit, its commit, another instance's
@@ -98,9 +105,11 @@ export type SanitizedFeedOptions = {
   urls: UrlTemplates
   contentTypes: ContentType[]
   collections: Record<ContentType | 'glossary' | 'tag', string>
-  journalSlug: string
+  changesCollection: string
+  pollIntervalMs: number
+  localization: FeedLocalization
   preview: { disabled: boolean; path: string; breakpoints: { name: string; label: string; width: number; height: number }[] }
   pageSize: { default: number; max: number }
-  cache: { maxAge: number; staleWhileRevalidate: number; maxEntries: number; pollIntervalMs: number; onInvalidate: (cause: 'local' | 'journal') => void }
+  cache: { maxAge: number; staleWhileRevalidate: number; maxEntries: number; onInvalidate: (cause: 'local' | 'journal') => void }
   feedUrl?: string
 }

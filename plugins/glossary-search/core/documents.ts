@@ -37,13 +37,16 @@ export type SearchDocument = {
   summary: Record<FeedLocale, string>
 } & Record<SearchField, string>
 
+// This plugin still assumes the hub's default locale (its `own` readers below do too), not the config's.
+const HUB_DEFAULT_LOCALE: FeedLocale = 'ja'
+
 const text = (value: unknown): string => (typeof value === 'string' ? value : '')
 const flat = (value: string) => value.replace(/\s+/g, ' ').trim()
 const own = (value: Localized<string>, locale: FeedLocale): string => {
   if (value && typeof value === 'object') return text((value as Record<string, unknown>)[locale])
   return locale === 'ja' ? text(value) : ''
 }
-const shown = (value: Localized<string>, locale: FeedLocale): string => text(pickLocale(value, locale).value)
+const shown = (value: Localized<string>, locale: FeedLocale): string => text(pickLocale(value, locale, HUB_DEFAULT_LOCALE).value)
 const richOwn = (value: unknown, locale: FeedLocale): string => {
   const picked = value && typeof value === 'object' && !('root' in value) ? (value as Record<string, unknown>)[locale] : locale === 'ja' ? value : undefined
   return lexicalPlainText(picked)
@@ -83,7 +86,7 @@ export const caseStudyDocument = (doc: CaseStudySource): SearchDocument => {
       ].join(' '),
     ),
   )
-  const scenarioShown = both((locale) => flat(lexicalPlainText(pickLocale(doc.scenario as Localized<unknown>, locale).value)))
+  const scenarioShown = both((locale) => flat(lexicalPlainText(pickLocale(doc.scenario as Localized<unknown>, locale, HUB_DEFAULT_LOCALE).value)))
   return {
     key: `case-study:${doc.id}`,
     type: 'case-study',

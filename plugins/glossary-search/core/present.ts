@@ -15,7 +15,7 @@ export const documentUrl = (doc: SearchDocument, ctx: UrlContext): string =>
     id: doc.id,
     glossary: doc.type === 'glossary-term' ? ctx.glossarySlug(doc.glossaryId) : undefined,
     locale: ctx.locale,
-  })
+  }, 'ja') // the hub's default locale: this plugin does not read the config's yet
 
 export type SearchHit = { type: ContentType; slug: string; title: string; summary: string; url: string; snippet: string }
 

@@ -1,5 +1,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 
+import { instanceSlot } from '../../shared/instanceSlot'
+import { startPoller } from '../../shared/poller'
 import { PageCache } from '../../storefront-feed/core/pageCache'
 import { CONTENT_TYPES, type ContentType } from '../../storefront-feed/types'
 import { SearchEngine } from '../core/engine'
@@ -23,7 +25,7 @@ export class SearchService {
   #built: Promise<void> | null = null
   #ready = false
   #queue: Promise<unknown> = Promise.resolve()
-  #timer: ReturnType<typeof setInterval> | null = null
+  #poller: { stop: () => void } | null = null
   #polling = false
   /** Milliseconds the last full build of the index took (documents in memory → index), for health and the bench. */
   lastBuildMs = 0
@@ -126,24 +128,15 @@ export class SearchService {
   }
 
   start(): void {
-    if (this.#timer || this.options.pollIntervalMs <= 0 || !this.hasJournal) return
-    let failures = 0
-    this.#timer = setInterval(() => {
-      this.poll().then(
-        () => (failures = 0),
-        (error: unknown) => {
-          if (failures++ % 30 === 0) this.payload.logger.warn({ err: error }, 'glossary-search: polling the change journal failed; will retry')
-        },
-      )
-    }, this.options.pollIntervalMs)
-    this.#timer.unref?.()
+    if (this.#poller || this.options.pollIntervalMs <= 0 || !this.hasJournal) return
+    this.#poller = startPoller(this.payload, this.options.pollIntervalMs, () => this.poll(), 'glossary-search: polling the change journal failed; will retry')
     // payload.destroy() stops everything in `crons`.
     ;(this.payload.crons as unknown as { stop: () => void }[]).push({ stop: () => this.stop() })
   }
 
   stop(): void {
-    if (this.#timer) clearInterval(this.#timer)
-    this.#timer = null
+    this.#poller?.stop()
+    this.#poller = null
   }
 
   #serial<T>(work: () => Promise<T>): Promise<T> {
@@ -153,19 +146,11 @@ export class SearchService {
   }
 }
 
-const SERVICE = Symbol.for('glossary-search.service')
-type WithService = { [SERVICE]?: SearchService }
+const services = instanceSlot<SearchService>('glossary-search.service')
 
 /** The service of a Payload instance, created on first use (a config reload replaces it). */
-export const searchServiceFor = (options: SanitizedGlossarySearchConfig) => (payload: Payload): SearchService => {
-  const holder = payload as unknown as WithService
-  const existing = holder[SERVICE]
-  if (existing && existing.options === options) return existing
-  existing?.stop()
-  const service = new SearchService(payload, options)
-  holder[SERVICE] = service
-  return service
-}
+export const searchServiceFor = (options: SanitizedGlossarySearchConfig) => (payload: Payload): SearchService =>
+  services.for(payload, options, () => new SearchService(payload, options))
 
 /** The running search service (after init), e.g. to `rebuild()` after a bulk import. */
-export const getSearchService = (payload: Payload): SearchService | undefined => (payload as unknown as WithService)[SERVICE]
+export const getSearchService = (payload: Payload): SearchService | undefined => services.get(payload)

@@ -26,13 +26,21 @@ const errorText = async (response: Response) => {
   }
 }
 
+/** Settings the plugin passes through `clientProps`. */
+export type GraphFieldProps = {
+  /** Slug of the glossary-terms collection (the plugin's `termsCollection`). */
+  termsCollection: string
+  /** The terms' field of editor-set related terms, which "add" extends. */
+  relatedField: string
+}
+
 /** The Graph field on a glossary term: its neighbourhood, and suggested links to add. */
-export const GraphField: React.FC = () => {
-  const { id, collectionSlug } = useDocumentInfo()
+export const GraphField: React.FC<GraphFieldProps> = ({ termsCollection, relatedField }) => {
+  const { id } = useDocumentInfo()
   const { config } = useConfig()
   const locale = useLocale()
   const router = useRouter()
-  const { value: formRelated, setValue: setFormRelated } = useField<string[] | null>({ path: 'related' })
+  const { value: formRelated, setValue: setFormRelated } = useField<string[] | null>({ path: relatedField })
   const [depth, setDepth] = useState(1)
   const [graph, setGraph] = useState<Graph | null>(null)
   const [suggestions, setSuggestions] = useState<Suggestions | null>(null)
@@ -41,7 +49,7 @@ export const GraphField: React.FC = () => {
   const [refresh, setRefresh] = useState(0)
 
   const api = `${config.serverURL ?? ''}${config.routes.api}`
-  const adminBase = `${config.routes.admin}/collections/${collectionSlug ?? 'glossary-terms'}`
+  const adminBase = `${config.routes.admin}/collections/${termsCollection}`
 
   useEffect(() => {
     if (!id) return
@@ -77,11 +85,11 @@ export const GraphField: React.FC = () => {
         const related = [...new Set([...suggestions.related, suggestion.id])]
         // A term with unpublished changes gets the link as a draft too; a published one is updated in place.
         const draft = suggestions.status === 'draft' ? '&draft=true' : ''
-        const response = await fetch(`${api}/${collectionSlug ?? 'glossary-terms'}/${id}?depth=0${draft}`, {
+        const response = await fetch(`${api}/${termsCollection}/${id}?depth=0${draft}`, {
           method: 'PATCH',
           credentials: 'include',
           headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({ related }),
+          body: JSON.stringify({ [relatedField]: related }),
         })
         if (!response.ok) throw new Error(await errorText(response))
         // Keep the open form in step without marking it as edited.
@@ -93,7 +101,7 @@ export const GraphField: React.FC = () => {
         setAdding(null)
       }
     },
-    [api, collectionSlug, formRelated, id, setFormRelated, suggestions],
+    [api, termsCollection, relatedField, formRelated, id, setFormRelated, suggestions],
   )
 
   if (!id) {

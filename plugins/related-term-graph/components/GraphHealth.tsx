@@ -23,14 +23,20 @@ const TermList: React.FC<{ terms: TermRef[]; base: string; testId: string }> = (
     </ul>
   )
 
-/** Above the glossary-terms list: orphan terms and terms whose text mentions no other term. */
-export const GraphHealth: React.FC = () => {
+/** Settings the plugin passes through `clientProps`. */
+export type GraphHealthProps = {
+  /** Slug of the glossary-terms collection (the plugin's `termsCollection`), for links to its terms. */
+  termsCollection: string
+}
+
+/** Above the terms list: orphan terms and terms whose text mentions no other term. */
+export const GraphHealth: React.FC<GraphHealthProps> = ({ termsCollection }) => {
   const { config } = useConfig()
   const locale = useLocale()
   const [health, setHealth] = useState<Health | null>(null)
   const [error, setError] = useState<string | null>(null)
   const api = `${config.serverURL ?? ''}${config.routes.api}`
-  const base = `${config.routes.admin}/collections/glossary-terms`
+  const base = `${config.routes.admin}/collections/${termsCollection}`
 
   useEffect(() => {
     const controller = new AbortController()

@@ -7,6 +7,9 @@ import type { CitationGroup, Localized, TermRecord } from './model'
 import { NEVER_AUTO_LINK_FIELD, NO_AUTO_LINKS_FIELD } from './autoLinkFields'
 import { lexicalPlainText } from './text'
 
+/** The terms' field of editor-set related terms (the hub's schema); the Graph field's "add" writes it too. */
+export const RELATED_FIELD = 'related'
+
 type Doc = Record<string, unknown>
 
 /** A relationship value at any depth: an id, or a populated document. */
@@ -61,7 +64,7 @@ export const termRecordFromDoc = (doc: Doc, locales: readonly string[]): TermRec
     summary,
     neverAutoLink: doc[NEVER_AUTO_LINK_FIELD] === true,
     noAutoLinksInside: doc[NO_AUTO_LINKS_FIELD] === true,
-    related: relationIds(doc.related).filter((id) => id !== relationId(doc.id)),
+    related: relationIds(doc[RELATED_FIELD]).filter((id) => id !== relationId(doc.id)),
     broader: relationId(doc.broader),
     tags: relationIds(doc.tags),
     ...(doc._status === 'draft' || doc._status === 'published' ? { status: doc._status } : {}),

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 
 import type { Payload, PayloadRequest } from 'payload'
 
+import { startPoller } from '../../shared/poller'
 import type { ChangeLogEntry } from '../collections/changeLogCollection'
 import { ChangeFeed, type ChangeEntry } from '../core/changeFeed'
 import { GraphIndex } from '../core/graphIndex'
@@ -33,7 +34,7 @@ export class TermGraphService {
   #feed: ChangeFeed | null = null
   // Every change to the views runs in order, so a slow read can never apply older data last.
   #queue: Promise<unknown> = Promise.resolve()
-  #timer: ReturnType<typeof setInterval> | null = null
+  #poller: { stop: () => void } | null = null
   #polling = false
   #lastPollOk = Date.now()
   #lastPrune = 0
@@ -168,29 +169,16 @@ export class TermGraphService {
 
   /** Start polling for other instances' changes (no-op when `pollIntervalMs` is 0). */
   start(): void {
-    if (this.#timer || this.options.pollIntervalMs <= 0 || this.#stopped) return
-    let failures = 0
-    this.#timer = setInterval(() => {
-      this.poll().then(
-        () => {
-          failures = 0
-        },
-        (error: unknown) => {
-          // One warning per streak of failures (e.g. the database is down), then one a minute or so.
-          if (failures++ % 30 === 0) this.payload.logger.warn({ err: error }, 'related-term-graph: polling the change log failed; will retry')
-        },
-      )
-    }, this.options.pollIntervalMs)
-    // Never keep a process alive just to poll.
-    this.#timer.unref?.()
+    if (this.#poller || this.options.pollIntervalMs <= 0 || this.#stopped) return
+    this.#poller = startPoller(this.payload, this.options.pollIntervalMs, () => this.poll(), 'related-term-graph: polling the change log failed; will retry')
     // payload.destroy() stops everything in `crons`: polling stops with the instance.
     ;(this.payload.crons as unknown as { stop: () => void }[]).push({ stop: () => this.stop() })
   }
 
   stop(): void {
     this.#stopped = true
-    if (this.#timer) clearInterval(this.#timer)
-    this.#timer = null
+    this.#poller?.stop()
+    this.#poller = null
   }
 
   async #build(): Promise<Views> {

@@ -31,7 +31,9 @@ describe('plugin config', () => {
     expect(terms.fields.map((f) => ('name' in f ? f.name : f.type))).toEqual(['title', 'neverAutoLink', 'noAutoLinksInside', 'termGraph'])
     for (const slug of ['case-studies', 'playbooks']) expect(bySlug(config, slug).fields.map((f) => ('name' in f ? f.name : f.type))).toEqual(['title', 'noAutoLinksInside'])
     expect(bySlug(config, 'tags').fields).toHaveLength(1)
-    expect(terms.admin?.components?.beforeList).toEqual(['/plugins/related-term-graph/components/GraphHealth#GraphHealth'])
+    expect(terms.admin?.components?.beforeList).toEqual([
+      { path: 'related-term-graph/client#GraphHealth', clientProps: { termsCollection: 'glossary-terms' } },
+    ])
     for (const slug of ['case-studies', 'playbooks', 'tags', 'glossaries']) expect(bySlug(config, slug).hooks?.afterChange).toHaveLength(2)
     expect(bySlug(config, 'users').hooks?.afterChange).toHaveLength(1)
     expect(bySlug(config, 'term-graph-changes').admin?.hidden).toBe(true)

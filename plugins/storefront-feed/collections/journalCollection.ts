@@ -9,7 +9,7 @@ import type { SanitizedFeedOptions } from '../types'
  * Written only by the plugin's hooks through the Local API; signed-in staff may read it for debugging.
  */
 export const feedChangesCollection = (options: SanitizedFeedOptions): CollectionConfig => ({
-  slug: options.journalSlug,
+  slug: options.changesCollection,
   labels: { singular: 'Feed change', plural: 'Feed changes' },
   admin: {
     hidden: true,

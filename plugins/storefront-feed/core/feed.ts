@@ -31,14 +31,14 @@ type UrlParts = Pick<FeedQuery, 'types' | 'glossary' | 'tag' | 'locale' | 'limit
 export const feedUrlFor = (
   base: string,
   query: UrlParts,
-  defaults: { types: readonly ContentType[]; limit: number },
+  defaults: { types: readonly ContentType[]; limit: number; locale: FeedLocale },
   paging?: { cursor?: string; since?: string },
 ): string => {
   const params = new URLSearchParams()
   if (query.types.length !== defaults.types.length) params.set('type', query.types.join(','))
   if (query.glossary) params.set('glossary', query.glossary)
   if (query.tag) params.set('tag', query.tag)
-  if (query.locale !== 'ja') params.set('locale', query.locale)
+  if (query.locale !== defaults.locale) params.set('locale', query.locale)
   if (paging && query.limit !== defaults.limit) params.set('limit', String(query.limit))
   if (paging?.since) params.set('since', paging.since)
   if (paging?.cursor) params.set('cursor', paging.cursor)

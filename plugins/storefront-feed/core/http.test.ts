@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
-import { cacheControl, computeEtag, ifNoneMatchHits, safeJsonStringify } from './http'
+import { cacheControl, computeEtag, ifNoneMatchHits, notModified, safeJsonStringify } from './http'
 
 const bytes = (text: string) => new TextEncoder().encode(text)
 
@@ -11,6 +11,26 @@ describe('computeEtag', () => {
     expect(etag).toMatch(/^"[A-Za-z0-9_-]{32}"$/)
     expect(computeEtag(bytes('{"a":1}'))).toBe(etag)
     expect(computeEtag(bytes('{"a":2}'))).not.toBe(etag)
+  })
+})
+
+describe('notModified', () => {
+  const page = { etag: '"abc"', lastModified: 'Tue, 01 Dec 2026 10:00:00 GMT' }
+  it.each([
+    [{ ifModifiedSince: 'Tue, 01 Dec 2026 10:00:00 GMT' }, true],
+    [{ ifModifiedSince: 'Wed, 02 Dec 2026 00:00:00 GMT' }, true],
+    [{ ifModifiedSince: 'Tue, 01 Dec 2026 09:59:59 GMT' }, false],
+    [{ ifModifiedSince: 'not a date' }, false],
+    // If-None-Match wins when both are sent, whatever the date says.
+    [{ ifNoneMatch: '"other"', ifModifiedSince: 'Wed, 02 Dec 2026 00:00:00 GMT' }, false],
+    [{ ifNoneMatch: '"abc"', ifModifiedSince: 'Mon, 30 Nov 2026 00:00:00 GMT' }, true],
+    [{}, false],
+  ])('%j → %s', (request, expected) => {
+    expect(notModified(request, page)).toBe(expected)
+  })
+
+  it('never answers 304 by date for a page without Last-Modified', () => {
+    expect(notModified({ ifModifiedSince: 'Wed, 02 Dec 2026 00:00:00 GMT' }, { etag: '"abc"' })).toBe(false)
   })
 })
 

@@ -19,6 +19,20 @@ export const ifNoneMatchHits = (header: string | null | undefined, etag: string)
   return false
 }
 
+export type Conditionals = { ifNoneMatch?: string | null; ifModifiedSince?: string | null }
+
+/**
+ * RFC 9110 §13.2.2 for GET/HEAD: If-None-Match decides when sent; otherwise If-Modified-Since does, when the
+ * page has a Last-Modified (whole seconds, as HTTP dates are) no later than the date asked about.
+ */
+export const notModified = (request: Conditionals, page: { etag: string; lastModified?: string }): boolean => {
+  if (request.ifNoneMatch) return ifNoneMatchHits(request.ifNoneMatch, page.etag)
+  if (!request.ifModifiedSince || !page.lastModified) return false
+  const since = Date.parse(request.ifModifiedSince)
+  const modified = Date.parse(page.lastModified)
+  return Number.isFinite(since) && Number.isFinite(modified) && modified <= since
+}
+
 /** `Cache-Control` for a public page that shared caches may keep and revalidate in the background. */
 export const cacheControl = (maxAge: number, staleWhileRevalidate: number): string =>
   `public, max-age=${maxAge}, stale-while-revalidate=${staleWhileRevalidate}`

@@ -36,6 +36,7 @@ const lookups = (): Lookups => {
 
 const ctx = (overrides: Partial<SerializeContext> = {}): SerializeContext => ({
   locale: 'ja',
+  defaultLocale: 'ja',
   baseUrl: 'https://shop.example.com',
   urls: DEFAULT_URL_TEMPLATES,
   collections: DEFAULT_COLLECTIONS,

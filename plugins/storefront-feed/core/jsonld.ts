@@ -1,3 +1,5 @@
+import type { ArticleLeaf, DefinedTermLeaf, WithContext } from 'schema-dts'
+
 import type { FeedLocale } from '../types'
 
 /**
@@ -5,34 +7,10 @@ import type { FeedLocale } from '../types'
  * (serialise it with `<` escaped, as the feed itself does).
  */
 
-export type DefinedTermJsonLd = {
-  '@context': 'https://schema.org'
-  '@type': 'DefinedTerm'
-  '@id': string
-  url: string
-  name: string
-  termCode: string
-  description?: string
-  alternateName?: string[]
-  inLanguage: FeedLocale
-  inDefinedTermSet: { '@type': 'DefinedTermSet'; '@id': string; url: string; name: string }
-}
-
-export type ArticleJsonLd = {
-  '@context': 'https://schema.org'
-  '@type': 'Article'
-  '@id': string
-  url: string
-  mainEntityOfPage: string
-  headline: string
-  description?: string
-  inLanguage: FeedLocale
-  datePublished: string
-  dateModified: string
-  keywords?: string[]
-  about?: { '@type': 'DefinedTerm'; '@id': string; url: string; name: string; termCode: string }[]
-  publisher: { '@type': 'Organization'; name: string; url: string }
-}
+/** schema.org's own definitions (schema-dts, types only), so a misspelt or misplaced property fails to compile. */
+// schema.org defines `inLanguage` on creative works only; the feed has always sent it on terms too, so it is added here.
+export type DefinedTermJsonLd = WithContext<DefinedTermLeaf> & { inLanguage: FeedLocale }
+export type ArticleJsonLd = WithContext<ArticleLeaf>
 
 const withoutBlanks = (values: (string | null | undefined)[], exclude: string): string[] | undefined => {
   const unique = [...new Set(values.map((v) => v?.trim()).filter((v): v is string => Boolean(v) && v !== exclude))]

@@ -1,8 +1,6 @@
 import { FEED_LOCALES, type FeedLocale } from '../types'
 import { hasRichText, type RichText } from './richText'
 
-export const DEFAULT_LOCALE: FeedLocale = 'ja'
-
 /** A field read with `locale: 'all'`: one value per locale (or a bare value for unlocalized data). */
 export type Localized<T> = Partial<Record<FeedLocale, T | null | undefined>> | T | null | undefined
 
@@ -23,25 +21,28 @@ export const isBlank = (value: unknown): boolean => {
 }
 
 /**
- * Per-field fallback: the value in `locale` when it has content, else the default locale's (`ja`).
+ * Per-field fallback: the value in `locale` when it has content, else the default locale's.
  * `fellBack` tells the serialiser to list the field in `_hub.fallback`.
  */
-export const pickLocale = <T>(value: Localized<T>, locale: FeedLocale): { value: T | undefined; fellBack: boolean } => {
+export const pickLocale = <T>(value: Localized<T>, locale: FeedLocale, defaultLocale: FeedLocale): { value: T | undefined; fellBack: boolean } => {
   if (!isLocaleMap(value)) return { value: isBlank(value) ? undefined : (value as T), fellBack: false }
   const own = value[locale] as T | null | undefined
   if (!isBlank(own)) return { value: own as T, fellBack: false }
-  const fallback = value[DEFAULT_LOCALE] as T | null | undefined
-  if (locale !== DEFAULT_LOCALE && !isBlank(fallback)) return { value: fallback as T, fellBack: true }
+  const fallback = value[defaultLocale] as T | null | undefined
+  if (locale !== defaultLocale && !isBlank(fallback)) return { value: fallback as T, fellBack: true }
   return { value: undefined, fellBack: false }
 }
 
 /** Picks several fields and remembers which of them fell back. */
 export class LocalePicker {
   readonly fallback: string[] = []
-  constructor(readonly locale: FeedLocale) {}
+  constructor(
+    readonly locale: FeedLocale,
+    readonly defaultLocale: FeedLocale,
+  ) {}
 
   pick<T>(field: string, value: Localized<T>): T | undefined {
-    const picked = pickLocale(value, this.locale)
+    const picked = pickLocale(value, this.locale, this.defaultLocale)
     if (picked.fellBack && !this.fallback.includes(field)) this.fallback.push(field)
     return picked.value
   }

@@ -14,11 +14,29 @@ describe('sanitizeOptions', () => {
       baseUrl: 'https://shop.example.com',
       urls: DEFAULT_URL_TEMPLATES,
       contentTypes: ['glossary-term', 'case-study', 'playbook'],
-      journalSlug: 'feed-changes',
+      changesCollection: 'feed-changes',
+      pollIntervalMs: 1000,
       pageSize: { default: 50, max: 100 },
-      cache: { maxAge: 60, staleWhileRevalidate: 300, maxEntries: 1000, pollIntervalMs: 1000, onInvalidate: expect.any(Function) },
+      cache: { maxAge: 60, staleWhileRevalidate: 300, maxEntries: 1000, onInvalidate: expect.any(Function) },
       publisher: { name: 'Commerce Content Hub', url: 'https://shop.example.com' },
     })
+  })
+
+  it('answers in the locales of the config, and refuses one the serialisers have no labels for', () => {
+    const localization = { locales: ['en', 'ja'], defaultLocale: 'en', fallback: true }
+    expect(sanitizeOptions(base, localization).localization).toEqual({ locales: ['en', 'ja'], defaultLocale: 'en' })
+    expect(sanitizeOptions(base).localization).toEqual({ locales: ['ja', 'en'], defaultLocale: 'ja' })
+    expect(() => sanitizeOptions(base, { ...localization, locales: ['en', 'fr'] })).toThrow(/locale "fr"/)
+  })
+
+  it('still reads the deprecated journalSlug and cache.pollIntervalMs, the new names winning', () => {
+    expect(sanitizeOptions({ ...base, journalSlug: 'old-journal', cache: { pollIntervalMs: 250 } })).toMatchObject({
+      changesCollection: 'old-journal',
+      pollIntervalMs: 250,
+    })
+    expect(
+      sanitizeOptions({ ...base, changesCollection: 'journal', journalSlug: 'old', pollIntervalMs: 500, cache: { pollIntervalMs: 250 } }),
+    ).toMatchObject({ changesCollection: 'journal', pollIntervalMs: 500 })
   })
 
   it.each([
@@ -38,16 +56,16 @@ describe('sanitizeOptions', () => {
 
 describe('fillUrlTemplate', () => {
   it('resolves relative templates against the base URL and fills the locale prefix', () => {
-    expect(fillUrlTemplate('https://s.example', '{localePrefix}/glossary/{glossary}/{slug}', { slug: 'utm', glossary: 'sns', locale: 'ja' })).toBe(
+    expect(fillUrlTemplate('https://s.example', '{localePrefix}/glossary/{glossary}/{slug}', { slug: 'utm', glossary: 'sns', locale: 'ja' }, 'ja')).toBe(
       'https://s.example/glossary/sns/utm',
     )
-    expect(fillUrlTemplate('https://s.example', '{localePrefix}/glossary/{glossary}/{slug}', { slug: 'utm', glossary: 'sns', locale: 'en' })).toBe(
+    expect(fillUrlTemplate('https://s.example', '{localePrefix}/glossary/{glossary}/{slug}', { slug: 'utm', glossary: 'sns', locale: 'en' }, 'ja')).toBe(
       'https://s.example/en/glossary/sns/utm',
     )
-    expect(fillUrlTemplate('https://s.example', 'https://cdn.example/{locale}/{id}', { id: 'x1', locale: 'en' })).toBe('https://cdn.example/en/x1')
+    expect(fillUrlTemplate('https://s.example', 'https://cdn.example/{locale}/{id}', { id: 'x1', locale: 'en' }, 'ja')).toBe('https://cdn.example/en/x1')
   })
 
   it('percent-encodes values so they cannot add path segments or a query', () => {
-    expect(fillUrlTemplate('https://s.example', '/t/{slug}', { slug: '../a?b=<c>', locale: 'ja' })).toBe('https://s.example/t/..%2Fa%3Fb%3D%3Cc%3E')
+    expect(fillUrlTemplate('https://s.example', '/t/{slug}', { slug: '../a?b=<c>', locale: 'ja' }, 'ja')).toBe('https://s.example/t/..%2Fa%3Fb%3D%3Cc%3E')
   })
 })

@@ -1,6 +1,11 @@
+import type { Config } from 'payload'
+
 import {
   CONTENT_TYPES,
   type ContentType,
+  FEED_LOCALES,
+  type FeedLocale,
+  type FeedLocalization,
   type SanitizedFeedOptions,
   type StorefrontFeedConfig,
   type UrlTemplates,
@@ -68,8 +73,18 @@ const previewPath = (path: string): string => {
   return trimmed
 }
 
+/** The config's locale codes and default; without localization, the serialisers' own (`ja` first). */
+const feedLocalization = (localization: Config['localization']): FeedLocalization => {
+  if (!localization) return { locales: FEED_LOCALES, defaultLocale: FEED_LOCALES[0] }
+  const codes = localization.locales.map((locale) => (typeof locale === 'string' ? locale : locale.code))
+  for (const code of codes) {
+    if (!(FEED_LOCALES as readonly string[]).includes(code)) fail(`localization has locale "${code}"; the feed's serialisers know ${FEED_LOCALES.join(', ')}`)
+  }
+  return { locales: codes as FeedLocale[], defaultLocale: localization.defaultLocale as FeedLocale }
+}
+
 /** Fills every default once, and rejects options that would produce broken URLs at request time. */
-export const sanitizeOptions = (options: StorefrontFeedConfig): SanitizedFeedOptions => {
+export const sanitizeOptions = (options: StorefrontFeedConfig, localization?: Config['localization']): SanitizedFeedOptions => {
   const baseUrl = options?.storefront?.baseUrl
   if (typeof baseUrl !== 'string' || !isHttpUrl(baseUrl)) {
     fail('storefront.baseUrl must be an absolute http(s) URL such as "https://shop.example.com"')
@@ -100,7 +115,9 @@ export const sanitizeOptions = (options: StorefrontFeedConfig): SanitizedFeedOpt
     urls,
     contentTypes: [...new Set(contentTypes)] as ContentType[],
     collections: { ...DEFAULT_COLLECTIONS, ...options.collections },
-    journalSlug: options.journalSlug ?? 'feed-changes',
+    changesCollection: options.changesCollection ?? options.journalSlug ?? 'feed-changes',
+    localization: feedLocalization(localization),
+    pollIntervalMs: positiveInteger(options.pollIntervalMs ?? options.cache?.pollIntervalMs ?? 1000, 'pollIntervalMs', 50),
     preview: {
       disabled: options.preview?.disabled ?? false,
       path: previewPath(options.preview?.path ?? '/preview'),
@@ -111,7 +128,6 @@ export const sanitizeOptions = (options: StorefrontFeedConfig): SanitizedFeedOpt
       maxAge: positiveInteger(options.cache?.maxAge ?? 60, 'cache.maxAge', 0),
       staleWhileRevalidate: positiveInteger(options.cache?.staleWhileRevalidate ?? 300, 'cache.staleWhileRevalidate', 0),
       maxEntries: positiveInteger(options.cache?.maxEntries ?? 1000, 'cache.maxEntries'),
-      pollIntervalMs: positiveInteger(options.cache?.pollIntervalMs ?? 1000, 'cache.pollIntervalMs', 50),
       onInvalidate: options.cache?.onInvalidate ?? (() => {}),
     },
     feedUrl: options.feedUrl?.replace(/\/+$/, ''),

@@ -5,7 +5,7 @@ import { parseFeedQuery, queryCacheKey } from './params'
 import { encodeCursor, encodeSyncToken, filterFingerprint } from './tokens'
 
 const SECRET = 'test-secret'
-const ctx = { secret: SECRET, contentTypes: [...CONTENT_TYPES], pageSize: { default: 50, max: 100 } }
+const ctx = { secret: SECRET, contentTypes: [...CONTENT_TYPES], pageSize: { default: 50, max: 100 }, localization: { locales: ['ja', 'en'] as const, defaultLocale: 'ja' as const } }
 const parse = (search: string, context = ctx) => parseFeedQuery(new URLSearchParams(search), context)
 
 const errorsOf = (search: string, context = ctx) => {

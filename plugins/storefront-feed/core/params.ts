@@ -1,6 +1,6 @@
 import { z } from 'zod'
 
-import { CONTENT_TYPES, type ContentType, FEED_LOCALES, type FeedLocale } from '../types'
+import { CONTENT_TYPES, type ContentType, type FeedLocale, type FeedLocalization } from '../types'
 import { decodeCursor, decodeSyncToken, type FeedCursor, filterFingerprint, TokenError } from './tokens'
 
 export type ParameterError = { parameter: string; message: string }
@@ -27,6 +27,7 @@ export type ParseContext = {
   secret: string
   contentTypes: readonly ContentType[]
   pageSize: { default: number; max: number }
+  localization: FeedLocalization
 }
 
 export const FEED_PARAMETERS = ['type', 'glossary', 'tag', 'locale', 'limit', 'cursor', 'since'] as const
@@ -52,7 +53,9 @@ const buildSchema = (ctx: ParseContext) =>
       .optional(),
     glossary: slugParam('glossary').optional(),
     tag: slugParam('tag').optional(),
-    locale: z.enum(FEED_LOCALES, { error: `must be ${FEED_LOCALES.join(' or ')}` }).default('ja'),
+    locale: z
+      .enum(ctx.localization.locales as [FeedLocale, ...FeedLocale[]], { error: `must be ${ctx.localization.locales.join(' or ')}` })
+      .default(ctx.localization.defaultLocale),
     limit: z
       .string()
       .regex(/^\d{1,6}$/, `must be a whole number from 1 to ${ctx.pageSize.max}`)

@@ -13,8 +13,8 @@ export const previewTargetFor = (options: SanitizedFeedOptions, pathname: string
   if (pathname !== prefix && !pathname.startsWith(`${prefix}/`)) return undefined
   const rest = pathname.slice(prefix.length) || '/'
   for (const type of options.contentTypes) {
-    const found = matchUrlTemplate(options.urls[type], rest)
-    if (found && (found.slug || found.id)) return { ...found, type, locale: found.locale ?? 'ja' }
+    const found = matchUrlTemplate(options.urls[type], rest, options.localization)
+    if (found && (found.slug || found.id)) return { ...found, type, locale: found.locale ?? options.localization.defaultLocale }
   }
   return undefined
 }
@@ -25,4 +25,4 @@ export const previewUrlFor = (
   hubOrigin: string,
   type: ContentType,
   values: { slug: string; id: string; glossary?: string; locale: FeedLocale },
-): string => fillUrlTemplate(`${hubOrigin.replace(/\/+$/, '')}${options.preview.path}`, templatePath(options.urls[type]), values)
+): string => fillUrlTemplate(`${hubOrigin.replace(/\/+$/, '')}${options.preview.path}`, templatePath(options.urls[type]), values, options.localization.defaultLocale)

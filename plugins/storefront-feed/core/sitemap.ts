@@ -1,4 +1,4 @@
-import { FEED_LOCALES, type FeedLocale } from '../types'
+import type { FeedLocale, FeedLocalization } from '../types'
 
 export const SITEMAP_CONTENT_TYPE = 'application/xml; charset=utf-8'
 
@@ -6,7 +6,7 @@ export const SITEMAP_CONTENT_TYPE = 'application/xml; charset=utf-8'
 export const SITEMAP_MAX_URLS = 50_000
 
 /** One page of the storefront, in every locale it is served in. */
-export type SitemapEntry = { urls: Record<FeedLocale, string>; lastmod: Date }
+export type SitemapEntry = { urls: Partial<Record<FeedLocale, string>>; lastmod: Date }
 
 const escapeXml = (text: string): string =>
   text.replace(/[<>&'"]/g, (char) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[char]!)
@@ -16,8 +16,11 @@ const escapeXml = (text: string): string =>
  * alternates (Google's rule: every version lists every version, itself included) plus `x-default` for the
  * default locale. Entries past the protocol's 50,000 URLs are left out; `truncated` says so.
  */
-export const buildSitemapXml = (entries: SitemapEntry[], defaultLocale: FeedLocale = 'ja'): { xml: string; truncated: boolean } => {
-  const perEntry = FEED_LOCALES.length
+export const buildSitemapXml = (
+  entries: SitemapEntry[],
+  { locales, defaultLocale }: FeedLocalization,
+): { xml: string; truncated: boolean } => {
+  const perEntry = locales.length
   const kept = entries.slice(0, Math.floor(SITEMAP_MAX_URLS / perEntry))
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
@@ -26,11 +29,11 @@ export const buildSitemapXml = (entries: SitemapEntry[], defaultLocale: FeedLoca
   for (const entry of kept) {
     const lastmod = entry.lastmod.toISOString()
     const alternates = [
-      ...FEED_LOCALES.map((locale) => `<xhtml:link rel="alternate" hreflang="${locale}" href="${escapeXml(entry.urls[locale])}"/>`),
-      `<xhtml:link rel="alternate" hreflang="x-default" href="${escapeXml(entry.urls[defaultLocale])}"/>`,
+      ...locales.map((locale) => `<xhtml:link rel="alternate" hreflang="${locale}" href="${escapeXml(entry.urls[locale] ?? '')}"/>`),
+      `<xhtml:link rel="alternate" hreflang="x-default" href="${escapeXml(entry.urls[defaultLocale] ?? '')}"/>`,
     ].join('')
-    for (const locale of FEED_LOCALES) {
-      lines.push(`<url><loc>${escapeXml(entry.urls[locale])}</loc><lastmod>${lastmod}</lastmod>${alternates}</url>`)
+    for (const locale of locales) {
+      lines.push(`<url><loc>${escapeXml(entry.urls[locale] ?? '')}</loc><lastmod>${lastmod}</lastmod>${alternates}</url>`)
     }
   }
   lines.push('</urlset>', '')

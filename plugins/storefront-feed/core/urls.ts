@@ -1,4 +1,4 @@
-import { FEED_LOCALES, type FeedLocale } from '../types'
+import type { FeedLocale, FeedLocalization } from '../types'
 
 export const TEMPLATE_PLACEHOLDERS = ['slug', 'id', 'glossary', 'locale', 'localePrefix'] as const
 
@@ -7,10 +7,11 @@ export type TemplateValues = { slug?: string; id?: string; glossary?: string; lo
 /**
  * A storefront URL from a template such as `/glossary/{glossary}/{slug}`: values are percent-encoded so a
  * slug can never add path segments, a query or a scheme; relative templates resolve against `baseUrl`.
+ * `{localePrefix}` is empty for the default locale.
  */
-export const fillUrlTemplate = (baseUrl: string, template: string, values: TemplateValues): string => {
+export const fillUrlTemplate = (baseUrl: string, template: string, values: TemplateValues, defaultLocale: FeedLocale): string => {
   const filled = template.replace(/\{(slug|id|glossary|locale|localePrefix)\}/g, (_, name: string) => {
-    if (name === 'localePrefix') return values.locale === 'ja' ? '' : `/${values.locale}`
+    if (name === 'localePrefix') return values.locale === defaultLocale ? '' : `/${values.locale}`
     const value = values[name as 'slug' | 'id' | 'glossary' | 'locale']
     return encodeURIComponent(value ?? '')
   })
@@ -33,7 +34,7 @@ const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/
  * The values a path was filled with, read back through the same template (the preview route is the
  * storefront's path under the hub's own prefix). Undefined when the path does not fit the template.
  */
-export const matchUrlTemplate = (template: string, pathname: string): MatchedUrl | undefined => {
+export const matchUrlTemplate = (template: string, pathname: string, { locales, defaultLocale }: FeedLocalization): MatchedUrl | undefined => {
   const names: string[] = []
   const pattern = templatePath(template)
     .split(/(\{(?:slug|id|glossary|locale|localePrefix)\})/)
@@ -41,8 +42,8 @@ export const matchUrlTemplate = (template: string, pathname: string): MatchedUrl
       const name = /^\{(\w+)\}$/.exec(part)?.[1]
       if (!name) return escapeRegExp(part)
       names.push(name)
-      if (name === 'locale') return `(${FEED_LOCALES.join('|')})`
-      if (name === 'localePrefix') return `((?:/(?:${FEED_LOCALES.filter((l) => l !== 'ja').join('|')}))?)`
+      if (name === 'locale') return `(${locales.join('|')})`
+      if (name === 'localePrefix') return `((?:/(?:${locales.filter((l) => l !== defaultLocale).join('|')}))?)`
       return '([^/?#]+)'
     })
     .join('')
@@ -52,7 +53,7 @@ export const matchUrlTemplate = (template: string, pathname: string): MatchedUrl
   try {
     names.forEach((name, index) => {
       const value = decodeURIComponent(match[index + 1] ?? '')
-      if (name === 'localePrefix') found.locale = (value.slice(1) || 'ja') as FeedLocale
+      if (name === 'localePrefix') found.locale = (value.slice(1) || defaultLocale) as FeedLocale
       else if (name === 'locale') found.locale = value as FeedLocale
       else found[name as 'slug' | 'id' | 'glossary'] = value
     })

@@ -2,7 +2,7 @@ import type { Endpoint, PayloadHandler, PayloadRequest } from 'payload'
 
 import { cacheTagHeader, listTag, unionTags } from '../../webhooks/core/cacheTags'
 import { FEED_CONTENT_TYPE, type FeedDocument } from '../core/feed'
-import { cacheControl, computeEtag, ifNoneMatchHits, safeJsonStringify } from '../core/http'
+import { cacheControl, computeEtag, notModified, safeJsonStringify } from '../core/http'
 import type { CachedPage } from '../core/pageCache'
 import { type FeedQuery, parseFeedQuery, type ParameterError, queryCacheKey } from '../core/params'
 import { readHead } from '../server/journalStore'
@@ -59,7 +59,7 @@ const buildPage = (runtime: FeedRuntime, req: PayloadRequest, query: FeedQuery, 
   if (running) return running
   const build = (async () => {
     const { payload } = req
-    const head = await readHead(payload, runtime.options.journalSlug)
+    const head = await readHead(payload, runtime.options.changesCollection)
     runtime.observeHead(head)
     const generation = runtime.cache.generation
     const ctx = {
@@ -80,7 +80,8 @@ const buildPage = (runtime: FeedRuntime, req: PayloadRequest, query: FeedQuery, 
 }
 
 const respond = (page: CachedPage, req: PayloadRequest, withBody: boolean): Response => {
-  if (page.status === 200 && ifNoneMatchHits(req.headers.get('if-none-match'), page.etag)) {
+  const conditionals = { ifNoneMatch: req.headers.get('if-none-match'), ifModifiedSince: req.headers.get('if-modified-since') }
+  if (page.status === 200 && notModified(conditionals, page)) {
     return new Response(null, { status: 304, headers: notModifiedHeaders(page) })
   }
   return new Response(withBody ? page.body : null, { status: page.status, headers: page.headers })
@@ -100,6 +101,7 @@ const handler =
           secret: req.payload.secret,
           contentTypes: options.contentTypes,
           pageSize: options.pageSize,
+          localization: options.localization,
         })
         if (!parsed.ok) {
           return new Response(withBody ? errorBody(parsed.errors) : null, { status: 400, headers: errorHeaders })

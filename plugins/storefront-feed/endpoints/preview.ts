@@ -1,16 +1,16 @@
 import type { Endpoint, PayloadHandler } from 'payload'
 import { z } from 'zod'
 
-import { FEED_LOCALES } from '../types'
-import type { SanitizedFeedOptions } from '../types'
+import type { FeedLocale, SanitizedFeedOptions } from '../types'
 import { findPreviewDraft, overlayFormValues, renderPreview } from '../server/preview'
 
-const body = z.object({
-  collection: z.string(),
-  id: z.union([z.string(), z.number()]).transform(String),
-  locale: z.enum(FEED_LOCALES).default('ja'),
-  data: z.record(z.string(), z.unknown()).default({}),
-})
+const bodySchema = ({ localization }: SanitizedFeedOptions) =>
+  z.object({
+    collection: z.string(),
+    id: z.union([z.string(), z.number()]).transform(String),
+    locale: z.enum(localization.locales as [FeedLocale, ...FeedLocale[]]).default(localization.defaultLocale),
+    data: z.record(z.string(), z.unknown()).default({}),
+  })
 
 const json = (status: number, value: unknown) =>
   Response.json(value, { status, headers: { 'Cache-Control': 'no-store' } })
@@ -20,7 +20,7 @@ const json = (status: number, value: unknown) =>
  * Same rules as the preview page: only someone who may read the document's drafts gets an answer.
  */
 const handler =
-  (options: SanitizedFeedOptions): PayloadHandler =>
+  (options: SanitizedFeedOptions, body: ReturnType<typeof bodySchema>): PayloadHandler =>
   async (req) => {
     let input: unknown
     try {
@@ -49,5 +49,5 @@ const handler =
   }
 
 export const previewEndpoints = (options: SanitizedFeedOptions): Endpoint[] => [
-  { path: '/feed/preview', method: 'post', handler: handler(options) },
+  { path: '/feed/preview', method: 'post', handler: handler(options, bodySchema(options)) },
 ]

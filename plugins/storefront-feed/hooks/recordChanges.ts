@@ -43,7 +43,7 @@ const record = async (req: PayloadRequest, options: SanitizedFeedOptions, change
   if (unique.length === 0) return
   const runtime = feedRuntime(req.payload, options)
   await runtime.lock.run(await transactionOf(req), () =>
-    appendChanges(req.payload, options.journalSlug, unique, req),
+    appendChanges(req.payload, options.changesCollection, unique, req),
   )
   runtime.localChange()
 }
@@ -80,7 +80,7 @@ const decideAfterChange = async (
     req,
   })
   if (main?._status === 'published') return undefined
-  const last = await lastAction(req.payload, options.journalSlug, itemId(type, id), req)
+  const last = await lastAction(req.payload, options.changesCollection, itemId(type, id), req)
   if (last === 'upsert') return 'delete'
   if (last === 'delete') return undefined
   // Published before the journal existed (e.g. imported), so no row tells us: ask the version history.
@@ -219,7 +219,7 @@ export const journalContentDelete =
   async ({ doc, id: deletedId, req }) => {
     if (req.context?.[SKIP_FEED_JOURNAL]) return doc
     const id = String(deletedId ?? (doc as Doc).id)
-    const last = await lastAction(req.payload, options.journalSlug, itemId(type, id), req)
+    const last = await lastAction(req.payload, options.changesCollection, itemId(type, id), req)
     const wasPublic = last === 'upsert' || (last === undefined && (doc as Doc)._status === 'published')
     if (!wasPublic) return doc
     const dependents = await stashedDependents(req, options, type, id, doc as Doc)

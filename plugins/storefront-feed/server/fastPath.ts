@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 
 import type { Payload } from 'payload'
 
-import { ifNoneMatchHits } from '../core/http'
+import { type Conditionals, notModified } from '../core/http'
 import type { CachedPage } from '../core/pageCache'
 import { existingFeedRuntime } from './runtime'
 import { corsHeadersFor, feedBaseFor, notModifiedHeaders, rawRequestKey } from './serve'
@@ -30,7 +30,7 @@ export const storefrontFeedFastPath = (
   const feedPath = `${payload.config.routes.api}/feed`
   const cors = corsHeadersFor(payload)
 
-  const answer = (method: string, pathname: string, search: string, origin: string, headers: { ifNoneMatch?: string | null; origin?: string | null }): Answer | undefined => {
+  const answer = (method: string, pathname: string, search: string, origin: string, headers: Conditionals & { origin?: string | null }): Answer | undefined => {
     // Looked up per request: the runtime is created on the feed's first use, which may come after this.
     const runtime = existingFeedRuntime(payload)
     if (!runtime || (method !== 'GET' && method !== 'HEAD')) return undefined
@@ -39,7 +39,7 @@ export const storefrontFeedFastPath = (
       rawRequestKey(feedBaseFor(runtime.options, payload, origin), search),
     )
     if (!page || page.status !== 200) return undefined
-    if (ifNoneMatchHits(headers.ifNoneMatch, page.etag)) {
+    if (notModified(headers, page)) {
       return { status: 304, headers: { ...notModifiedHeaders(page), ...cors(headers.origin) } }
     }
     return { status: 200, headers: { ...page.headers, ...cors(headers.origin) }, body: method === 'GET' ? page.body : undefined }
@@ -54,7 +54,7 @@ export const storefrontFeedFastPath = (
         q === -1 ? url : url.slice(0, q),
         q === -1 ? '' : url.slice(q),
         requestOrigin(req),
-        { ifNoneMatch: req.headers['if-none-match'], origin: req.headers.origin },
+        { ifNoneMatch: req.headers['if-none-match'], ifModifiedSince: req.headers['if-modified-since'], origin: req.headers.origin },
       )
       if (!found) return false
       res.writeHead(found.status, found.body ? { ...found.headers, 'Content-Length': String(found.body.byteLength) } : found.headers)
@@ -65,6 +65,7 @@ export const storefrontFeedFastPath = (
       const url = new URL(request.url)
       const found = answer(request.method, url.pathname, url.search, url.origin, {
         ifNoneMatch: request.headers.get('if-none-match'),
+        ifModifiedSince: request.headers.get('if-modified-since'),
         origin: request.headers.get('origin'),
       })
       return found ? new Response(found.body ?? null, { status: found.status, headers: found.headers }) : undefined

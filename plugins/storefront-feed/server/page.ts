@@ -93,6 +93,7 @@ const serializeAll = async (ctx: PageContext, query: FeedQuery, sources: SourceD
   const serializeContext: SerializeContext = {
     locale: query.locale,
     baseUrl: ctx.options.baseUrl,
+    defaultLocale: ctx.options.localization.defaultLocale,
     urls: ctx.options.urls,
     collections: ctx.options.collections,
     publisher: ctx.options.publisher,
@@ -120,7 +121,7 @@ const documentFor = (
   query: FeedQuery,
   args: { items: (FeedItem | Tombstone)[]; syncSequence: number; mode: 'full' | 'delta'; next?: { cursor?: string; since?: string } },
 ): FeedDocument => {
-  const defaults = { types: ctx.options.contentTypes, limit: ctx.options.pageSize.default }
+  const defaults = { types: ctx.options.contentTypes, limit: ctx.options.pageSize.default, locale: ctx.options.localization.defaultLocale }
   return buildFeedDocument({
     title: ctx.options.title,
     description: ctx.options.description,
@@ -200,7 +201,7 @@ export const buildDeltaPage = async (ctx: PageContext, query: FeedQuery): Promis
     }
     from = since.sequence
   } else {
-    from = await sequenceBefore(ctx.payload, ctx.options.journalSlug, since.date, head)
+    from = await sequenceBefore(ctx.payload, ctx.options.changesCollection, since.date, head)
   }
   const resolved = await resolveFilters(ctx, query)
   if (resolved.errors.length > 0) return { status: 404, errors: resolved.errors }
@@ -210,7 +211,7 @@ export const buildDeltaPage = async (ctx: PageContext, query: FeedQuery): Promis
   const rows =
     matchable.length === 0
       ? []
-      : await readChanges(ctx.payload, ctx.options.journalSlug, {
+      : await readChanges(ctx.payload, ctx.options.changesCollection, {
           after: from,
           upTo: head,
           types: matchable,
@@ -226,7 +227,7 @@ export const buildDeltaPage = async (ctx: PageContext, query: FeedQuery): Promis
     latest.set(row.itemId, row)
   }
   const later = hasMore
-    ? await itemsChangedLater(ctx.payload, ctx.options.journalSlug, { itemIds: [...latest.keys()], after: batchEnd, upTo: head })
+    ? await itemsChangedLater(ctx.payload, ctx.options.changesCollection, { itemIds: [...latest.keys()], after: batchEnd, upTo: head })
     : new Set<string>()
   const due = [...latest.values()].filter((row) => !later.has(row.itemId))
 

@@ -108,6 +108,7 @@ export const renderPreview = async (
   const ctx: SerializeContext = {
     locale: args.locale,
     baseUrl: options.baseUrl,
+    defaultLocale: options.localization.defaultLocale,
     urls: options.urls,
     collections: options.collections,
     publisher: options.publisher,
@@ -124,7 +125,7 @@ export const renderPreview = async (
     status: args.doc._status === 'published' ? 'published' : 'draft',
     related: item._hub.related.map((slug) => ({
       slug,
-      name: String(pickLocale(bySlug.get(slug)?.term, args.locale).value ?? slug),
+      name: String(pickLocale(bySlug.get(slug)?.term, args.locale, options.localization.defaultLocale).value ?? slug),
     })),
   }
 }

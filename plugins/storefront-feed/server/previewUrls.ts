@@ -2,8 +2,7 @@ import type { CollectionConfig, PayloadRequest } from 'payload'
 
 import { idOf, type RelationValue } from '../core/items'
 import { previewUrlFor } from '../core/preview'
-import type { ContentType, FeedLocale, SanitizedFeedOptions } from '../types'
-import { FEED_LOCALES } from '../types'
+import type { ContentType, FeedLocale, FeedLocalization, SanitizedFeedOptions } from '../types'
 
 /** The hub's own origin: `serverURL` when configured, else the one the editor's browser used. */
 const hubOrigin = (req: PayloadRequest): string => {
@@ -13,9 +12,9 @@ const hubOrigin = (req: PayloadRequest): string => {
   return host ? `${proto}://${host}` : ''
 }
 
-const localeCode = (locale: unknown): FeedLocale => {
+const localeCode = (locale: unknown, { locales, defaultLocale }: FeedLocalization): FeedLocale => {
   const code = typeof locale === 'string' ? locale : (locale as { code?: string } | undefined)?.code
-  return (FEED_LOCALES as readonly string[]).includes(code ?? '') ? (code as FeedLocale) : 'ja'
+  return (locales as readonly string[]).includes(code ?? '') ? (code as FeedLocale) : defaultLocale
 }
 
 /** Preview URL of a document as the admin holds it; null until it has a slug (and, for terms, a glossary). */
@@ -39,7 +38,7 @@ const previewUrl =
       glossary = (found as { slug?: string } | null)?.slug
       if (!glossary) return null
     }
-    return previewUrlFor(options, hubOrigin(req), type, { slug: doc.slug, id: String(doc.id), glossary, locale: localeCode(locale) })
+    return previewUrlFor(options, hubOrigin(req), type, { slug: doc.slug, id: String(doc.id), glossary, locale: localeCode(locale, options.localization) })
   }
 
 /** The preview button and Live Preview (with its device sizes) of a content collection, unless it set its own. */

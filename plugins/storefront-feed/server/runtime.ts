@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 import { type CachedPage, PageCache } from '../core/pageCache'
 import type { SanitizedFeedOptions } from '../types'
 import { type JournalHead, readHead } from './journalStore'
+import { instanceSlot } from '../../shared/instanceSlot'
 
 /** Longest time a transaction may hold the journal lock before it is released anyway. */
 const TRANSACTION_LOCK_TIMEOUT_MS = 15_000
@@ -105,7 +106,7 @@ export class FeedRuntime {
     if (this.polling || this.stopped) return
     this.polling = true
     try {
-      this.observeHead(await readHead(this.payload, this.options.journalSlug))
+      this.observeHead(await readHead(this.payload, this.options.changesCollection))
     } catch (error) {
       this.payload.logger.debug({ err: error, msg: 'storefront-feed: journal poll failed; will retry' })
     } finally {
@@ -115,7 +116,7 @@ export class FeedRuntime {
 
   startPolling(): void {
     if (this.poller || this.stopped) return
-    this.poller = setInterval(() => void this.pollOnce(), this.options.cache.pollIntervalMs)
+    this.poller = setInterval(() => void this.pollOnce(), this.options.pollIntervalMs)
     this.poller.unref()
   }
 
@@ -131,21 +132,29 @@ export class FeedRuntime {
   }
 }
 
-const runtimes = new WeakMap<Payload, FeedRuntime>()
+const runtimes = instanceSlot<FeedRuntime>('storefront-feed.runtime')
 
 /** The runtime if the plugin is active on this instance (its onInit or a hook created it). */
 export const existingFeedRuntime = (payload: Payload): FeedRuntime | undefined => runtimes.get(payload)
 
 /**
- * The runtime for this Payload instance, created on first use. It also wraps the adapter's commit and
- * rollback (to learn when a transaction that wrote the journal ends) and `destroy` (to stop polling).
+ * The runtime for this Payload instance, created on first use. The first one also wraps the adapter's
+ * commit and rollback, to learn when a transaction that wrote the journal ends.
  */
-export const feedRuntime = (payload: Payload, options: SanitizedFeedOptions): FeedRuntime => {
-  const existing = runtimes.get(payload)
-  if (existing) return existing
-  const runtime = new FeedRuntime(payload, options)
-  runtimes.set(payload, runtime)
+export const feedRuntime = (payload: Payload, options: SanitizedFeedOptions): FeedRuntime =>
+  runtimes.for(payload, options, (previous) => {
+    const runtime = new FeedRuntime(payload, options)
+    if (!previous) watchTransactionEnds(payload)
+    // payload.destroy() stops everything in `crons`: polling stops with the instance.
+    ;(payload.crons as unknown as { stop: () => void }[]).push({ stop: () => runtime.stop() })
+    return runtime
+  })
 
+/** Tells whichever runtime is current when a transaction ends. */
+const watchTransactionEnds = (payload: Payload): void => {
+  const ended = (id: unknown) => {
+    if (typeof id === 'string' || typeof id === 'number') existingFeedRuntime(payload)?.transactionEnded(String(id))
+  }
   const db = payload.db
   const commit = db.commitTransaction.bind(db)
   const rollback = db.rollbackTransaction.bind(db)
@@ -153,20 +162,14 @@ export const feedRuntime = (payload: Payload, options: SanitizedFeedOptions): Fe
     try {
       return await commit(id)
     } finally {
-      if (typeof id === 'string' || typeof id === 'number') runtime.transactionEnded(String(id))
+      ended(id)
     }
   }
   db.rollbackTransaction = async (id) => {
     try {
       return await rollback(id)
     } finally {
-      if (typeof id === 'string' || typeof id === 'number') runtime.transactionEnded(String(id))
+      ended(id)
     }
   }
-  const destroy = payload.destroy.bind(payload)
-  payload.destroy = async () => {
-    runtime.stop()
-    return destroy()
-  }
-  return runtime
 }

@@ -4,7 +4,7 @@ import { cacheControl, computeEtag, ifNoneMatchHits } from '../core/http'
 import { emptyLookups, idOf, type RelationValue, storefrontUrls } from '../core/items'
 import type { CachedPage } from '../core/pageCache'
 import { buildSitemapXml, SITEMAP_CONTENT_TYPE, type SitemapEntry } from '../core/sitemap'
-import { FEED_LOCALES, type FeedLocale, type SanitizedFeedOptions } from '../types'
+import type { FeedLocale, SanitizedFeedOptions } from '../types'
 import { findDocs } from './db'
 import { readHead } from './journalStore'
 import { feedOptionsOf } from './preview'
@@ -34,10 +34,10 @@ const sitemapEntries = async (payload: Payload, options: SanitizedFeedOptions): 
   })
   for (const glossary of glossaries) lookups.glossaries.set(String(glossary.id), { slug: glossary.slug, name: glossary.slug })
 
-  const urlsIn = (locale: FeedLocale) => storefrontUrls({ baseUrl: options.baseUrl, urls: options.urls, collections: options.collections, locale, lookups })
-  const byLocale = Object.fromEntries(FEED_LOCALES.map((locale) => [locale, urlsIn(locale)])) as Record<FeedLocale, ReturnType<typeof urlsIn>>
+  const urlsIn = (locale: FeedLocale) => storefrontUrls({ ...options, defaultLocale: options.localization.defaultLocale, locale, lookups })
+  const byLocale = Object.fromEntries(options.localization.locales.map((locale) => [locale, urlsIn(locale)])) as Record<FeedLocale, ReturnType<typeof urlsIn>>
   const each = (url: (locale: FeedLocale) => string) =>
-    Object.fromEntries(FEED_LOCALES.map((locale) => [locale, url(locale)])) as Record<FeedLocale, string>
+    Object.fromEntries(options.localization.locales.map((locale) => [locale, url(locale)])) as Record<FeedLocale, string>
 
   const entries: SitemapEntry[] = []
   const glossaryLastmod = new Map<string, Date>()
@@ -79,9 +79,9 @@ export const serveSitemap = async (payload: Payload, options: SanitizedFeedOptio
   const runtime = feedRuntime(payload, options)
   let page: CachedPage | undefined = runtime.cache.get(SITEMAP_KEY)
   if (!page) {
-    runtime.observeHead(await readHead(payload, options.journalSlug))
+    runtime.observeHead(await readHead(payload, options.changesCollection))
     const generation = runtime.cache.generation
-    const { xml, truncated } = buildSitemapXml(await sitemapEntries(payload, options))
+    const { xml, truncated } = buildSitemapXml(await sitemapEntries(payload, options), options.localization)
     if (truncated) payload.logger.warn('storefront-feed: more than 50,000 storefront URLs; the sitemap lists the first 50,000')
     const body = new TextEncoder().encode(xml)
     const etag = computeEtag(body)

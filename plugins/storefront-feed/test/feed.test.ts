@@ -227,6 +227,19 @@ describe('caching', () => {
     expect((await getFeed('limit=5', { 'If-None-Match': '"stale"' })).status).toBe(200)
   })
 
+  it('answers If-Modified-Since from Last-Modified: 304 at or after it, 200 before it', async () => {
+    const first = await getFeed('limit=5')
+    const lastModified = first.headers.get('last-modified')!
+    const unchanged = await getFeed('limit=5', { 'If-Modified-Since': lastModified })
+    expect(unchanged.status).toBe(304)
+    expect(unchanged.text).toBe('')
+    expect(unchanged.headers.get('last-modified')).toBe(lastModified)
+    const earlier = new Date(Date.parse(lastModified) - 1000).toUTCString()
+    expect((await getFeed('limit=5', { 'If-Modified-Since': earlier })).status).toBe(200)
+    // An ETag that no longer matches wins over a date that would.
+    expect((await getFeed('limit=5', { 'If-None-Match': '"stale"', 'If-Modified-Since': lastModified })).status).toBe(200)
+  })
+
   it('answers HEAD with the same validators and no body', async () => {
     const get = await getFeed('limit=5')
     const head = await getFeed('limit=5', {}, { method: 'HEAD' })

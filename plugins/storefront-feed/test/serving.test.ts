@@ -42,6 +42,8 @@ describe('the fast path in front of Payload', () => {
     const notModified = fastPath().fetch(request('?limit=7', { 'If-None-Match': viaPayload.headers.get('etag')! }))!
     expect(notModified.status).toBe(304)
     expect(await notModified.text()).toBe('')
+    const byDate = fastPath().fetch(request('?limit=7', { 'If-Modified-Since': viaPayload.headers.get('last-modified')! }))!
+    expect(byDate.status).toBe(304)
   })
 
   it('leaves other paths, methods and invalid queries to Payload', async () => {

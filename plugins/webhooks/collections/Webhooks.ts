@@ -95,7 +95,7 @@ export const webhooksCollection = (options: SanitizedWebhooksOptions, contentSlu
             type: 'ui' as const,
             admin: {
               position: 'sidebar' as const,
-              components: { Field: '/plugins/webhooks/components/WebhookActions#WebhookActions' },
+              components: { Field: 'webhooks/client#WebhookActions' },
             },
           },
         ]),

@@ -1,5 +1,8 @@
 import { fillUrlTemplate } from '../../storefront-feed/core/urls'
 import type { FeedLocale, UrlTemplates } from '../../storefront-feed/types'
+
+// `{localePrefix}` is empty for the hub's default locale; this plugin does not read the config's yet.
+const HUB_DEFAULT_LOCALE: FeedLocale = 'ja'
 import type { SubjectType, WebhookEvent, WebhookEventBody } from '../types'
 
 export type EventSubject = {
@@ -28,12 +31,12 @@ export const storefrontUrlsOf = (
     const values = { id: subject.id, locale: locale as FeedLocale }
     urls[locale] =
       subject.type === 'glossary'
-        ? fillUrlTemplate(settings.baseUrl, settings.urls.glossary, { ...values, glossary: subject.slug })
+        ? fillUrlTemplate(settings.baseUrl, settings.urls.glossary, { ...values, glossary: subject.slug }, HUB_DEFAULT_LOCALE)
         : fillUrlTemplate(settings.baseUrl, settings.urls[subject.type], {
             ...values,
             slug: subject.slug,
             glossary: subject.glossary ?? '',
-          })
+          }, HUB_DEFAULT_LOCALE)
   }
   return urls
 }

@@ -1,20 +1,17 @@
-import { cacheTagsFor } from '../../../webhooks/core/cacheTags'
 import { escapeText } from '../escape'
-import { articleJsonLd } from '../jsonld'
-import { LocalePicker } from '../localize'
 import { richTextToPlainText } from '../richText'
 import { type FeedItem, itemId, type SerializeContext } from './item'
 import {
-  documentRenderer,
+  articleHubFields,
+  articleItemFields,
   iso,
   joinText,
-  LABELS,
   listHtml,
   listText,
   relatedTerms,
   seoOf,
+  serializerSetup,
   shorten,
-  storefrontUrls,
   text,
   unique,
 } from './shared'
@@ -22,10 +19,7 @@ import { type CaseStudySource, idOf, idsOf, listOf, type RelationValue } from '.
 
 /** A case study as a feed item: persona line, scenario, tactics and outcomes, and the playbook steps it shows. */
 export const serializeCaseStudy = async (doc: CaseStudySource, ctx: SerializeContext): Promise<FeedItem> => {
-  const picker = new LocalePicker(ctx.locale)
-  const labels = LABELS[ctx.locale]
-  const urls = storefrontUrls(ctx)
-  const render = await documentRenderer(ctx, doc, false)
+  const { picker, labels, urls, render } = await serializerSetup(ctx, doc, false)
   const title = text(picker.pick('title', doc.title)) ?? doc.slug
   const industry = text(picker.pick('industry', doc.industry))
   const scenario = picker.pick('scenario', doc.scenario)
@@ -65,11 +59,7 @@ export const serializeCaseStudy = async (doc: CaseStudySource, ctx: SerializeCon
       listHtml(labels.outcomes, outcomes),
     ].join(''),
     content_text: joinText([personaLine, scenarioText, listText(labels.tactics, tactics), listText(labels.outcomes, outcomes)]),
-    ...(summary ? { summary } : {}),
-    date_published: datePublished,
-    date_modified: dateModified,
-    ...(tags.length > 0 ? { tags } : {}),
-    language: picker.fallback.includes('title') ? 'ja' : ctx.locale,
+    ...articleItemFields(ctx, picker, { summary, datePublished, dateModified, tags }),
     _hub: {
       type: 'case-study',
       id: doc.id,
@@ -79,20 +69,7 @@ export const serializeCaseStudy = async (doc: CaseStudySource, ctx: SerializeCon
       industry: industry ?? null,
       channels,
       playbook_steps: playbookSteps,
-      cache_tags: cacheTagsFor({ type: 'case-study', slug: doc.slug }),
-      seo,
-      ...(picker.fallback.length > 0 ? { fallback: [...picker.fallback] } : {}),
-      jsonld: articleJsonLd({
-        url,
-        headline: seo.title ?? title,
-        description: seo.description ?? summary,
-        locale: ctx.locale,
-        datePublished,
-        dateModified,
-        keywords: tags,
-        about: related,
-        publisher: ctx.publisher,
-      }),
+      ...articleHubFields(ctx, picker, { type: 'case-study', slug: doc.slug, url, title, summary, seo, datePublished, dateModified, tags, related }),
     },
   }
 }

@@ -21,7 +21,7 @@ export { serializeCaseStudy, serializePlaybook, serializeTerm }
 export const unrenderableItem = (source: SourceDoc, ctx: SerializeContext): FeedItem => {
   const { doc, type } = source
   const slug = typeof doc.slug === 'string' ? doc.slug : doc.id
-  const url = fillUrlTemplate(ctx.baseUrl, ctx.urls[type], { slug, id: doc.id, glossary: '', locale: ctx.locale })
+  const url = fillUrlTemplate(ctx.baseUrl, ctx.urls[type], { slug, id: doc.id, glossary: '', locale: ctx.locale }, ctx.defaultLocale)
   const date = (value: unknown) => (typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? iso(value) : new Date(0).toISOString())
   return {
     id: itemId(type, doc.id),

@@ -1,4 +1,4 @@
-import type { DocumentMentionLinker } from '../../../related-term-graph/types'
+import type { DocumentMentionLinker, MentionLinkerArgs } from '../../../related-term-graph/types'
 import type { ContentType, FeedLocale, SanitizedFeedOptions, UrlTemplates } from '../../types'
 import type { ArticleJsonLd, DefinedTermJsonLd } from '../jsonld'
 import type { RichText } from '../richText'
@@ -58,10 +58,12 @@ export const tombstone = (type: ContentType, docId: string): Tombstone => ({
 export type RenderHtml = (value: RichText, context: { selfSlug?: string; locale: FeedLocale }) => Promise<string> | string
 
 /** Starts the mention-linking step for one document: the related-term graph's, when that plugin is installed. */
-export type MentionLinkerFactory = (args: { locale: FeedLocale; selfId?: string }) => Promise<DocumentMentionLinker>
+export type MentionLinkerFactory = (args: Omit<MentionLinkerArgs, 'payload' | 'locale'> & { locale: FeedLocale }) => Promise<DocumentMentionLinker>
 
 export type SerializeContext = {
   locale: FeedLocale
+  /** The config's default locale: fields fall back to it, and its URLs have no locale prefix. */
+  defaultLocale: FeedLocale
   baseUrl: string
   urls: UrlTemplates
   /** The sanitised `collections` option: which collection a rich-text link's `relationTo` names. */

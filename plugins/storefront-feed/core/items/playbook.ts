@@ -1,10 +1,7 @@
-import { cacheTagsFor } from '../../../webhooks/core/cacheTags'
 import { escapeText } from '../escape'
-import { articleJsonLd } from '../jsonld'
-import { LocalePicker } from '../localize'
 import { richTextToPlainText } from '../richText'
 import { type FeedItem, itemId, type SerializeContext } from './item'
-import { documentRenderer, iso, joinText, relatedTerms, seoOf, shorten, storefrontUrls, text, unique } from './shared'
+import { articleHubFields, articleItemFields, iso, joinText, relatedTerms, seoOf, serializerSetup, shorten, text, unique } from './shared'
 import { idsOf, listOf, type PlaybookSource, type PlaybookStepSource } from './sources'
 
 /** Step anchors come from keys that are slugs already; anything else is dropped rather than escaped. */
@@ -12,9 +9,7 @@ const stepAnchor = (key: string | null | undefined): string | undefined =>
   key && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(key) ? `step-${key}` : undefined
 
 export const serializePlaybook = async (doc: PlaybookSource, ctx: SerializeContext): Promise<FeedItem> => {
-  const picker = new LocalePicker(ctx.locale)
-  const urls = storefrontUrls(ctx)
-  const render = await documentRenderer(ctx, doc, false)
+  const { picker, urls, render } = await serializerSetup(ctx, doc, false)
   const title = text(picker.pick('title', doc.title)) ?? doc.slug
   const summaryField = text(picker.pick('summary', doc.summary))
   const intro = picker.pick('intro', doc.intro)
@@ -65,11 +60,7 @@ export const serializePlaybook = async (doc: PlaybookSource, ctx: SerializeConte
       ...steps.map((step, index) => joinText([`${index + 1}. ${step.title}`, step.text])),
       richTextToPlainText(closing),
     ]),
-    ...(summary ? { summary } : {}),
-    date_published: datePublished,
-    date_modified: dateModified,
-    ...(tags.length > 0 ? { tags } : {}),
-    language: picker.fallback.includes('title') ? 'ja' : ctx.locale,
+    ...articleItemFields(ctx, picker, { summary, datePublished, dateModified, tags }),
     _hub: {
       type: 'playbook',
       id: doc.id,
@@ -77,20 +68,7 @@ export const serializePlaybook = async (doc: PlaybookSource, ctx: SerializeConte
       related: related.map((term) => term.slug),
       stage: text(doc.stage) ?? null,
       steps: steps.map((step) => ({ key: step.key, title: step.title })),
-      cache_tags: cacheTagsFor({ type: 'playbook', slug: doc.slug }),
-      seo,
-      ...(picker.fallback.length > 0 ? { fallback: [...picker.fallback] } : {}),
-      jsonld: articleJsonLd({
-        url,
-        headline: seo.title ?? title,
-        description: seo.description ?? summary,
-        locale: ctx.locale,
-        datePublished,
-        dateModified,
-        keywords: tags,
-        about: related,
-        publisher: ctx.publisher,
-      }),
+      ...articleHubFields(ctx, picker, { type: 'playbook', slug: doc.slug, url, title, summary, seo, datePublished, dateModified, tags, related }),
     },
   }
 }

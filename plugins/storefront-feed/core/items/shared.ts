@@ -1,4 +1,6 @@
+import { cacheTagsFor } from '../../../webhooks/core/cacheTags'
 import { escapeText } from '../escape'
+import { articleJsonLd } from '../jsonld'
 import { LocalePicker } from '../localize'
 import { type InternalLink, type LinkMentions, renderRichTextHtml, type RichText } from '../richText'
 import { fillUrlTemplate } from '../urls'
@@ -52,7 +54,7 @@ export const seoOf = (picker: LocalePicker, meta: SeoSource | undefined) => ({
 })
 
 /** Storefront URLs for hub documents, from the templates. */
-export const storefrontUrls = (ctx: Pick<SerializeContext, 'baseUrl' | 'urls' | 'collections' | 'locale' | 'lookups'>) => {
+export const storefrontUrls = (ctx: Pick<SerializeContext, 'baseUrl' | 'urls' | 'collections' | 'locale' | 'defaultLocale' | 'lookups'>) => {
   const glossarySlug = (glossary: RelationValue) => {
     const id = idOf(glossary)
     return (id && ctx.lookups.glossaries.get(id)?.slug) || ''
@@ -64,17 +66,17 @@ export const storefrontUrls = (ctx: Pick<SerializeContext, 'baseUrl' | 'urls' | 
         id: doc.id,
         glossary: glossarySlug(doc.glossary),
         locale: ctx.locale,
-      }),
+      }, ctx.defaultLocale),
     glossary: (glossary: RelationValue) =>
       fillUrlTemplate(ctx.baseUrl, ctx.urls.glossary, {
         id: idOf(glossary),
         glossary: glossarySlug(glossary),
         locale: ctx.locale,
-      }),
+      }, ctx.defaultLocale),
     caseStudy: (doc: { id: string; slug: string }) =>
-      fillUrlTemplate(ctx.baseUrl, ctx.urls['case-study'], { slug: doc.slug, id: doc.id, locale: ctx.locale }),
+      fillUrlTemplate(ctx.baseUrl, ctx.urls['case-study'], { slug: doc.slug, id: doc.id, locale: ctx.locale }, ctx.defaultLocale),
     playbook: (doc: { id: string; slug: string }) =>
-      fillUrlTemplate(ctx.baseUrl, ctx.urls.playbook, { slug: doc.slug, id: doc.id, locale: ctx.locale }),
+      fillUrlTemplate(ctx.baseUrl, ctx.urls.playbook, { slug: doc.slug, id: doc.id, locale: ctx.locale }, ctx.defaultLocale),
     /** For links inside rich text: only published targets resolve. */
     internal: (link: InternalLink): string | undefined => {
       const { lookups } = ctx
@@ -85,15 +87,15 @@ export const storefrontUrls = (ctx: Pick<SerializeContext, 'baseUrl' | 'urls' | 
           id: link.id,
           glossary: glossarySlug(term.glossary),
           locale: ctx.locale,
-        }) : undefined
+        }, ctx.defaultLocale) : undefined
       }
       if (link.relationTo === ctx.collections['case-study']) {
         const doc = lookups.caseStudies.get(link.id)
-        return doc ? fillUrlTemplate(ctx.baseUrl, ctx.urls['case-study'], { slug: doc.slug, id: link.id, locale: ctx.locale }) : undefined
+        return doc ? fillUrlTemplate(ctx.baseUrl, ctx.urls['case-study'], { slug: doc.slug, id: link.id, locale: ctx.locale }, ctx.defaultLocale) : undefined
       }
       if (link.relationTo === ctx.collections.playbook) {
         const doc = lookups.playbooks.get(link.id)
-        return doc ? fillUrlTemplate(ctx.baseUrl, ctx.urls.playbook, { slug: doc.slug, id: link.id, locale: ctx.locale }) : undefined
+        return doc ? fillUrlTemplate(ctx.baseUrl, ctx.urls.playbook, { slug: doc.slug, id: link.id, locale: ctx.locale }, ctx.defaultLocale) : undefined
       }
       return undefined
     },
@@ -102,7 +104,7 @@ export const storefrontUrls = (ctx: Pick<SerializeContext, 'baseUrl' | 'urls' | 
 
 /** Related published terms, in the document's own order, then those that list it (terms only). */
 export const relatedTerms = (ctx: SerializeContext, ids: string[], selfId?: string) => {
-  const picker = new LocalePicker(ctx.locale)
+  const picker = new LocalePicker(ctx.locale, ctx.defaultLocale)
   const urls = storefrontUrls(ctx)
   const seen = new Set<string>()
   const terms: { id: string; slug: string; name: string; url: string }[] = []
@@ -136,7 +138,7 @@ export const documentRenderer = async (
           end,
           slug: term.slug,
           summary: term.summary,
-          href: fillUrlTemplate(ctx.baseUrl, ctx.urls['glossary-term'], { slug: term.slug, id: term.id, glossary: term.glossary, locale: ctx.locale }),
+          href: fillUrlTemplate(ctx.baseUrl, ctx.urls['glossary-term'], { slug: term.slug, id: term.id, glossary: term.glossary, locale: ctx.locale }, ctx.defaultLocale),
         }))
     : undefined
   return (value) => renderRichTextHtml(value, { resolveInternalLink: urls.internal, linkMentions })
@@ -151,3 +153,57 @@ export const listText = (heading: string, texts: string[]): string =>
   texts.length === 0 ? '' : `${heading}\n${texts.map((text) => `- ${text}`).join('\n')}`
 
 export const joinText = (parts: string[]): string => parts.filter((part) => part.trim() !== '').join('\n\n')
+
+/** What every serialiser starts with: the locale picker, the locale's labels, storefront URLs and the renderer. */
+export const serializerSetup = async (ctx: SerializeContext, doc: Parameters<typeof documentRenderer>[1], self: boolean) => ({
+  picker: new LocalePicker(ctx.locale, ctx.defaultLocale),
+  labels: LABELS[ctx.locale],
+  urls: storefrontUrls(ctx),
+  render: await documentRenderer(ctx, doc, self),
+})
+
+/** The `_hub` fields an article (case study, playbook) ends with: cache tags, SEO, fallbacks and its JSON-LD. */
+export const articleHubFields = (
+  ctx: SerializeContext,
+  picker: LocalePicker,
+  article: {
+    type: 'case-study' | 'playbook'
+    slug: string
+    url: string
+    title: string
+    summary?: string
+    seo: ReturnType<typeof seoOf>
+    datePublished: string
+    dateModified: string
+    tags: string[]
+    related: { url: string; name: string; slug: string }[]
+  },
+) => ({
+  cache_tags: cacheTagsFor({ type: article.type, slug: article.slug }),
+  seo: article.seo,
+  ...(picker.fallback.length > 0 ? { fallback: [...picker.fallback] } : {}),
+  jsonld: articleJsonLd({
+    url: article.url,
+    headline: article.seo.title ?? article.title,
+    description: article.seo.description ?? article.summary,
+    locale: ctx.locale,
+    datePublished: article.datePublished,
+    dateModified: article.dateModified,
+    keywords: article.tags,
+    about: article.related,
+    publisher: ctx.publisher,
+  }),
+})
+
+/** An article item's summary, dates, tags and language (the title's locale; the default one when the title fell back). */
+export const articleItemFields = (
+  ctx: SerializeContext,
+  picker: LocalePicker,
+  article: { summary?: string; datePublished: string; dateModified: string; tags: string[] },
+) => ({
+  ...(article.summary ? { summary: article.summary } : {}),
+  date_published: article.datePublished,
+  date_modified: article.dateModified,
+  ...(article.tags.length > 0 ? { tags: article.tags } : {}),
+  language: picker.fallback.includes('title') ? ctx.defaultLocale : ctx.locale,
+})

@@ -1,18 +1,14 @@
 import { cacheTagsFor } from '../../../webhooks/core/cacheTags'
 import { escapeText } from '../escape'
 import { definedTermJsonLd } from '../jsonld'
-import { LocalePicker } from '../localize'
 import { richTextToPlainText } from '../richText'
 import { type FeedItem, itemId, type SerializeContext } from './item'
-import { documentRenderer, iso, joinText, LABELS, relatedTerms, seoOf, shorten, storefrontUrls, text, unique } from './shared'
+import { iso, joinText, relatedTerms, seoOf, serializerSetup, shorten, text, unique } from './shared'
 import { idOf, idsOf, listOf, type TermSource } from './sources'
 
 /** A glossary term as a feed item: names line, body (or summary), glossary, tags, related and broader terms. */
 export const serializeTerm = async (doc: TermSource, ctx: SerializeContext): Promise<FeedItem> => {
-  const picker = new LocalePicker(ctx.locale)
-  const labels = LABELS[ctx.locale]
-  const urls = storefrontUrls(ctx)
-  const render = await documentRenderer(ctx, doc, true)
+  const { picker, labels, urls, render } = await serializerSetup(ctx, doc, true)
   const title = text(picker.pick('term', doc.term)) ?? doc.slug
   const summary = text(picker.pick('summary', doc.summary))
   const englishName = text(doc.englishName)
@@ -54,7 +50,7 @@ export const serializeTerm = async (doc: TermSource, ctx: SerializeContext): Pro
     date_published: iso(doc.createdAt),
     date_modified: iso(doc.updatedAt),
     ...(tags.length > 0 ? { tags: unique(tags.map((tag) => tag.name)) } : {}),
-    language: picker.fallback.includes('term') ? 'ja' : ctx.locale,
+    language: picker.fallback.includes('term') ? ctx.defaultLocale : ctx.locale,
     _hub: {
       type: 'glossary-term',
       id: doc.id,

@@ -27,9 +27,10 @@ import { OverviewComponent as OverviewComponent_a8a977ebc872c5d5ea7ee689724c0860
 import { MetaTitleComponent as MetaTitleComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { MetaDescriptionComponent as MetaDescriptionComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { PreviewComponent as PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
-import { GraphField as GraphField_bbd215632c1c4e4111d2fd5c23300e9e } from '../../../../plugins/related-term-graph/components/GraphField'
-import { GraphHealth as GraphHealth_626e8bb864369bcb1c2563499776b0bd } from '../../../../plugins/related-term-graph/components/GraphHealth'
+import { GraphField as GraphField_ee407309f313e0b4915d99a1880c7b65 } from 'related-term-graph/client'
+import { GraphHealth as GraphHealth_ee407309f313e0b4915d99a1880c7b65 } from 'related-term-graph/client'
 import { ExcerptFilter as ExcerptFilter_c716003614687bf428ae01ffceeef1ba } from '../../../../collections/components/ExcerptFilter'
+import { WebhookActions as WebhookActions_42a999a37df09c9b33680828618198c2 } from 'webhooks/client'
 import { SampleContent as SampleContent_ecfa3d4104be28d2c54d09e00c53f88e } from '../../../../src/admin/SampleContent'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
@@ -64,9 +65,10 @@ export const importMap = {
   "@payloadcms/plugin-seo/client#MetaTitleComponent": MetaTitleComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "@payloadcms/plugin-seo/client#MetaDescriptionComponent": MetaDescriptionComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "@payloadcms/plugin-seo/client#PreviewComponent": PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860,
-  "/plugins/related-term-graph/components/GraphField#GraphField": GraphField_bbd215632c1c4e4111d2fd5c23300e9e,
-  "/plugins/related-term-graph/components/GraphHealth#GraphHealth": GraphHealth_626e8bb864369bcb1c2563499776b0bd,
+  "related-term-graph/client#GraphField": GraphField_ee407309f313e0b4915d99a1880c7b65,
+  "related-term-graph/client#GraphHealth": GraphHealth_ee407309f313e0b4915d99a1880c7b65,
   "/collections/components/ExcerptFilter#ExcerptFilter": ExcerptFilter_c716003614687bf428ae01ffceeef1ba,
+  "webhooks/client#WebhookActions": WebhookActions_42a999a37df09c9b33680828618198c2,
   "/src/admin/SampleContent#SampleContent": SampleContent_ecfa3d4104be28d2c54d09e00c53f88e,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
