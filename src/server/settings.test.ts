@@ -9,6 +9,7 @@ describe('npm start settings', () => {
       hostname: '127.0.0.1',
       workers: 2,
       cacheBytes: 8 * 1024 * 1024,
+      bodyLimits: { auth: 64 * 1024, graphql: 64 * 1024, write: 2 * 1024 * 1024 },
     })
     expect(serverSettings(['--port=4200'], { PORT: '4300' } as never)).toMatchObject({ port: 4200, workers: 1, cacheBytes: 64 * 1024 * 1024 })
     expect(serverSettings([], { PORT: '4300' } as never).port).toBe(4300)
@@ -19,6 +20,7 @@ describe('npm start settings', () => {
     [[], { HUB_WORKERS: '0' }, /HUB_WORKERS is '0'; expected a whole number from 1 to 64/],
     [[], { HUB_WORKERS: '1.5' }, /HUB_WORKERS is '1.5'/],
     [[], { HUB_READ_CACHE_MB: '-1' }, /HUB_READ_CACHE_MB is '-1'/],
+    [[], { HUB_BODY_LIMIT_AUTH_KB: '64k' }, /HUB_BODY_LIMIT_AUTH_KB is '64k'; expected a whole number of KiB/],
     [['--turbo'], {}, /unknown option '--turbo'; npm start accepts -p\/--port and -H\/--hostname/],
   ])('refuses %j %j with the setting and what it expects', (argv, env, message) => {
     expect(() => serverSettings(argv, env as never)).toThrow(message)

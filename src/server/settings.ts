@@ -1,5 +1,7 @@
-/** What `npm start` was asked for: where to listen, how many workers, how much cache per worker. */
-export type ServerSettings = { port: number; hostname?: string; workers: number; cacheBytes: number }
+import { BodyLimitSettingError, type BodyLimits, bodyLimitsFromEnv } from '../security/bodyLimits'
+
+/** What `npm start` was asked for: where to listen, how many workers, how much cache per worker, body caps. */
+export type ServerSettings = { port: number; hostname?: string; workers: number; cacheBytes: number; bodyLimits: BodyLimits }
 
 export class ServerSettingsError extends Error {}
 
@@ -11,7 +13,16 @@ const integer = (value: string, what: string, min: number, max: number): number 
   return number
 }
 
-/** Reads `-p/--port`, `-H/--hostname` (as `next start` does) and PORT, HUB_WORKERS, HUB_READ_CACHE_MB. */
+const limitsOf = (env: NodeJS.ProcessEnv): BodyLimits => {
+  try {
+    return bodyLimitsFromEnv(env)
+  } catch (error) {
+    if (error instanceof BodyLimitSettingError) throw new ServerSettingsError(error.message)
+    throw error
+  }
+}
+
+/** Reads `-p/--port`, `-H/--hostname` (as `next start` does) and PORT, HUB_WORKERS, HUB_READ_CACHE_MB, HUB_BODY_LIMIT_*_KB. */
 export const serverSettings = (argv: string[], env: NodeJS.ProcessEnv): ServerSettings => {
   let port = env.PORT ? integer(env.PORT, 'PORT', 0, 65_535) : 3000
   let hostname: string | undefined
@@ -27,5 +38,6 @@ export const serverSettings = (argv: string[], env: NodeJS.ProcessEnv): ServerSe
     hostname,
     workers: integer(env.HUB_WORKERS || '1', 'HUB_WORKERS', 1, 64),
     cacheBytes: integer(env.HUB_READ_CACHE_MB || '64', 'HUB_READ_CACHE_MB', 0, 16_384) * 1024 * 1024,
+    bodyLimits: limitsOf(env),
   }
 }

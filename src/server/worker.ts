@@ -1,10 +1,8 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { createServer } from 'node:http'
 
 import next from 'next'
 
-import { answerEarlyNode } from './earlyAnswers'
-import { publishedReadHandler } from './publishedReads/handler'
-import { PUBLISHED_READ_ROUTES } from './publishedReads/routes'
+import { hubRequestHandler } from './requestHandler'
 import type { ServerSettings } from './settings'
 
 /** How long a stopping worker lets requests in flight finish before it exits anyway. */
@@ -12,29 +10,16 @@ const SHUTDOWN_GRACE_MS = 10_000
 
 /**
  * One worker: Next's production server in custom-server mode (static assets, admin, API routes as
- * `next start` serves them) behind the published-read cache. Stops gracefully on SIGTERM and SIGINT.
+ * `next start` serves them) behind the body caps and the published-read cache (requestHandler.ts).
+ * Stops gracefully on SIGTERM and SIGINT.
  */
 export const runWorker = async (settings: ServerSettings): Promise<void> => {
   const app = next({ dev: false, dir: process.cwd(), hostname: settings.hostname, port: settings.port })
   await app.prepare()
   const nextHandler = app.getRequestHandler()
-  const { handle } = publishedReadHandler((req, res) => nextHandler(req, res), {
-    maxBytes: settings.cacheBytes,
-    routes: PUBLISHED_READ_ROUTES,
-    maxGraphqlBodyBytes: 64 * 1024,
-  })
-
-  // The plugins' own cached answers first (search, feed), then the published-read cache, then Next.
-  const answer = async (req: IncomingMessage, res: ServerResponse) => {
-    if (!(await answerEarlyNode(req, res))) await handle(req, res)
-  }
-  const server = createServer((req, res) => {
-    answer(req, res).catch((error: unknown) => {
-      console.error(`Request ${req.method} ${req.url} failed: ${error instanceof Error ? error.message : String(error)}`)
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' })
-      res.end(res.headersSent ? undefined : JSON.stringify({ errors: [{ message: 'Internal Server Error' }] }))
-    })
-  })
+  const server = createServer(
+    hubRequestHandler((req, res) => nextHandler(req, res), { cacheBytes: settings.cacheBytes, bodyLimits: settings.bodyLimits }),
+  )
   server.keepAliveTimeout = 65_000
 
   let stopping = false
