@@ -25,7 +25,6 @@ const answerOf = async (response: Response) => {
   } catch {
     throw new Error(`answered ${response.status} with a body that is not JSON: ${text.slice(0, 200)}`)
   }
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read answers of every shape
   return { status: response.status, headers: response.headers, json: json as any }
 }
 
