@@ -15,7 +15,7 @@ import { trustedOrigins } from './src/origins'
 import { payloadSecret } from './src/secret'
 import { registerEarlyAnswers } from './src/server/earlyAnswers'
 import { invalidatePublishedReads } from './src/server/publishedReads/channel'
-import { anonymousReadRules, writeRules } from './src/security'
+import { anonymousReadRules, whereTypeRules, writeRules } from './src/security'
 import { graphqlBudgetRules } from './src/security/graphqlBudget'
 import { loginLimits } from './src/security/loginLimits'
 import { sameOriginCookies } from './src/security/sameOriginCookies'
@@ -80,7 +80,8 @@ export default buildConfig({
     storefrontFeed({ storefront: { baseUrl: storefrontBaseUrl() }, cache: { onInvalidate: invalidatePublishedReads } }),
     webhooksPlugin({ storefront: { baseUrl: storefrontBaseUrl() } }),
     glossarySearch({ storefront: { baseUrl: storefrontBaseUrl() } }),
-    // Last, so its read rules cover every collection the plugins above added.
+    // Last, so these rules cover every collection the plugins above added.
+    whereTypeRules(),
     anonymousReadRules(),
     writeRules(),
     // The login cookie counts only from the hub's own origin and the trusted ones above.

@@ -1,6 +1,7 @@
 import * as qs from 'qs-esm'
 
 import { collections } from '../../collections'
+import { checkMultipartBody, methodOverrideQuery } from '../security/requestBodies'
 
 /** A query-string problem a client fixes: answered as 400 naming the parameter. */
 export type QueryProblem = { parameter: string; message: string }
@@ -79,6 +80,14 @@ export const checkRestQuery = (search: string): QueryProblem | null => {
       return { parameter: name, message: `must be a whole number from ${min} to ${max}` }
     }
   }
+  // Payload JSON-parses a `data` string (the query form of a body) without catching the error.
+  if (typeof query.data === 'string' && query.data.length > 0) {
+    try {
+      JSON.parse(query.data)
+    } catch {
+      return { parameter: 'data', message: 'is not valid JSON; send the document as a JSON body instead' }
+    }
+  }
   if ('where' in query) {
     let where = query.where
     if (typeof where === 'string') {
@@ -96,21 +105,56 @@ export const checkRestQuery = (search: string): QueryProblem | null => {
 
 type RouteHandler<Context> = (request: Request, context: Context) => Promise<Response>
 
+const problemResponse = (problem: QueryProblem) =>
+  Response.json({ errors: [{ ...problem, message: problem.message.startsWith(problem.parameter) ? problem.message : `${problem.parameter} ${problem.message}` }] }, { status: 400 })
+
+/** Every way a request to a collection endpoint hands Payload a query or a body it parses without checking. */
+const checkCollectionRequest = async (request: Request, url: URL): Promise<QueryProblem | null> => {
+  const problem = checkRestQuery(url.search)
+  if (problem) return problem
+  const override = await methodOverrideQuery(request)
+  if (override && 'search' in override) return checkRestQuery(override.search)
+  return override
+}
+
 /**
- * Wraps a GET route handler: a malformed query to a collection endpoint (`/api/<slug>…`) gets a 400
- * JSON answer instead of reaching Payload. Plugin endpoints validate their own parameters.
+ * Payload's own parameter errors (ours among them) carry the parameter in `data`; lifted beside the
+ * message so every 400 reads `{ errors: [{ message, parameter }] }`.
+ */
+const withParameterNamed = async (response: Response): Promise<Response> => {
+  if (response.status !== 400 || !/json/i.test(response.headers.get('content-type') ?? '')) return response
+  const text = await response.text()
+  try {
+    const body = JSON.parse(text) as { errors?: { data?: { parameter?: unknown }; parameter?: unknown }[] }
+    for (const error of body.errors ?? []) {
+      if (typeof error.data?.parameter === 'string' && error.parameter === undefined) error.parameter = error.data.parameter
+    }
+    const headers = new Headers(response.headers)
+    headers.delete('content-length')
+    return new Response(JSON.stringify(body), { status: 400, statusText: response.statusText, headers })
+  } catch {
+    return new Response(text, { status: 400, statusText: response.statusText, headers: response.headers })
+  }
+}
+
+/**
+ * Wraps a route handler of any method: a malformed query to a collection endpoint (`/api/<slug>…`),
+ * in the URL or in a method-override form body, and (on any endpoint) a multipart body whose `_payload`
+ * is not JSON get a 400 JSON answer instead of reaching Payload. Plugin endpoints validate their own
+ * query parameters.
  */
 export const guardQueries =
   <Context>(handler: RouteHandler<Context>, collectionSlugs: readonly string[]): RouteHandler<Context> =>
   async (request, context) => {
     const url = new URL(request.url)
     const slug = /^\/api\/([^/?]+)/.exec(url.pathname)?.[1]
+    // Any endpoint may read a multipart body through Payload's parser; queries are the collections' own.
+    const bodyProblem = await checkMultipartBody(request)
+    if (bodyProblem) return problemResponse(bodyProblem)
     if (!slug || !collectionSlugs.includes(slug)) return handler(request, context)
-    const problem = checkRestQuery(url.search)
-    if (problem) {
-      return Response.json({ errors: [{ ...problem, message: `${problem.parameter} ${problem.message}` }] }, { status: 400 })
-    }
-    return handler(request, context)
+    const problem = await checkCollectionRequest(request, url)
+    if (problem) return problemResponse(problem)
+    return withParameterNamed(await handler(request, context))
   }
 
 const HUB_COLLECTION_SLUGS = collections.map((collection) => collection.slug)

@@ -1,6 +1,7 @@
 import { type DocumentNode, type FragmentDefinitionNode, Kind, parse, type SelectionSetNode } from 'graphql'
 
 import { GRAPHQL_BUDGET } from './graphqlBudget'
+import { checkMultipartBody } from './requestBodies'
 
 /**
  * Why this exists: Payload's GraphQL route lets three kinds of request reach code that cannot take them.
@@ -143,10 +144,12 @@ const withRequestErrorStatus = async (response: Response): Promise<Response> => 
   return new Response(text, { status, statusText: status === 200 ? response.statusText : undefined, headers: response.headers })
 }
 
-/** Wraps Payload's GRAPHQL_POST: malformed bodies answer 400 before Payload reads them. */
+/** Wraps Payload's GRAPHQL_POST: malformed bodies (JSON or multipart) answer 400 before Payload reads them. */
 export const guardGraphQLRequests =
   (handler: Handler): Handler =>
   async (request) => {
+    const bodyProblem = await checkMultipartBody(request)
+    if (bodyProblem) return problemResponse(400, bodyProblem.parameter, bodyProblem.message)
     if (request.method === 'POST' && isJsonBody(request)) {
       try {
         checkGraphQLBody(await request.clone().text())

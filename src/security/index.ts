@@ -2,6 +2,7 @@ import type { Plugin } from 'payload'
 
 import { dropHiddenRelations } from './hiddenRelations'
 import { scopeAnonymousReads } from './readerQueries'
+import { refuseWhereOfWrongType } from './whereFieldTypes'
 import { refuseMalformedWrites } from './writeRules'
 
 /**
@@ -33,6 +34,22 @@ export const writeRules = (): Plugin => (config) => ({
     hooks: {
       ...collection.hooks,
       beforeOperation: [...(collection.hooks?.beforeOperation ?? []), refuseMalformedWrites],
+    },
+  })),
+})
+
+/**
+ * Every `where` checked against the type of the field it names (whereFieldTypes.ts), for every reader
+ * and API: conditions the database cannot run answer 400 naming the condition. Installed before the
+ * read rules, so a condition is judged as the client wrote it, before they rewrite it.
+ */
+export const whereTypeRules = (): Plugin => (config) => ({
+  ...config,
+  collections: (config.collections ?? []).map((collection) => ({
+    ...collection,
+    hooks: {
+      ...collection.hooks,
+      beforeOperation: [...(collection.hooks?.beforeOperation ?? []), refuseWhereOfWrongType],
     },
   })),
 })

@@ -10,6 +10,7 @@ describe('npm start settings', () => {
       workers: 2,
       cacheBytes: 8 * 1024 * 1024,
       trustedProxies: 0,
+      bodyLimits: { auth: 64 * 1024, graphql: 64 * 1024, write: 2 * 1024 * 1024 },
     })
     expect(serverSettings([], { HUB_TRUST_PROXY: '1' } as never).trustedProxies).toBe(1)
     expect(serverSettings(['--port=4200'], { PORT: '4300' } as never)).toMatchObject({ port: 4200, workers: 1, cacheBytes: 64 * 1024 * 1024 })
@@ -22,6 +23,7 @@ describe('npm start settings', () => {
     [[], { HUB_WORKERS: '1.5' }, /HUB_WORKERS is '1.5'/],
     [[], { HUB_READ_CACHE_MB: '-1' }, /HUB_READ_CACHE_MB is '-1'/],
     [[], { HUB_TRUST_PROXY: 'yes' }, /HUB_TRUST_PROXY is 'yes'; expected a whole number from 0 to 16/],
+    [[], { HUB_BODY_LIMIT_AUTH_KB: '64k' }, /HUB_BODY_LIMIT_AUTH_KB is '64k'; expected a whole number of KiB/],
     [['--turbo'], {}, /unknown option '--turbo'; npm start accepts -p\/--port and -H\/--hostname/],
   ])('refuses %j %j with the setting and what it expects', (argv, env, message) => {
     expect(() => serverSettings(argv, env as never)).toThrow(message)

@@ -22,4 +22,9 @@ describe('generated query strings never break a public endpoint', () => {
   it.each(PUBLIC_ENDPOINTS)('%s answers 2xx or 4xx with JSON, never 5xx', async (endpoint) => {
     await fuzzEndpoint(endpoint, RUNS)
   })
+
+  // Auth routes take bodies, not queries: the multipart and form deliveries reach their body parsing.
+  it.each(['/api/users/login', '/api/users/forgot-password'])('%s answers 2xx or 4xx with JSON, never 5xx', async (endpoint) => {
+    await fuzzEndpoint(endpoint, RUNS)
+  })
 })

@@ -33,13 +33,39 @@ const hostileValue = fc.oneof(
     'mentions,related,bogus',
     'ja',
     'en',
+    '2026-01-31',
+    '2026-01-31T09:00:00Z',
+    'notadate',
+    '01a23a8a-a528-703b-b9d4-9fb080241408',
+    '01a23a8a-a528-703b-b9d4-9fb080241408,x',
+    'a,b',
+    '{',
+    '{"a":',
     'fr',
     '*',
   ),
   fc.string({ minLength: 2000, maxLength: 5000 }),
 )
 
+// Paths of every field type the collections have (dates, ids, relationships, rich text, hasMany lists,
+// the same behind relationships), under every operator: the SQL adapter's weak spots are type-specific.
+const WHERE_PATHS = [
+  'id', 'createdAt', 'updatedAt', '_status', 'excerpt', 'aliases', 'body', 'body.root', 'body.root.children.0.text',
+  'glossary', 'tags', 'related', 'broader', 'related.id', 'related.createdAt', 'related.aliases', 'related.body.root',
+  'relatedTerms', 'relatedTerms.aliases', 'relatedTerms.updatedAt', 'steps.relatedTerms', 'steps.body.root', 'persona.name',
+  'playbookSteps.playbook', 'stage',
+]
+const WHERE_OPERATORS = [
+  'equals', 'not_equals', 'greater_than', 'greater_than_equal', 'less_than', 'less_than_equal',
+  'like', 'not_like', 'contains', 'exists', 'in', 'not_in', 'all', 'near', 'within', 'intersects',
+]
+const typedWhere = fc
+  .tuple(fc.constantFrom(...WHERE_PATHS), fc.constantFrom(...WHERE_OPERATORS))
+  .map(([path, operator]) => `where[${path}][${operator}]`)
+
 const parameterName = fc.oneof(
+  { weight: 2, arbitrary: typedWhere },
+  { weight: 1, arbitrary: fc.constantFrom('data', 'where', 'sort', 'select[body]') },
   { weight: 4, arbitrary: fc.constantFrom(...KNOWN_PARAMETERS) },
   { weight: 1, arbitrary: fc.string({ maxLength: 20 }) },
   {
