@@ -14,6 +14,8 @@ export const ANONYMOUS_READ_BUDGET = {
 export class ParameterError extends APIError {
   constructor(parameter: string, problem: string) {
     super(`${parameter} ${problem}`, 400, { parameter }, true)
+    // Payload names errors after their class, which the production bundle minifies ("o").
+    this.name = 'ParameterError'
   }
 }
 
