@@ -90,6 +90,12 @@ describe('checkWriteShape', () => {
     expect(paths({ pantry: null, author: null, steps: null, unknown: { deep: [1] } })).toEqual([])
   })
 
+  it("accepts the admin form's empty list (its row count, 0) and no other number for rows", () => {
+    expect(paths({ steps: 0 })).toEqual([])
+    expect(paths({ steps: 2 })).toEqual(['steps'])
+    expect(paths({ steps: '0' })).toEqual(['steps'])
+  })
+
   it('refuses more rows than the limit, and accepts exactly the limit', () => {
     const many = (n: number) => Array.from({ length: n }, (_, i) => `label ${i}`)
     expect(paths({ labels: many(WRITE_LIMITS.maxRows) })).toEqual([])

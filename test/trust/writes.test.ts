@@ -335,6 +335,15 @@ describe('malformed editor bodies never leave a ghost write', () => {
     expect(status, text.slice(0, 300)).toBe(201)
   })
 
+  it("the admin's own form body (multipart _payload, an empty list sent as its row count 0) creates a draft", async () => {
+    const form = new FormData()
+    const data = { ...validBody('glossary-terms'), slug: 'admin-form-draft', _status: 'draft', sources: 0, aliases: [], meta: {} }
+    form.append('_payload', JSON.stringify(data))
+    const { status, json } = await rest('/api/glossary-terms?locale=ja&depth=0&draft=true', { method: 'POST', rawBody: form, token: editorToken })
+    expect(status, JSON.stringify(json).slice(0, 300)).toBe(201)
+    expect(json.doc).toMatchObject({ slug: 'admin-form-draft', sources: [] })
+  })
+
   it('the Local API with a user (overrideAccess: false) is held to the same rules', async () => {
     const user = (await payload.find({ collection: 'users', where: { email: { equals: 'editor@example.com' } }, overrideAccess: true })).docs[0]!
     const before = await counts('glossary-terms')
