@@ -13,7 +13,7 @@ let payload: Payload
 const drafts: string[] = []
 const neighbours: string[] = []
 
-const term = (slug: string, status: 'draft' | 'published', glossary: string | number, related: string[] = []) =>
+const term = (slug: string, status: 'draft' | 'published', glossary: string, related: string[] = []) =>
   payload.create({
     collection: 'glossary-terms',
     data: { term: `${slug} 用語`, slug, glossary, related, _status: status },
@@ -23,14 +23,14 @@ const term = (slug: string, status: 'draft' | 'published', glossary: string | nu
 beforeAll(async () => {
   payload = await startPayload()
   const glossary = await createGlossary(payload, 'batch', 'バッチ用語集')
-  for (let i = 0; i < 6; i += 1) drafts.push(String((await term(`hidden-${i}`, 'draft', glossary.id)).id))
+  for (let i = 0; i < 6; i += 1) drafts.push(String((await term(`hidden-${i}`, 'draft', String(glossary.id))).id))
   // Each published neighbour lists one draft and the neighbour before it.
   for (let i = 0; i < 6; i += 1) {
     const related = [drafts[i]!, ...(i > 0 ? [neighbours[i - 1]!] : [])]
-    neighbours.push(String((await term(`neighbour-${i}`, 'published', glossary.id, related)).id))
+    neighbours.push(String((await term(`neighbour-${i}`, 'published', String(glossary.id), related)).id))
   }
   // The listed terms populate every neighbour at depth 1.
-  for (let i = 0; i < 4; i += 1) await term(`listed-${i}`, 'published', glossary.id, neighbours)
+  for (let i = 0; i < 4; i += 1) await term(`listed-${i}`, 'published', String(glossary.id), neighbours)
 })
 
 afterAll(async () => {

@@ -92,10 +92,10 @@ const readableSet = async (slug: string, ids: string[], req: PayloadRequest): Pr
       lookups.batch = new Map()
       setImmediate(() => void flush(slug, lookups, req))
     }
-    const batch = lookups.batch
+    const batch: NonNullable<Lookups['batch']> = lookups.batch
     lookups.known.set(
       id,
-      new Promise<boolean>((resolve, reject) => batch.set(id, (readable) => (readable instanceof Error ? reject(readable) : resolve(readable)))),
+      new Promise<boolean>((resolve, reject) => batch.set(id, (readable: boolean | Error) => (readable instanceof Error ? reject(readable) : resolve(readable)))),
     )
   }
   const readable = await Promise.all(ids.map(async (id) => [id, await lookups.known.get(id)!] as const))
