@@ -3,14 +3,28 @@ import type { CollectionAfterReadHook, CollectionBeforeOperationHook, PayloadReq
 import { cacheTagHeader, cacheTagsFor, listTag, type TaggedDocument } from '../core/cacheTags'
 import type { SubjectType } from '../types'
 
-const seen = new WeakMap<PayloadRequest, Set<string>>()
+type Tagging = { tags: Set<string>; writePending: boolean }
+const seen = new WeakMap<PayloadRequest, Tagging>()
 
+/**
+ * Adds tags to the request's `Cache-Tag` header. A list's hook runs once per document (200 for a
+ * 50-term page at depth 1): the header is rebuilt once per turn, after the whole batch, not once per
+ * document (which made it quadratic: ~14 ms of a cold list). The rebuild is a microtask queued before
+ * the operation's own continuation, so it lands before any response is built from the headers.
+ */
 const addTags = (req: PayloadRequest, add: string[]) => {
-  const tags = seen.get(req) ?? new Set<string>()
-  seen.set(req, tags)
-  for (const tag of add) tags.add(tag)
+  const tagging = seen.get(req) ?? { tags: new Set<string>(), writePending: false }
+  seen.set(req, tagging)
+  const before = tagging.tags.size
+  for (const tag of add) tagging.tags.add(tag)
   req.responseHeaders ??= new Headers()
-  req.responseHeaders.set('Cache-Tag', cacheTagHeader([...tags]))
+  if (tagging.writePending || (before === tagging.tags.size && req.responseHeaders.has('Cache-Tag'))) return
+  tagging.writePending = true
+  queueMicrotask(() => {
+    tagging.writePending = false
+    req.responseHeaders ??= new Headers()
+    req.responseHeaders.set('Cache-Tag', cacheTagHeader([...tagging.tags]))
+  })
 }
 
 /** A read over REST is tagged with its type's list tag even when it finds nothing: a later publish must drop it. */
