@@ -69,7 +69,11 @@ export default buildConfig({
   csrf: trustedOrigins(),
   telemetry: false,
   // Cached feed pages and search answers are sent before any router runs (the /api route and npm start's server).
-  onInit: (payload) => registerEarlyAnswers({ feed: storefrontFeedFastPath(payload).fetch, search: glossarySearchFastPath(payload).fetch }),
+  onInit: (payload) =>
+    registerEarlyAnswers({
+      feed: storefrontFeedFastPath(payload).fetch,
+      search: glossarySearchFastPath(payload).fetch,
+    }),
   jobs: hubJobs(),
   plugins: [
     // Each plugin is installed by one line here. The feed's optional Next pages (sitemap, previews) and the

@@ -44,8 +44,7 @@ export const GlossaryTerms: CollectionConfig = {
       type: 'text',
       hasMany: true,
       admin: {
-        description:
-          '別表記・略称（例: UTMパラメータ、UTM Code） / Other labels readers use: abbreviations, variants.',
+        description: '別表記・略称（例: UTMパラメータ、UTM Code） / Other labels readers use: abbreviations, variants.',
       },
     },
     {
@@ -90,8 +89,7 @@ export const GlossaryTerms: CollectionConfig = {
       index: true,
       admin: {
         position: 'sidebar',
-        description:
-          '抜粋のみ：本文を書き足してください / Only an excerpt was imported: the text needs finishing.',
+        description: '抜粋のみ：本文を書き足してください / Only an excerpt was imported: the text needs finishing.',
         components: { Cell: '/collections/components/ExcerptCell#ExcerptCell' },
       },
     },

@@ -13,9 +13,5 @@ export const Tags: CollectionConfig = {
     defaultColumns: ['name', 'slug'],
   },
   ...contentPreset({ drafts: false }),
-  fields: [
-    { name: 'name', type: 'text', required: true },
-    slugField(['name'], 'tag'),
-    seedFingerprintField(),
-  ],
+  fields: [{ name: 'name', type: 'text', required: true }, slugField(['name'], 'tag'), seedFingerprintField()],
 }

@@ -65,9 +65,13 @@ describe('npm run seed -- --dry-run --json', () => {
         relatedTerms: expect.any(Array),
       }),
     )
-    expect(report.playbooks[0].steps[0]).toEqual(expect.objectContaining({ title: '注文確認と注文確定通知', text: expect.any(String) }))
+    expect(report.playbooks[0].steps[0]).toEqual(
+      expect.objectContaining({ title: '注文確認と注文確定通知', text: expect.any(String) }),
+    )
     expect(stderr).toContain('000_97d1cf5933822715.txt')
-    expect(stderr).toContain('Parsed 5 documents: 20 terms (4 full, 16 excerpt), 4 case studies, 1 playbook (14 steps), 6 glossaries, 11 tags')
+    expect(stderr).toContain(
+      'Parsed 5 documents: 20 terms (4 full, 16 excerpt), 4 case studies, 1 playbook (14 steps), 6 glossaries, 11 tags',
+    )
   })
 })
 
@@ -113,7 +117,10 @@ describe('exit codes and messages', () => {
   })
 
   it('exits 2 on a manifest that does not match the schema, naming the field', async () => {
-    const dir = folder({ 'a.txt': page, 'manifest.json': JSON.stringify({ terms: [{ term: 'x', slug: 'Not A Slug' }] }) })
+    const dir = folder({
+      'a.txt': page,
+      'manifest.json': JSON.stringify({ terms: [{ term: 'x', slug: 'Not A Slug' }] }),
+    })
     const { code, stderr } = await run(['--dir', dir, '--dry-run'])
     expect(code).toBe(2)
     expect(stderr).toMatch(/manifest\.json does not match the manifest schema: terms\.0\.slug/)
@@ -136,7 +143,9 @@ describe('exit codes and messages', () => {
     const dir = folder({ 'a.txt': page, 'huge.txt': new Uint8Array(5 * 1024 * 1024 + 1) })
     const { code, stdout } = await run(['--dir', dir, '--dry-run', '--json'])
     expect(code).toBe(0)
-    expect(JSON.parse(stdout).errors).toEqual([{ file: 'huge.txt', reason: expect.stringMatching(/^too large for a page dump/) }])
+    expect(JSON.parse(stdout).errors).toEqual([
+      { file: 'huge.txt', reason: expect.stringMatching(/^too large for a page dump/) },
+    ])
   })
 
   it('exits 1 when no document holds anything importable, naming the file', async () => {

@@ -61,7 +61,8 @@ export const parseSeedArgs = (argv: string[]): { ok: true; args: SeedArgs } | { 
       },
     })
     if (values.dir !== undefined && values.dir.trim() === '') return { ok: false, error: '--dir needs a folder' }
-    if (values.explain && !values['dry-run']) return { ok: false, error: '--explain works with --dry-run (add --dry-run)' }
+    if (values.explain && !values['dry-run'])
+      return { ok: false, error: '--explain works with --dry-run (add --dry-run)' }
     return {
       ok: true,
       args: {
@@ -144,7 +145,8 @@ export const runSeedCommand = async (argv: string[], options: SeedCommandOptions
 }
 
 /** Terms whose slug fell back to a hash though their name could be read aloud. */
-const needsReadings = (corpus: ParsedCorpus) => corpus.terms.some((term) => /^term-/.test(term.slug) && /\p{Script=Han}/u.test(term.term))
+const needsReadings = (corpus: ParsedCorpus) =>
+  corpus.terms.some((term) => /^term-/.test(term.slug) && /\p{Script=Han}/u.test(term.term))
 
 /** The seed command on arguments already parsed (see parseSeedArgs). */
 export const runSeed = async (args: SeedArgs, options: SeedCommandOptions = {}): Promise<number> => {
@@ -167,7 +169,8 @@ export const runSeed = async (args: SeedArgs, options: SeedCommandOptions = {}):
     log(`Reading ${files.length} documents from ${args.dir} (manifest: ${source})`)
     corpus = parseDocuments(files, { manifest, warnUnmatchedManifest: !shared })
     // Kanji names without an English name get romanized slugs from kuromoji's readings (loaded only then).
-    if (needsReadings(corpus)) corpus = parseDocuments(files, { manifest, warnUnmatchedManifest: !shared, reading: await loadReading() })
+    if (needsReadings(corpus))
+      corpus = parseDocuments(files, { manifest, warnUnmatchedManifest: !shared, reading: await loadReading() })
   } catch (error) {
     if (error instanceof DocumentsFolderError || error instanceof ManifestError) {
       log(`seed: ${error.message}`)
@@ -187,9 +190,12 @@ export const runSeed = async (args: SeedArgs, options: SeedCommandOptions = {}):
   if (args.dryRun) {
     if (args.json) {
       const report = corpusReport(corpus)
-      stdout.write(`${JSON.stringify(args.explain ? { ...report, explanations: corpus.explanations } : report, null, 2)}\n`)
+      stdout.write(
+        `${JSON.stringify(args.explain ? { ...report, explanations: corpus.explanations } : report, null, 2)}\n`,
+      )
     } else {
-      if (args.explain) for (const explanation of corpus.explanations) stdout.write(`${explainLines(explanation).join('\n')}\n`)
+      if (args.explain)
+        for (const explanation of corpus.explanations) stdout.write(`${explainLines(explanation).join('\n')}\n`)
       stdout.write(`${parseSummary(corpus)}. Nothing written (--dry-run).\n`)
     }
     return parseExit
@@ -227,11 +233,15 @@ export const runSeed = async (args: SeedArgs, options: SeedCommandOptions = {}):
     restoreStdout()
     if (args.json) {
       const counts = error instanceof SeedImportError ? error.partial.counts : null
-      stdout.write(`${JSON.stringify({ error: error instanceof Error ? error.message : String(error), counts }, null, 2)}\n`)
+      stdout.write(
+        `${JSON.stringify({ error: error instanceof Error ? error.message : String(error), counts }, null, 2)}\n`,
+      )
     }
     if (error instanceof SeedImportError) {
       log(`seed: ${error.message}`)
-      log('Records written before the failure stay; fix the cause and run the seed again (it picks up where it stopped).')
+      log(
+        'Records written before the failure stay; fix the cause and run the seed again (it picks up where it stopped).',
+      )
       log(summaryTable(error.partial.counts))
       return 1
     }

@@ -10,7 +10,9 @@ import { DEFAULT_DOCUMENTS_DIR, loadManifest, readDocumentsFolder } from './read
 
 /** A bundled server knows its source folder only by the working directory `npm start` runs in. */
 const sampleDir = (): string =>
-  fs.existsSync(path.join(DEFAULT_DOCUMENTS_DIR, 'manifest.json')) ? DEFAULT_DOCUMENTS_DIR : path.resolve('seed', 'documents')
+  fs.existsSync(path.join(DEFAULT_DOCUMENTS_DIR, 'manifest.json'))
+    ? DEFAULT_DOCUMENTS_DIR
+    : path.resolve('seed', 'documents')
 
 /** What the dashboard needs to know: is there anything yet (the offer shows only in an empty hub)? */
 export const hubIsEmpty = async (payload: Payload): Promise<boolean> => {
@@ -39,7 +41,10 @@ const handler: PayloadHandler = async (req) => {
     const { manifest } = await loadManifest(dir)
     corpus = parseDocuments(await readDocumentsFolder(dir), { manifest })
   } catch (error) {
-    return Response.json({ errors: [{ message: `cannot read the sample documents in ${dir}: ${(error as Error).message}` }] }, { status: 503 })
+    return Response.json(
+      { errors: [{ message: `cannot read the sample documents in ${dir}: ${(error as Error).message}` }] },
+      { status: 503 },
+    )
   }
   const payload = req.payload
   running = true
@@ -51,7 +56,12 @@ const handler: PayloadHandler = async (req) => {
         const result = await importCorpus(payload, corpus, {
           publish: true,
           onProgress: (progress: ImportProgress) =>
-            send({ done: progress.done, total: progress.total, collection: progress.collection, label: progress.label }),
+            send({
+              done: progress.done,
+              total: progress.total,
+              collection: progress.collection,
+              label: progress.label,
+            }),
         })
         send({ counts: result.counts })
       } catch (error) {
@@ -63,7 +73,9 @@ const handler: PayloadHandler = async (req) => {
       }
     },
   })
-  return new Response(body, { headers: { 'Content-Type': 'application/x-ndjson; charset=utf-8', 'Cache-Control': 'no-store' } })
+  return new Response(body, {
+    headers: { 'Content-Type': 'application/x-ndjson; charset=utf-8', 'Cache-Control': 'no-store' },
+  })
 }
 
 export const sampleImportEndpoints: Endpoint[] = [{ path: '/hub/import-sample', method: 'post', handler }]

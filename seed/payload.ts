@@ -23,7 +23,10 @@ const withSqliteInitLock = async <T>(start: () => Promise<T>): Promise<T> => {
       break
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return start()
-      const age = await stat(lock).then((s) => Date.now() - s.mtimeMs, () => 0)
+      const age = await stat(lock).then(
+        (s) => Date.now() - s.mtimeMs,
+        () => 0,
+      )
       if (age > INIT_LOCK_WAIT_MS || Date.now() > deadline) await unlink(lock).catch(() => {})
       else await new Promise((resolve) => setTimeout(resolve, 100))
     }

@@ -21,7 +21,8 @@ export const readDocumentsFolder = async (dir: string): Promise<SourceFile[]> =>
   let entries: string[]
   try {
     const stat = await fs.stat(dir)
-    if (!stat.isDirectory()) throw new DocumentsFolderError(`${dir} is not a folder; pass --dir <folder with .txt documents>`)
+    if (!stat.isDirectory())
+      throw new DocumentsFolderError(`${dir} is not a folder; pass --dir <folder with .txt documents>`)
     entries = await fs.readdir(dir)
   } catch (error) {
     if (error instanceof DocumentsFolderError) throw error
@@ -35,7 +36,10 @@ export const readDocumentsFolder = async (dir: string): Promise<SourceFile[]> =>
       const stat = await fs.stat(full)
       if (!stat.isFile()) continue
       if (stat.size > MAX_DOCUMENT_BYTES) {
-        files.push({ name, rejected: `too large for a page dump (${stat.size} bytes; the limit is ${MAX_DOCUMENT_BYTES})` })
+        files.push({
+          name,
+          rejected: `too large for a page dump (${stat.size} bytes; the limit is ${MAX_DOCUMENT_BYTES})`,
+        })
         continue
       }
       files.push({ name, bytes: new Uint8Array(await fs.readFile(full)) })
@@ -54,7 +58,9 @@ export const loadManifest = async (
   dir: string,
   manifest?: string,
 ): Promise<{ manifest: Manifest; source: string; shared: boolean }> => {
-  const candidates = manifest ? [manifest] : [path.join(dir, MANIFEST_FILE), path.join(DEFAULT_DOCUMENTS_DIR, MANIFEST_FILE)]
+  const candidates = manifest
+    ? [manifest]
+    : [path.join(dir, MANIFEST_FILE), path.join(DEFAULT_DOCUMENTS_DIR, MANIFEST_FILE)]
   for (const file of candidates) {
     let text: string
     try {

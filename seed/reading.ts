@@ -13,8 +13,8 @@ import type { ReadingOf } from './parse/slugs'
 export const loadReading = async (): Promise<ReadingOf> => {
   const { default: kuromoji } = await import('kuromoji')
   const dicPath = path.join(path.dirname(createRequire(import.meta.url).resolve('kuromoji/package.json')), 'dict')
-  const tokenizer = await new Promise<Tokenizer<IpadicFeatures>>(
-    (resolve, reject) => kuromoji.builder({ dicPath }).build((error, built) => (error ? reject(error) : resolve(built))),
+  const tokenizer = await new Promise<Tokenizer<IpadicFeatures>>((resolve, reject) =>
+    kuromoji.builder({ dicPath }).build((error, built) => (error ? reject(error) : resolve(built))),
   )
   return (text) => {
     const tokens = tokenizer.tokenize(text)

@@ -6,8 +6,7 @@ import type { DocumentExplanation, ParsedCorpus, ParsedDocumentSummary } from '.
 
 const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
 
-const pad = (text: string, width: number, right = false) =>
-  right ? text.padStart(width) : text.padEnd(width)
+const pad = (text: string, width: number, right = false) => (right ? text.padStart(width) : text.padEnd(width))
 
 /** One line per document: what the parser found in it. */
 export const documentLine = (doc: ParsedDocumentSummary): string => {
@@ -68,7 +67,9 @@ export const summaryTable = (counts: Record<string, CollectionCounts>): string =
   return [
     header,
     rule,
-    ...SEED_COLLECTIONS.map((collection) => row(collection, counts[collection] ?? { created: 0, updated: 0, unchanged: 0, skipped: 0 })),
+    ...SEED_COLLECTIONS.map((collection) =>
+      row(collection, counts[collection] ?? { created: 0, updated: 0, unchanged: 0, skipped: 0 }),
+    ),
     rule,
     row('total', total),
   ].join('\n')

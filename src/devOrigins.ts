@@ -17,6 +17,9 @@ export const allowedDevOrigins = (
     .filter((address): address is os.NetworkInterfaceInfo => Boolean(address))
     .map((address) => address.address)
   const configured = trustedOrigins(env as NodeJS.ProcessEnv).map((origin) => new URL(origin).hostname)
-  const extra = (env.DEV_ORIGINS ?? '').split(',').map((host) => host.trim()).filter(Boolean)
+  const extra = (env.DEV_ORIGINS ?? '')
+    .split(',')
+    .map((host) => host.trim())
+    .filter(Boolean)
   return [...new Set(['localhost', '127.0.0.1', '::1', ...machine, ...configured, ...extra])]
 }

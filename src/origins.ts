@@ -11,7 +11,9 @@ export const trustedOrigins = (env: NodeJS.ProcessEnv = process.env): string[] =
       try {
         return new URL(value).origin
       } catch {
-        throw new Error(`"${value}" in PUBLIC_SERVER_URL / STOREFRONT_URL / CORS_ORIGINS is not a URL; use e.g. https://shop.example.com`)
+        throw new Error(
+          `"${value}" in PUBLIC_SERVER_URL / STOREFRONT_URL / CORS_ORIGINS is not a URL; use e.g. https://shop.example.com`,
+        )
       }
     })
   return [...new Set(origins)]

@@ -23,7 +23,12 @@ export const proxy = (request: NextRequest) => {
   }
   const response = NextResponse.next()
   if (decision.action === 'remember') {
-    response.cookies.set(DOC_LOCALE_COOKIE, decision.cookie, { path: '/admin', sameSite: 'lax', httpOnly: true, maxAge: 60 * 60 * 24 * 90 })
+    response.cookies.set(DOC_LOCALE_COOKIE, decision.cookie, {
+      path: '/admin',
+      sameSite: 'lax',
+      httpOnly: true,
+      maxAge: 60 * 60 * 24 * 90,
+    })
   }
   return response
 }

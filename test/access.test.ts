@@ -36,7 +36,11 @@ describe('anonymous storefront readers', () => {
     expect(slugs).toContain('visible-term')
     expect(slugs).not.toContain('draft-term')
 
-    const draft = await payload.find({ collection: 'glossary-terms', where: { slug: { equals: 'draft-term' } }, draft: true })
+    const draft = await payload.find({
+      collection: 'glossary-terms',
+      where: { slug: { equals: 'draft-term' } },
+      draft: true,
+    })
     const byId = await rest(`/api/glossary-terms/${draft.docs[0]!.id}`)
     expect(byId.status).toBe(404)
     const asDraft = await rest(`/api/glossary-terms?draft=true&where[slug][equals]=draft-term`)
@@ -78,7 +82,10 @@ describe('anonymous storefront readers', () => {
       collection: 'case-studies',
       data: { title: '下書き事例', slug: 'draft-case', persona: { name: '良子' }, _status: 'draft' },
     })
-    await payload.create({ collection: 'playbooks', data: { title: '下書き', slug: 'draft-playbook', _status: 'draft' } })
+    await payload.create({
+      collection: 'playbooks',
+      data: { title: '下書き', slug: 'draft-playbook', _status: 'draft' },
+    })
     const cases = await rest('/api/case-studies')
     expect(cases.json.docs.map((d: { slug: string }) => d.slug)).toEqual(['public-case'])
     const playbooks = await rest('/api/playbooks')

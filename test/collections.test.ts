@@ -23,7 +23,9 @@ describe('every collection supports create, read, update and delete through the 
     expect(renamed.name).toBe('Social')
     expect(renamed.slug).toBe('sns') // a slug stays stable when the name changes
 
-    expect((await payload.findByID({ collection: 'glossaries', id: glossary.id })).name).toBe('ソーシャルメディア用語集')
+    expect((await payload.findByID({ collection: 'glossaries', id: glossary.id })).name).toBe(
+      'ソーシャルメディア用語集',
+    )
     await payload.delete({ collection: 'tags', id: tag.id })
     await payload.delete({ collection: 'glossaries', id: glossary.id })
     expect((await payload.find({ collection: 'tags' })).totalDocs).toBe(0)

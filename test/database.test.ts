@@ -19,7 +19,10 @@ describe('DATABASE_URI selects the engine', () => {
   })
 
   it('file: uses SQLite', () => {
-    expect(parseDatabaseUri('file:./.data/hub.sqlite')).toMatchObject({ engine: 'sqlite', url: 'file:./.data/hub.sqlite' })
+    expect(parseDatabaseUri('file:./.data/hub.sqlite')).toMatchObject({
+      engine: 'sqlite',
+      url: 'file:./.data/hub.sqlite',
+    })
   })
 
   it('an unknown scheme is refused with a message naming it and the accepted ones', () => {
@@ -32,7 +35,9 @@ describe('DATABASE_URI selects the engine', () => {
   })
 
   it('credentials never reach the logs', () => {
-    expect(redactUrl('mongodb+srv://user:secret@cluster.example.net/hub')).toBe('mongodb+srv://***@cluster.example.net/hub')
+    expect(redactUrl('mongodb+srv://user:secret@cluster.example.net/hub')).toBe(
+      'mongodb+srv://***@cluster.example.net/hub',
+    )
   })
 })
 
@@ -56,7 +61,9 @@ describe('the embedded default', () => {
     const previous = process.env.HUB_DATA_DIR
     process.env.HUB_DATA_DIR = dir
     try {
-      expect(() => chooseDatabase({ NODE_ENV: 'test' } as NodeJS.ProcessEnv)).toThrow(/holds an embedded MongoDB database/)
+      expect(() => chooseDatabase({ NODE_ENV: 'test' } as NodeJS.ProcessEnv)).toThrow(
+        /holds an embedded MongoDB database/,
+      )
     } finally {
       process.env.HUB_DATA_DIR = previous
     }
@@ -110,7 +117,9 @@ describe('start-up stops in seconds with one clear line', () => {
   it('for production without a real PAYLOAD_SECRET', () => {
     const result = start({ DATABASE_URI: `file:${path.join(tempDir(), 'x.sqlite')}`, PAYLOAD_SECRET: '' })
     expect(result.status).toBe(1)
-    expect(result.stderr.trim()).toMatch(/^Cannot start the hub: PAYLOAD_SECRET is missing or is the development default/)
+    expect(result.stderr.trim()).toMatch(
+      /^Cannot start the hub: PAYLOAD_SECRET is missing or is the development default/,
+    )
   })
 })
 

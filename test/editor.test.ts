@@ -13,7 +13,13 @@ const importSample = async (token?: string) => {
     headers: token ? { Authorization: `JWT ${token}` } : {},
   })
   const response = await handleEndpoints({ config, request })
-  return { status: response.status, lines: (await response.text()).split('\n').filter(Boolean).map((line) => JSON.parse(line)) }
+  return {
+    status: response.status,
+    lines: (await response.text())
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line)),
+  }
 }
 
 beforeAll(async () => {
@@ -30,20 +36,40 @@ describe('playbook step titles', () => {
   it('are required in Japanese but may be left for later in an English translation', async () => {
     const playbook = await payload.create({
       collection: 'playbooks',
-      data: { title: '開封後の連絡', slug: 'after-opening', steps: [{ title: 'お礼を伝える', body: richText('短く。') as never }, { title: '感想を聞く' }] },
+      data: {
+        title: '開封後の連絡',
+        slug: 'after-opening',
+        steps: [{ title: 'お礼を伝える', body: richText('短く。') as never }, { title: '感想を聞く' }],
+      },
     })
     await payload.update({
       collection: 'playbooks',
       id: playbook.id,
       locale: 'en',
-      data: { title: 'After opening', steps: [{ id: playbook.steps![0]!.id, title: 'Say thanks' }, { id: playbook.steps![1]!.id, title: '' }] },
+      data: {
+        title: 'After opening',
+        steps: [
+          { id: playbook.steps![0]!.id, title: 'Say thanks' },
+          { id: playbook.steps![1]!.id, title: '' },
+        ],
+      },
     })
-    const english = await payload.findByID({ collection: 'playbooks', id: playbook.id, locale: 'en', fallbackLocale: false })
+    const english = await payload.findByID({
+      collection: 'playbooks',
+      id: playbook.id,
+      locale: 'en',
+      fallbackLocale: false,
+    })
     expect(english.steps?.map((step) => step.title ?? '')).toEqual(['Say thanks', ''])
     const japanese = await payload.findByID({ collection: 'playbooks', id: playbook.id, locale: 'ja' })
     expect(japanese.steps?.map((step) => step.title)).toEqual(['お礼を伝える', '感想を聞く'])
     await expect(
-      payload.update({ collection: 'playbooks', id: playbook.id, locale: 'ja', data: { steps: [{ id: playbook.steps![0]!.id, title: ' ' }] } }),
+      payload.update({
+        collection: 'playbooks',
+        id: playbook.id,
+        locale: 'ja',
+        data: { steps: [{ id: playbook.steps![0]!.id, title: ' ' }] },
+      }),
     ).rejects.toThrow(/steps.*title|Title/i)
   })
 })

@@ -20,7 +20,20 @@ beforeAll(async () => {
   oneStep = (idsFirst as Find & { oneStep?: Find }).oneStep!
   const glossary = await createGlossary(payload, 'orchard', '果樹園用語集')
   const tag = await payload.create({ collection: 'tags', data: { name: 'Stone fruit', slug: 'stone-fruit' } })
-  const fruits = ['apricot', 'bilberry', 'cherry', 'damson', 'elderberry', 'feijoa', 'greengage', 'huckleberry', 'jujube', 'kiwano', 'lingonberry', 'mirabelle']
+  const fruits = [
+    'apricot',
+    'bilberry',
+    'cherry',
+    'damson',
+    'elderberry',
+    'feijoa',
+    'greengage',
+    'huckleberry',
+    'jujube',
+    'kiwano',
+    'lingonberry',
+    'mirabelle',
+  ]
   for (const [i, slug] of fruits.entries()) {
     await payload.create({
       collection: 'glossary-terms',
@@ -37,7 +50,14 @@ beforeAll(async () => {
   }
 })
 
-const both = async (args: { where?: Where; sort?: string; limit: number; page?: number; locale?: string; depth?: number }) => {
+const both = async (args: {
+  where?: Where
+  sort?: string
+  limit: number
+  page?: number
+  locale?: string
+  depth?: number
+}) => {
   const read = (find: Find) => {
     payload.db.find = find
     return payload.find({ collection: 'glossary-terms', overrideAccess: false, ...args } as never)

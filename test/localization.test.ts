@@ -40,7 +40,16 @@ it('serves the English value when one exists and falls back to Japanese per fiel
   const ja = await rest('/api/glossary-terms/' + term.id)
   expect(ja.json.term).toBe('インフルエンサー')
 
-  const gql = await graphql(`{ GlossaryTerms(locale: en) { docs { term summary } } }`)
+  const gql = await graphql(`
+    {
+      GlossaryTerms(locale: en) {
+        docs {
+          term
+          summary
+        }
+      }
+    }
+  `)
   expect(gql.json.data.GlossaryTerms.docs[0]).toEqual({ term: 'Influencer', summary: 'SNS で影響力を持つ人。' })
 
   const glossaryEn = await rest(`/api/glossaries/${glossary.id}?locale=en`)

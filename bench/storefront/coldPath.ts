@@ -25,7 +25,12 @@ const { seedBulk, seedLookups } = await import('../../plugins/storefront-feed/be
 const payload: Payload = await getPayload({ config })
 const state = await seedLookups(payload)
 const terms = Math.round(items * 0.8)
-await seedBulk(payload, state, { terms, caseStudies: Math.round(items * 0.1), playbooks: items - terms - Math.round(items * 0.1), related: true }, () => {})
+await seedBulk(
+  payload,
+  state,
+  { terms, caseStudies: Math.round(items * 0.1), playbooks: items - terms - Math.round(items * 0.1), related: true },
+  () => {},
+)
 
 // The wrapped read the hub installs, and the adapter's own (as Payload ships it).
 const wrapped = payload.db.find
@@ -37,15 +42,23 @@ const client = (payload.db as unknown as { client: Client }).client
 const statements: { sql: string; args: unknown[] }[] = []
 const execute = client.execute.bind(client)
 client.execute = (statement: unknown) => {
-  if (typeof statement === 'object' && statement && 'sql' in statement) statements.push(statement as { sql: string; args: unknown[] })
+  if (typeof statement === 'object' && statement && 'sql' in statement)
+    statements.push(statement as { sql: string; args: unknown[] })
   return execute(statement)
 }
 
 const reads = {
-  'list of 50, depth 1': () => payload.find({ collection: 'glossary-terms', limit: 50, depth: 1, overrideAccess: false }),
-  'list of 50, depth 0, locale=all': () => payload.find({ collection: 'glossary-terms', limit: 50, depth: 0, locale: 'all', overrideAccess: false }),
+  'list of 50, depth 1': () =>
+    payload.find({ collection: 'glossary-terms', limit: 50, depth: 1, overrideAccess: false }),
+  'list of 50, depth 0, locale=all': () =>
+    payload.find({ collection: 'glossary-terms', limit: 50, depth: 0, locale: 'all', overrideAccess: false }),
   'one term by slug, depth 1': () =>
-    payload.find({ collection: 'glossary-terms', where: { slug: { equals: `term-${Math.floor(terms / 2)}` } }, depth: 1, overrideAccess: false }),
+    payload.find({
+      collection: 'glossary-terms',
+      where: { slug: { equals: `term-${Math.floor(terms / 2)}` } },
+      depth: 1,
+      overrideAccess: false,
+    }),
 }
 const median = async (fn: () => Promise<unknown>) => {
   const timings: number[] = []
@@ -77,7 +90,9 @@ const explain = async (label: string, find: typeof wrapped) => {
     const started = performance.now()
     await execute({ sql: statement.sql, args: statement.args })
     const ms = performance.now() - started
-    const plan = (await execute({ sql: `EXPLAIN QUERY PLAN ${statement.sql}`, args: statement.args })) as { rows: { detail: string }[] }
+    const plan = (await execute({ sql: `EXPLAIN QUERY PLAN ${statement.sql}`, args: statement.args })) as {
+      rows: { detail: string }[]
+    }
     console.log(`- ${ms.toFixed(1)} ms: ${statement.sql.slice(0, 140)}${statement.sql.length > 140 ? '…' : ''}`)
     for (const row of plan.rows) console.log(`    ${row.detail}`)
   }

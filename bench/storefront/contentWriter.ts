@@ -26,11 +26,20 @@ process.on('message', async (command: Command) => {
       state = await seedLookups(payload)
       const terms = Math.round(command.seed * 0.8)
       const caseStudies = Math.round(command.seed * 0.1)
-      await seedBulk(payload, state, { terms, caseStudies, playbooks: command.seed - terms - caseStudies, related: true }, () => {})
+      await seedBulk(
+        payload,
+        state,
+        { terms, caseStudies, playbooks: command.seed - terms - caseStudies, related: true },
+        () => {},
+      )
       send({ seeded: state.terms.length, ms: performance.now() - started })
     } else if ('touch' in command) {
       const id = state!.terms[command.touch % state!.terms.length]!
-      await payload.update({ collection: 'glossary-terms', id, data: { summary: `ベンチ編集 ${command.touch} ${Date.now()}` } })
+      await payload.update({
+        collection: 'glossary-terms',
+        id,
+        data: { summary: `ベンチ編集 ${command.touch} ${Date.now()}` },
+      })
       send({ touched: id })
     } else {
       await payload.destroy()

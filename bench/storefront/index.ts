@@ -42,7 +42,9 @@ const cleanups: (() => unknown)[] = [() => fs.rmSync(dataDir, { recursive: true,
 process.on('exit', () => cleanups.forEach((fn) => fn()))
 const serverEnv = { LOG_LEVEL: 'error' }
 
-line(`Storefront read benchmark · ${os.cpus().length} CPUs · Node ${process.version} · ${items.toLocaleString()} published items`)
+line(
+  `Storefront read benchmark · ${os.cpus().length} CPUs · Node ${process.version} · ${items.toLocaleString()} published items`,
+)
 let hub: RunningHub = await startHub(dataDir, { ...serverEnv, HUB_WORKERS: '1' })
 cleanups.push(() => void hub.stop())
 
@@ -61,23 +63,40 @@ const writer = fork(path.join(here, 'contentWriter.ts'), [], {
 cleanups.push(() => writer.kill())
 const ask = (message: unknown) =>
   new Promise<Record<string, unknown>>((resolve, reject) => {
-    writer.once('message', (reply: Record<string, unknown>) => (reply.error ? reject(new Error(String(reply.error))) : resolve(reply)))
+    writer.once('message', (reply: Record<string, unknown>) =>
+      reply.error ? reject(new Error(String(reply.error))) : resolve(reply),
+    )
     writer.send(message as never)
   })
 await new Promise((resolve) => writer.once('message', resolve))
 const seeded = await ask({ seed: items })
-line(`Seeded ${Number(seeded.seeded).toLocaleString()} terms (+ case studies, playbooks) in ${(Number(seeded.ms) / 1000).toFixed(0)} s`)
+line(
+  `Seeded ${Number(seeded.seeded).toLocaleString()} terms (+ case studies, playbooks) in ${(Number(seeded.ms) / 1000).toFixed(0)} s`,
+)
 await new Promise((r) => setTimeout(r, POLL_WAIT_MS))
 
 // ---------------------------------------------------------------------------------------------------
-type Read = { key: string; label: string; path: string; method?: 'POST'; body?: string; headers?: Record<string, string>; slow?: boolean }
+type Read = {
+  key: string
+  label: string
+  path: string
+  method?: 'POST'
+  body?: string
+  headers?: Record<string, string>
+  slow?: boolean
+}
 const graphqlBody = JSON.stringify({
   query: '{ GlossaryTerms(limit: 50) { docs { id term slug summary glossary { name slug } tags { name slug } } } }',
 })
 const reads: Read[] = [
   { key: 'feed', label: 'GET /api/feed?limit=50, warm', path: '/api/feed?limit=50' },
   { key: 'feed304', label: 'the same with If-None-Match (304)', path: '/api/feed?limit=50' },
-  { key: 'list', label: 'GET /api/glossary-terms?limit=50&depth=1', path: '/api/glossary-terms?limit=50&depth=1', slow: true },
+  {
+    key: 'list',
+    label: 'GET /api/glossary-terms?limit=50&depth=1',
+    path: '/api/glossary-terms?limit=50&depth=1',
+    slow: true,
+  },
   {
     key: 'graphql',
     label: 'GraphQL GlossaryTerms(limit: 50) with glossary and tags',
@@ -87,12 +106,23 @@ const reads: Read[] = [
     headers: { 'content-type': 'application/json' },
     slow: true,
   },
-  { key: 'term', label: 'GET /api/glossary-terms?where[slug][equals]=…&depth=1', path: '/api/glossary-terms?where[slug][equals]=term-4321&depth=1' },
+  {
+    key: 'term',
+    label: 'GET /api/glossary-terms?where[slug][equals]=…&depth=1',
+    path: '/api/glossary-terms?where[slug][equals]=term-4321&depth=1',
+  },
 ]
 const requestOf = (read: Read, base: string) =>
   fetch(`${base}${read.path}`, { method: read.method ?? 'GET', body: read.body, headers: read.headers })
 
-type Load = { requestsPerSecond: number; p50: number; p95: number; errors: number; timeouts: number; statuses: Record<string, number> }
+type Load = {
+  requestsPerSecond: number
+  p50: number
+  p95: number
+  errors: number
+  timeouts: number
+  statuses: Record<string, number>
+}
 const load = async (url: string, read: Partial<Read> = {}): Promise<Load> => {
   const args = {
     url,
@@ -103,9 +133,13 @@ const load = async (url: string, read: Partial<Read> = {}): Promise<Load> => {
     duration: read.slow ? Math.max(duration, 20) : duration,
     timeout: read.slow ? 120 : 10,
   }
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', path.join(feedBench, 'load.ts'), JSON.stringify(args)], {
-    maxBuffer: 1 << 20,
-  })
+  const { stdout } = await run(
+    process.execPath,
+    ['--import', 'tsx', path.join(feedBench, 'load.ts'), JSON.stringify(args)],
+    {
+      maxBuffer: 1 << 20,
+    },
+  )
   return JSON.parse(stdout.trim().split('\n').pop()!) as Load
 }
 
@@ -120,7 +154,13 @@ const feedPage = await fetch(`${hub.url}/api/feed?limit=50`)
 const feedBytes = Buffer.from(await feedPage.arrayBuffer())
 const etag = feedPage.headers.get('etag') ?? ''
 reads[1]!.headers = { 'if-none-match': etag }
-const { connection: _c, 'keep-alive': _k, date: _d, 'transfer-encoding': _t, ...bareHeaders } = Object.fromEntries(feedPage.headers.entries())
+const {
+  connection: _c,
+  'keep-alive': _k,
+  date: _d,
+  'transfer-encoding': _t,
+  ...bareHeaders
+} = Object.fromEntries(feedPage.headers.entries())
 const bodyFile = path.join(dataDir, 'feed-page.json')
 fs.writeFileSync(bodyFile, feedBytes)
 const bare = fork(path.join(feedBench, 'bare.ts'), [JSON.stringify({ bodyFile, headers: bareHeaders })], {
@@ -128,15 +168,21 @@ const bare = fork(path.join(feedBench, 'bare.ts'), [JSON.stringify({ bodyFile, h
   stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
 })
 cleanups.push(() => bare.kill())
-const barePort = await new Promise<string>((resolve) => bare.stdout!.once('data', (data) => resolve(String(data).trim())))
+const barePort = await new Promise<string>((resolve) =>
+  bare.stdout!.once('data', (data) => resolve(String(data).trim())),
+)
 
 for (const read of reads) {
   const response = await requestOf(read, hub.url)
   const text = await response.text()
-  if (response.status !== 200 && read.key !== 'feed304') throw new Error(`${read.path} answered ${response.status}: ${text.slice(0, 200)}`)
-  if (read.key === 'graphql' && JSON.parse(text).errors) throw new Error(`GraphQL answered errors: ${text.slice(0, 300)}`)
+  if (response.status !== 200 && read.key !== 'feed304')
+    throw new Error(`${read.path} answered ${response.status}: ${text.slice(0, 200)}`)
+  if (read.key === 'graphql' && JSON.parse(text).errors)
+    throw new Error(`GraphQL answered errors: ${text.slice(0, 300)}`)
 }
-line(`Feed page ${feedBytes.byteLength.toLocaleString()} bytes; autocannon ${connections} connections, ${duration} s per read (20 s for slow ones)\n`)
+line(
+  `Feed page ${feedBytes.byteLength.toLocaleString()} bytes; autocannon ${connections} connections, ${duration} s per read (20 s for slow ones)\n`,
+)
 
 const results = new Map<string, Load>()
 process.stdout.write('  bare Node …')
@@ -194,12 +240,16 @@ for (const workers of workerCounts) {
   line(`\nHUB_WORKERS=${workers} (server memory after load: ${memory.get(workers)} MB)`)
   line(`| read | req/s | p50 | p95 | vs bare Node | goal |`)
   line(`|---|---|---|---|---|---|`)
-  line(`| bare Node, the feed page's bytes (the ceiling) | ${Math.round(bareLoad.requestsPerSecond).toLocaleString()} | ${ms(bareLoad.p50)} | ${ms(bareLoad.p95)} | 1 | |`)
+  line(
+    `| bare Node, the feed page's bytes (the ceiling) | ${Math.round(bareLoad.requestsPerSecond).toLocaleString()} | ${ms(bareLoad.p50)} | ${ms(bareLoad.p95)} | 1 | |`,
+  )
   for (const read of reads) {
     const r = results.get(`${read.key}@${workers}`)!
     const ratio = r.requestsPerSecond / bareLoad.requestsPerSecond
     const goal = goals[read.key]?.warm
-    const statuses = Object.entries(r.statuses).map(([status, count]) => `${status}×${count}`).join(' ')
+    const statuses = Object.entries(r.statuses)
+      .map(([status, count]) => `${status}×${count}`)
+      .join(' ')
     const bad = r.errors + r.timeouts > 0 ? ` errors ${r.errors}, timeouts ${r.timeouts}` : ''
     line(
       `| ${read.label.replace('|', '\\|')} | ${Math.round(r.requestsPerSecond).toLocaleString()} | ${ms(r.p50)} | ${ms(r.p95)} | ${ratio.toFixed(ratio < 0.1 ? 3 : 2)} | ${goal ? `≥ ${goal} ${ratio >= goal ? 'met' : 'NOT met'}` : ''} (${statuses}${bad}) |`,
@@ -215,7 +265,9 @@ for (const read of reads) {
   const sorted = [...timings].sort((a, b) => a - b)
   const median = sorted[Math.floor(sorted.length / 2)]!
   const goal = goals[read.key]?.cold
-  line(`| ${read.label} | ${median.toFixed(1)} ms | ${sorted.at(-1)!.toFixed(1)} ms | ${goal ? `≤ ${goal} ms ${median <= goal ? 'met' : 'NOT met'}` : ''} |`)
+  line(
+    `| ${read.label} | ${median.toFixed(1)} ms | ${sorted.at(-1)!.toFixed(1)} ms | ${goal ? `≤ ${goal} ms ${median <= goal ? 'met' : 'NOT met'}` : ''} |`,
+  )
 }
 
 await ask({ stop: true }).catch(() => undefined)

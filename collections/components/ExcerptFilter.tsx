@@ -21,12 +21,17 @@ export const ExcerptFilter = () => {
     return query ? `${pathname}?${query}` : pathname
   }
   return (
-    <nav className="hub-excerpt-filter" aria-label={ja ? '抜粋で絞り込み' : 'Filter by excerpt'} data-testid="excerpt-filter">
+    <nav
+      className="hub-excerpt-filter"
+      aria-label={ja ? '抜粋で絞り込み' : 'Filter by excerpt'}
+      data-testid="excerpt-filter"
+    >
       <Link href={hrefWith(false)} aria-current={!active ? 'true' : undefined} className={!active ? 'is-active' : ''}>
         {ja ? 'すべて' : 'All terms'}
       </Link>
       <Link href={hrefWith(true)} aria-current={active ? 'true' : undefined} className={active ? 'is-active' : ''}>
-        <span className="hub-excerpt-badge">{ja ? '抜粋' : 'Excerpt'}</span> {ja ? 'のみ（本文を書き足す）' : 'only (text to finish)'}
+        <span className="hub-excerpt-badge">{ja ? '抜粋' : 'Excerpt'}</span>{' '}
+        {ja ? 'のみ（本文を書き足す）' : 'only (text to finish)'}
       </Link>
     </nav>
   )

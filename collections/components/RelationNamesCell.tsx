@@ -8,7 +8,8 @@ type Named = { id: string | number; [field: string]: unknown }
  * so a 100-row list costs one query instead of the admin's per-cell client fetches (and their "Loading…").
  */
 const namesLoader = cache((payload: Payload, collection: string) => {
-  const config = (payload.collections as Record<string, { config: SanitizedCollectionConfig } | undefined>)[collection]?.config
+  const config = (payload.collections as Record<string, { config: SanitizedCollectionConfig } | undefined>)[collection]
+    ?.config
   const titleField = config?.admin?.useAsTitle ?? 'id'
   let pending: Map<string, ((name: string | undefined) => void)[]> | undefined
   const flush = async (batch: Map<string, ((name: string | undefined) => void)[]>) => {

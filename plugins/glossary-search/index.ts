@@ -6,7 +6,12 @@ import { searchEndpoints } from './endpoints'
 import { readingSuggestedField } from './fields/readingSuggested'
 import { searchQueries } from './graphql/searchQueries'
 import { beforeChangeSuggestReading } from './hooks/suggestReading'
-import { afterChangeSyncGlossary, afterChangeSyncIndex, afterDeleteSyncGlossary, afterDeleteSyncIndex } from './hooks/syncIndex'
+import {
+  afterChangeSyncGlossary,
+  afterChangeSyncIndex,
+  afterDeleteSyncGlossary,
+  afterDeleteSyncIndex,
+} from './hooks/syncIndex'
 import { analyser } from './server/analyser'
 import { searchServiceFor } from './server/service'
 import type { GlossarySearchConfig } from './types'
@@ -29,17 +34,22 @@ export const glossarySearch =
     const termsSlug = options.collections['glossary-term']
     const existing = config.collections ?? []
     if (!existing.some((collection) => collection.slug === termsSlug)) {
-      throw new Error(`glossarySearch: no collection "${termsSlug}"; install the plugin after the collections, or set collections['glossary-term']`)
+      throw new Error(
+        `glossarySearch: no collection "${termsSlug}"; install the plugin after the collections, or set collections['glossary-term']`,
+      )
     }
     const withField = (collection: CollectionConfig): CollectionConfig =>
-      collection.slug === termsSlug ? { ...collection, fields: [...collection.fields, readingSuggestedField()] } : collection
+      collection.slug === termsSlug
+        ? { ...collection, fields: [...collection.fields, readingSuggestedField()] }
+        : collection
 
     if (options.disabled) return { ...config, collections: existing.map(withField) }
 
     const getService = searchServiceFor(options)
     const defaultLocale = config.localization ? config.localization.defaultLocale : 'ja'
     const analyse = analyser(options.dictionaryPath)
-    const typeOf = (slug: string): ContentType | undefined => CONTENT_TYPES.find((type) => options.collections[type] === slug)
+    const typeOf = (slug: string): ContentType | undefined =>
+      CONTENT_TYPES.find((type) => options.collections[type] === slug)
 
     const withHooks = (collection: CollectionConfig): CollectionConfig => {
       const type = typeOf(collection.slug)
@@ -80,7 +90,12 @@ export const glossarySearch =
         // In the background: start-up is not held up; requests wait for the build if they come first.
         getService(payload)
           .ready()
-          .catch((error: unknown) => payload.logger.warn({ err: error }, 'glossary-search: building the index at start-up failed; it will be built on first use'))
+          .catch((error: unknown) =>
+            payload.logger.warn(
+              { err: error },
+              'glossary-search: building the index at start-up failed; it will be built on first use',
+            ),
+          )
       },
     }
   }

@@ -11,7 +11,12 @@ import { afterChangeSyncGraph, afterDeleteSyncGraph } from './hooks/syncGraph'
 import { autoLinkFieldsFor } from './fields/autoLink'
 import { mentionLinkerFor, noMentionLinker } from './server/render'
 import { TermGraphService, type SourceKind } from './server/service'
-import { sanitizeOptions, type RelatedTermGraphConfig, type RelatedTermGraphCustom, type SanitizedRelatedTermGraphConfig } from './types'
+import {
+  sanitizeOptions,
+  type RelatedTermGraphConfig,
+  type RelatedTermGraphCustom,
+  type SanitizedRelatedTermGraphConfig,
+} from './types'
 
 export type {
   AutoLink,
@@ -50,7 +55,10 @@ export const relatedTermGraph =
       const wanted = autoLinkFieldsFor(collection.slug, options).filter((field) => !hasField(collection.fields, field))
       return wanted.length === 0 ? collection : { ...collection, fields: [...collection.fields, ...wanted] }
     }
-    const collections = [...(config.collections ?? []).map(withSwitches), changeLogCollection(options.changesCollection)]
+    const collections = [
+      ...(config.collections ?? []).map(withSwitches),
+      changeLogCollection(options.changesCollection),
+    ]
 
     if (options.disabled) {
       const custom: RelatedTermGraphCustom = { mentionLinker: noMentionLinker }
@@ -86,7 +94,10 @@ export const relatedTermGraph =
             ...hooked.admin?.components,
             beforeList: [
               ...(hooked.admin?.components?.beforeList ?? []),
-              { path: `${CLIENT}#GraphHealth`, clientProps: { termsCollection: options.termsCollection } satisfies GraphHealthProps },
+              {
+                path: `${CLIENT}#GraphHealth`,
+                clientProps: { termsCollection: options.termsCollection } satisfies GraphHealthProps,
+              },
             ],
           },
         },
@@ -100,7 +111,10 @@ export const relatedTermGraph =
               components: {
                 Field: {
                   path: `${CLIENT}#GraphField`,
-                  clientProps: { termsCollection: options.termsCollection, relatedField: RELATED_FIELD } satisfies GraphFieldProps,
+                  clientProps: {
+                    termsCollection: options.termsCollection,
+                    relatedField: RELATED_FIELD,
+                  } satisfies GraphFieldProps,
                 },
               },
             },
@@ -124,7 +138,10 @@ export const relatedTermGraph =
         getService(payload)
           .views()
           .catch((error: unknown) => {
-            payload.logger.warn({ err: error }, 'related-term-graph: building the graph at start-up failed; it will be built on first use')
+            payload.logger.warn(
+              { err: error },
+              'related-term-graph: building the graph at start-up failed; it will be built on first use',
+            )
           })
       },
     }

@@ -49,7 +49,9 @@ export type RelatedTermGraphConfig = {
   canSeeDrafts?: (req: PayloadRequest) => boolean
 }
 
-export type SanitizedRelatedTermGraphConfig = Required<Omit<RelatedTermGraphConfig, 'canSeeDrafts' | 'changesCollection'>> & {
+export type SanitizedRelatedTermGraphConfig = Required<
+  Omit<RelatedTermGraphConfig, 'canSeeDrafts' | 'changesCollection'>
+> & {
   /** A slug the plugin adds itself, so the app's generated types may not list it yet: typed here, once. */
   changesCollection: CollectionSlug
   canSeeDrafts: (req: PayloadRequest) => boolean
@@ -69,7 +71,10 @@ export const DEFAULTS = {
   buildOnInit: true,
 } as const
 
-export const sanitizeOptions = (options: RelatedTermGraphConfig, adminUserCollection?: string): SanitizedRelatedTermGraphConfig => ({
+export const sanitizeOptions = (
+  options: RelatedTermGraphConfig,
+  adminUserCollection?: string,
+): SanitizedRelatedTermGraphConfig => ({
   disabled: options.disabled ?? DEFAULTS.disabled,
   termsCollection: options.termsCollection ?? (DEFAULTS.termsCollection as CollectionSlug),
   caseStudiesCollection: options.caseStudiesCollection ?? (DEFAULTS.caseStudiesCollection as CollectionSlug),

@@ -39,7 +39,11 @@ export const storefrontFeed =
       let collection = incomingCollection
       const type = typeOf(collection.slug)
       const lookup =
-        collection.slug === options.collections.glossary ? 'glossary' : collection.slug === options.collections.tag ? 'tag' : undefined
+        collection.slug === options.collections.glossary
+          ? 'glossary'
+          : collection.slug === options.collections.tag
+            ? 'tag'
+            : undefined
       if (!type && !lookup) return collection
       if (type && !options.preview.disabled && !options.disabled) collection = withPreview(collection, options, type)
       const afterChange = type ? journalContentChange(options, type) : journalLookupChange(options, lookup!)

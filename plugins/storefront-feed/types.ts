@@ -108,8 +108,17 @@ export type SanitizedFeedOptions = {
   changesCollection: string
   pollIntervalMs: number
   localization: FeedLocalization
-  preview: { disabled: boolean; path: string; breakpoints: { name: string; label: string; width: number; height: number }[] }
+  preview: {
+    disabled: boolean
+    path: string
+    breakpoints: { name: string; label: string; width: number; height: number }[]
+  }
   pageSize: { default: number; max: number }
-  cache: { maxAge: number; staleWhileRevalidate: number; maxEntries: number; onInvalidate: (cause: 'local' | 'journal') => void }
+  cache: {
+    maxAge: number
+    staleWhileRevalidate: number
+    maxEntries: number
+    onInvalidate: (cause: 'local' | 'journal') => void
+  }
   feedUrl?: string
 }

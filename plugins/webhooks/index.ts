@@ -19,10 +19,13 @@ const isBuildPhase = () => process.env.NEXT_PHASE === 'phase-production-build'
 export const webhooksPlugin =
   (incoming: WebhooksPluginConfig): Plugin =>
   (config) => {
-    const configLocales = config.localization ? config.localization.locales.map((l) => (typeof l === 'string' ? l : l.code)) : undefined
+    const configLocales = config.localization
+      ? config.localization.locales.map((l) => (typeof l === 'string' ? l : l.code))
+      : undefined
     const options = sanitizeOptions({ ...incoming, locales: incoming.locales ?? configLocales })
     const existing = config.collections ?? []
-    const typeOf = (slug: string): SubjectType | undefined => SUBJECT_TYPES.find((type) => options.collections[type] === slug)
+    const typeOf = (slug: string): SubjectType | undefined =>
+      SUBJECT_TYPES.find((type) => options.collections[type] === slug)
     const contentSlugs = SUBJECT_TYPES.map((type) => options.collections[type]).filter((slug) =>
       existing.some((collection) => collection.slug === slug),
     )
@@ -46,7 +49,9 @@ export const webhooksPlugin =
     })
     const webhooks = webhooksCollection(options, contentSlugs)
     collections.push(
-      options.disabled ? webhooks : { ...webhooks, endpoints: [...((webhooks.endpoints || []) as never[]), ...webhookEndpoints(options)] },
+      options.disabled
+        ? webhooks
+        : { ...webhooks, endpoints: [...((webhooks.endpoints || []) as never[]), ...webhookEndpoints(options)] },
       webhookDeliveriesCollection(options),
     )
 
@@ -62,7 +67,14 @@ export const webhooksPlugin =
     }
   }
 
-export { cacheTagsFor, eventCacheTags, cacheTagHeader, documentTag, listTag, type TaggedDocument } from './core/cacheTags'
+export {
+  cacheTagsFor,
+  eventCacheTags,
+  cacheTagHeader,
+  documentTag,
+  listTag,
+  type TaggedDocument,
+} from './core/cacheTags'
 export { verifySignature, signBody, SIGNATURE_HEADER } from './core/signature'
 export { SKIP_WEBHOOKS } from './hooks/enqueue'
 export type { WebhookEventBody, WebhookEvent, WebhooksPluginConfig } from './types'

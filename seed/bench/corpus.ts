@@ -7,8 +7,34 @@ import { BLURB, SITE_NAME } from '../test/fixtures'
  */
 const HEADER = [SITE_NAME, SITE_NAME, '', ...BLURB, '']
 const FOOTER = ['', '店舗アナリティクス用語集 小売の現場を強くするために', '', ...BLURB, '', 'カテゴリー']
-const WORDS = ['Shelf', 'Basket', 'Aisle', 'Stock', 'Counter', 'Cart', 'Loyalty', 'Pickup', 'Return', 'Coupon', 'Display', 'Margin']
-const KANA = ['タナ', 'カゴ', 'ツウロ', 'ザイコ', 'レジ', 'カート', 'ロイヤル', 'ウケトリ', 'ヘンピン', 'クーポン', 'テンジ', 'リエキ']
+const WORDS = [
+  'Shelf',
+  'Basket',
+  'Aisle',
+  'Stock',
+  'Counter',
+  'Cart',
+  'Loyalty',
+  'Pickup',
+  'Return',
+  'Coupon',
+  'Display',
+  'Margin',
+]
+const KANA = [
+  'タナ',
+  'カゴ',
+  'ツウロ',
+  'ザイコ',
+  'レジ',
+  'カート',
+  'ロイヤル',
+  'ウケトリ',
+  'ヘンピン',
+  'クーポン',
+  'テンジ',
+  'リエキ',
+]
 
 const englishName = (i: number) =>
   `${WORDS[i % WORDS.length]} ${WORDS[Math.floor(i / WORDS.length) % WORDS.length]} Metric ${String.fromCharCode(65 + (Math.floor(i / 144) % 26))}${Math.floor(i / 3744)}`
@@ -26,7 +52,17 @@ const body = (name: string) => [
 ]
 
 const singleTermPage = (i: number) =>
-  [...HEADER, `${englishName(i)} ${japaneseName(i)} 店舗アナリティクス 用語集 小売の現場を強くするために`, '', '売場 指標 用語集', '', `${japaneseName(i)}とは`, '', ...body(japaneseName(i)), ...FOOTER].join('\n')
+  [
+    ...HEADER,
+    `${englishName(i)} ${japaneseName(i)} 店舗アナリティクス 用語集 小売の現場を強くするために`,
+    '',
+    '売場 指標 用語集',
+    '',
+    `${japaneseName(i)}とは`,
+    '',
+    ...body(japaneseName(i)),
+    ...FOOTER,
+  ].join('\n')
 
 const glossaryArticle = (first: number, entries: number) =>
   [
@@ -48,10 +84,35 @@ const glossaryArticle = (first: number, entries: number) =>
   ].join('\n')
 
 const listingPage = (terms: number[]) =>
-  ['用語集', '', ...terms.flatMap((i) => [`${englishName(i)} ${japaneseName(i)}`, `${japaneseName(i)}とは 売場の状態を数字で表す指標です...`, '-']), '- 売場', '- 指標', '- 在庫'].join('\n')
+  [
+    '用語集',
+    '',
+    ...terms.flatMap((i) => [
+      `${englishName(i)} ${japaneseName(i)}`,
+      `${japaneseName(i)}とは 売場の状態を数字で表す指標です...`,
+      '-',
+    ]),
+    '- 売場',
+    '- 指標',
+    '- 在庫',
+  ].join('\n')
 
 const article = (i: number) =>
-  [...HEADER, `売場づくりの話 その${i}`, '', '売場 店舗', '', `売場づくりの話 その${i}`, '', '売場は季節ごとに見直すと効果が続きます。', '', '1. 春:', '', '棚を入れ替えます。', ...FOOTER].join('\n')
+  [
+    ...HEADER,
+    `売場づくりの話 その${i}`,
+    '',
+    '売場 店舗',
+    '',
+    `売場づくりの話 その${i}`,
+    '',
+    '売場は季節ごとに見直すと効果が続きます。',
+    '',
+    '1. 春:',
+    '',
+    '棚を入れ替えます。',
+    ...FOOTER,
+  ].join('\n')
 
 /** `count` documents holding about `count` distinct terms, keyed by file name. */
 export const syntheticSite = (count: number): Record<string, string> => {

@@ -45,13 +45,37 @@ try {
 
   const rows = [
     ['step', 'documents', 'terms', 'seconds', 'goal', 'ok'],
-    ['dry-run parse', String(DOCUMENTS), String(terms), dry.seconds.toFixed(1), '≤ 10', dry.seconds <= 10 ? 'yes' : 'NO'],
-    ['import (publish)', String(DOCUMENTS), String(counts['glossary-terms']?.created ?? 0), imported.seconds.toFixed(1), '≤ 60', imported.seconds <= 60 ? 'yes' : 'NO'],
-    ['re-run (unchanged)', String(DOCUMENTS), unchanged ? 'all unchanged' : 'CHANGED', again.seconds.toFixed(1), '', unchanged ? 'yes' : 'NO'],
+    [
+      'dry-run parse',
+      String(DOCUMENTS),
+      String(terms),
+      dry.seconds.toFixed(1),
+      '≤ 10',
+      dry.seconds <= 10 ? 'yes' : 'NO',
+    ],
+    [
+      'import (publish)',
+      String(DOCUMENTS),
+      String(counts['glossary-terms']?.created ?? 0),
+      imported.seconds.toFixed(1),
+      '≤ 60',
+      imported.seconds <= 60 ? 'yes' : 'NO',
+    ],
+    [
+      're-run (unchanged)',
+      String(DOCUMENTS),
+      unchanged ? 'all unchanged' : 'CHANGED',
+      again.seconds.toFixed(1),
+      '',
+      unchanged ? 'yes' : 'NO',
+    ],
   ]
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => row[c]!.length)))
-  for (const row of rows) console.log(row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  '))
-  console.log(`(${report.errors.length} files rejected; times are whole processes, start-up included; ${os.cpus().length} CPUs)`)
+  for (const row of rows)
+    console.log(row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  '))
+  console.log(
+    `(${report.errors.length} files rejected; times are whole processes, start-up included; ${os.cpus().length} CPUs)`,
+  )
 } finally {
   fs.rmSync(root, { recursive: true, force: true })
 }

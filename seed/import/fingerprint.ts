@@ -41,7 +41,8 @@ export const canonicalJson = (value: unknown): string => {
   return JSON.stringify(value)
 }
 
-export const hashOf = (value: unknown): string => createHash('sha256').update(canonicalJson(value)).digest('hex').slice(0, 16)
+export const hashOf = (value: unknown): string =>
+  createHash('sha256').update(canonicalJson(value)).digest('hex').slice(0, 16)
 
 const idOf = (value: unknown): string | null => {
   if (value === null || value === undefined || value === '') return null
@@ -56,12 +57,21 @@ type Doc = Record<string, unknown>
 
 const projectField = (field: FlattenedField, raw: unknown, locale: string | null): unknown => {
   let value = raw
-  if (locale && 'localized' in field && field.localized && value && typeof value === 'object' && !Array.isArray(value)) {
+  if (
+    locale &&
+    'localized' in field &&
+    field.localized &&
+    value &&
+    typeof value === 'object' &&
+    !Array.isArray(value)
+  ) {
     value = (value as Doc)[locale]
   }
   switch (field.type) {
     case 'array':
-      return (Array.isArray(value) ? value : []).map((row) => projectAll(field.flattenedFields, (row ?? {}) as Doc, locale))
+      return (Array.isArray(value) ? value : []).map((row) =>
+        projectAll(field.flattenedFields, (row ?? {}) as Doc, locale),
+      )
     case 'group':
       return projectAll(field.flattenedFields, (value ?? {}) as Doc, locale)
     case 'relationship':

@@ -29,7 +29,8 @@ const totals = (result: ImportResult) =>
   )
 
 const termBySlug = async (slug: string, draft = true) =>
-  (await payload.find({ collection: 'glossary-terms', where: { slug: { equals: slug } }, draft, depth: 0, limit: 1 })).docs[0]
+  (await payload.find({ collection: 'glossary-terms', where: { slug: { equals: slug } }, draft, depth: 0, limit: 1 }))
+    .docs[0]
 
 beforeAll(async () => {
   payload = await startPayload()
@@ -58,7 +59,12 @@ describe('seeding the sample corpus', () => {
     const journal = await payload.find({ collection: 'feed-changes' as never, sort: 'sequence', limit: 100, depth: 0 })
     const rows = journal.docs as unknown as { sequence: number; type: string; slug: string }[]
     expect(rows.map((row) => row.sequence)).toEqual(Array.from({ length: 26 }, (_, i) => i + 1))
-    expect(rows.filter((row) => row.type === 'glossary-term').map((row) => row.slug).sort()).toEqual(['crowdsourcing', 'influencer', 'utm-code', 'x-twitter-handle'])
+    expect(
+      rows
+        .filter((row) => row.type === 'glossary-term')
+        .map((row) => row.slug)
+        .sort(),
+    ).toEqual(['crowdsourcing', 'influencer', 'utm-code', 'x-twitter-handle'])
     const graph = await getTermGraphService(payload)?.view('published')
     expect(graph?.graph.order).toBe(4)
   })
@@ -76,7 +82,12 @@ describe('seeding the sample corpus', () => {
     expect(term?.englishName).toBe('UTM Code')
     expect(term?.excerpt).toBe(false)
     expect(term?.glossary).toMatchObject({ slug: 'social-media' })
-    expect((term?.tags as { slug: string }[]).map((t) => t.slug)).toEqual(['omnichannel', 'omnichannel-commerce', 'social-media', 'glossary'])
+    expect((term?.tags as { slug: string }[]).map((t) => t.slug)).toEqual([
+      'omnichannel',
+      'omnichannel-commerce',
+      'social-media',
+      'glossary',
+    ])
     // The related excerpt term is a draft: anonymous readers do not even learn its id; staff see the link.
     expect(term?.related).toEqual([])
     const staffView = await payload.findByID({ collection: 'glossary-terms', id: term?.id as string, depth: 0 })
@@ -90,7 +101,9 @@ describe('seeding the sample corpus', () => {
   it('leaves excerpt terms as drafts that anonymous readers cannot see', async () => {
     const draft = await termBySlug('net-promoter-score')
     expect(draft).toMatchObject({ _status: 'draft', excerpt: true, aliases: ['NPS'] })
-    expect(draft?.sources).toEqual([expect.objectContaining({ document: '003_62d5ce0ec09fda94.txt', completeness: 'excerpt' })])
+    expect(draft?.sources).toEqual([
+      expect.objectContaining({ document: '003_62d5ce0ec09fda94.txt', completeness: 'excerpt' }),
+    ])
     const anonymous = await payload.find({
       collection: 'glossary-terms',
       where: { slug: { equals: 'net-promoter-score' } },
@@ -107,14 +120,17 @@ describe('seeding the sample corpus', () => {
     expect(playbook?.steps?.[0]).toMatchObject({ title: '注文確認と注文確定通知', key: 'order-confirmation' })
     expect(playbook?.sources).toHaveLength(4)
 
-    const { docs: cases } = await payload.find({ collection: 'case-studies', where: { slug: { equals: 'shohei-bicycle-store' } }, depth: 1 })
+    const { docs: cases } = await payload.find({
+      collection: 'case-studies',
+      where: { slug: { equals: 'shohei-bicycle-store' } },
+      depth: 1,
+    })
     const shohei = cases[0]
     expect(shohei?.persona).toEqual({ name: '翔平', romanized: 'Shohei' })
     expect(shohei?.channels).toEqual(['store', 'web'])
-    expect(shohei?.playbookSteps?.map((step) => [(step.playbook as { slug: string }).slug, step.stepKey])).toContainEqual([
-      'post-purchase-experience',
-      'cross-sell-upsell',
-    ])
+    expect(
+      shohei?.playbookSteps?.map((step) => [(step.playbook as { slug: string }).slug, step.stepKey]),
+    ).toContainEqual(['post-purchase-experience', 'cross-sell-upsell'])
     expect((shohei?.relatedTerms as { slug: string }[]).map((t) => t.slug)).toContain('customer-data-platform')
     expect(shohei?.outcomes?.length).toBeGreaterThan(0)
   })
@@ -134,7 +150,9 @@ describe('seeding the sample corpus', () => {
       request: new Request('http://localhost/api/glossary-terms?where[slug][equals]=utm-code&depth=0'),
     })
     expect(response.status).toBe(200)
-    const { docs } = (await response.json()) as { docs: { slug: string; _status: string; body: { root: { children: unknown[] } } }[] }
+    const { docs } = (await response.json()) as {
+      docs: { slug: string; _status: string; body: { root: { children: unknown[] } } }[]
+    }
     expect(docs).toHaveLength(1)
     expect(docs[0]?._status).toBe('published')
     expect(docs[0]?.body.root.children.length).toBeGreaterThan(5)
@@ -226,7 +244,10 @@ describe('editors and re-seeding', () => {
   })
 
   it('leaves a record it did not create alone unless forced', async () => {
-    const glossary = await payload.create({ collection: 'glossaries', data: { name: '手作り用語集', slug: 'handmade' } })
+    const glossary = await payload.create({
+      collection: 'glossaries',
+      data: { name: '手作り用語集', slug: 'handmade' },
+    })
     await payload.create({
       collection: 'glossary-terms',
       data: { term: '手書きの用語', slug: 'handwritten', glossary: glossary.id, _status: 'published' },
@@ -238,7 +259,11 @@ describe('editors and re-seeding', () => {
       body: ['手書きの用語は、編集者が先に書いた用語です。'],
     })
     const own = parseDocuments([{ name: 'handmade.txt', text: page }], {
-      manifest: { ...sampleManifest(), terms: [{ term: '手書きの用語', slug: 'handwritten' }], glossaries: [{ name: '手作り用語集', slug: 'handmade' }] },
+      manifest: {
+        ...sampleManifest(),
+        terms: [{ term: '手書きの用語', slug: 'handwritten' }],
+        glossaries: [{ name: '手作り用語集', slug: 'handmade' }],
+      },
     })
     const result = await importCorpus(payload, own)
     expect(result.records.find((r) => r.slug === 'handwritten')).toMatchObject({
@@ -259,26 +284,54 @@ describe('concurrent imports', () => {
       term: '同時実行',
       glossary: '並行処理用語集',
       tags: ['並行', 'テスト'],
-      body: ['同時実行とは、二つの取り込みが同時に動くことです。', '', '競合', '', '  • 一意のスラッグ: 重複を防ぎます。'],
+      body: [
+        '同時実行とは、二つの取り込みが同時に動くことです。',
+        '',
+        '競合',
+        '',
+        '  • 一意のスラッグ: 重複を防ぎます。',
+      ],
       footer: guide('並行ガイド'),
-      recommended: teaser('Race Condition 競合状態 並行処理 用語集', '競合状態とは 競合状態は、処理の順序で結果が変わる状態です...'),
+      recommended: teaser(
+        'Race Condition 競合状態 並行処理 用語集',
+        '競合状態とは 競合状態は、処理の順序で結果が変わる状態です...',
+      ),
     })
     // A three-step guide is a playbook once two pages repeat it.
-    const second = untitledPage({ glossary: '並行処理用語集', body: ['排他制御は、一度に一つの処理だけを通す仕組みです。'], footer: guide('並行ガイド') })
-    const small = parseDocuments([{ name: 'race.txt', bytes: encode(page) }, { name: 'race2.txt', bytes: encode(second) }], {
-      manifest: { ...sampleManifest(), terms: [{ term: '同時実行', slug: 'concurrency', englishName: 'Concurrency' }] },
+    const second = untitledPage({
+      glossary: '並行処理用語集',
+      body: ['排他制御は、一度に一つの処理だけを通す仕組みです。'],
+      footer: guide('並行ガイド'),
     })
+    const small = parseDocuments(
+      [
+        { name: 'race.txt', bytes: encode(page) },
+        { name: 'race2.txt', bytes: encode(second) },
+      ],
+      {
+        manifest: {
+          ...sampleManifest(),
+          terms: [{ term: '同時実行', slug: 'concurrency', englishName: 'Concurrency' }],
+        },
+      },
+    )
     expect(small.errors).toEqual([])
     const results = await Promise.all([
       importCorpus(payload, small, { publish: true }),
       importCorpus(payload, small, { publish: true }),
     ])
     for (const slug of ['concurrency', 'race-condition']) {
-      expect((await payload.count({ collection: 'glossary-terms', where: { slug: { equals: slug } } })).totalDocs).toBe(1)
+      expect((await payload.count({ collection: 'glossary-terms', where: { slug: { equals: slug } } })).totalDocs).toBe(
+        1,
+      )
     }
     expect((await payload.count({ collection: 'playbooks' })).totalDocs).toBe(2)
     const created = results.flatMap((r) => r.records).filter((r) => r.outcome === 'created')
     expect(created.filter((r) => r.slug === 'concurrency')).toHaveLength(1)
-    expect(totals(await importCorpus(payload, small, { publish: true }))).toMatchObject({ updated: 0, created: 0, skipped: 0 })
+    expect(totals(await importCorpus(payload, small, { publish: true }))).toMatchObject({
+      updated: 0,
+      created: 0,
+      skipped: 0,
+    })
   })
 })

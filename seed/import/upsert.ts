@@ -46,7 +46,8 @@ const isSlugConflict = (error: unknown): boolean => {
  */
 const isTransient = (error: unknown): boolean => {
   if ((error as { name?: string })?.name === 'ValidationError') return true
-  const message = error instanceof Error ? `${error.message} ${String((error as { cause?: unknown }).cause ?? '')}` : String(error)
+  const message =
+    error instanceof Error ? `${error.message} ${String((error as { cause?: unknown }).cause ?? '')}` : String(error)
   return /SQLITE_BUSY|database is locked|WriteConflict|TransientTransactionError/i.test(message)
 }
 
@@ -155,8 +156,9 @@ export const upsertRecord = async (
       [SEED_FINGERPRINT]: hasEnglish ? PENDING_FINGERPRINT : finished,
     }
     const id = current
-      ? (await payload.update({ ...common, id: current.id, locale: 'ja', data: jaData } as never) as unknown as Doc).id
-      : (await payload.create({ ...common, locale: 'ja', data: jaData } as never) as unknown as Doc).id
+      ? ((await payload.update({ ...common, id: current.id, locale: 'ja', data: jaData } as never)) as unknown as Doc)
+          .id
+      : ((await payload.create({ ...common, locale: 'ja', data: jaData } as never)) as unknown as Doc).id
     if (hasEnglish && record.en) {
       // English rows must reuse the rows just written, or the Japanese values in them would be lost.
       const rows = record.rowKeys ? await findById(payload, record, id, drafts) : undefined
@@ -184,12 +186,24 @@ export const upsertRecord = async (
     try {
       const current = await findBySlug(payload, record, drafts)
       const base = { collection: record.collection, slug: record.slug }
-      if (!current) return { ...base, id: await write(undefined), outcome: 'created', published: drafts && statusOf(undefined) === 'published' }
-      if (options.createOnly) return { ...base, id: current.id, outcome: 'unchanged', published: current._status === 'published' }
+      if (!current)
+        return {
+          ...base,
+          id: await write(undefined),
+          outcome: 'created',
+          published: drafts && statusOf(undefined) === 'published',
+        }
+      if (options.createOnly)
+        return { ...base, id: current.id, outcome: 'unchanged', published: current._status === 'published' }
 
       const fingerprint = readFingerprint(current[SEED_FINGERPRINT])
       if (fingerprint === null && !options.force) {
-        return { ...base, id: current.id, outcome: 'skipped', reason: 'not created by the seed (use --force to take it over)' }
+        return {
+          ...base,
+          id: current.id,
+          outcome: 'skipped',
+          reason: 'not created by the seed (use --force to take it over)',
+        }
       }
       if (fingerprint === 'pending' && attempt < MAX_ATTEMPTS) {
         const updatedAt = Date.parse(String(current.updatedAt ?? ''))
@@ -198,14 +212,24 @@ export const upsertRecord = async (
       if (fingerprint !== null && fingerprint !== 'pending') {
         const edited = valuesHash(fields, record, current) !== fingerprint.stored
         if (edited && !options.force) {
-          return { ...base, id: current.id, outcome: 'skipped', reason: 'edited since the last seed (use --force to overwrite)' }
+          return {
+            ...base,
+            id: current.id,
+            outcome: 'skipped',
+            reason: 'edited since the last seed (use --force to overwrite)',
+          }
         }
         const needsPublish = drafts && target === 'published' && current._status !== 'published'
         if (!edited && fingerprint.input === input && !needsPublish) {
           return { ...base, id: current.id, outcome: 'unchanged' }
         }
       }
-      return { ...base, id: await write(current), outcome: 'updated', published: drafts && statusOf(current) === 'published' }
+      return {
+        ...base,
+        id: await write(current),
+        outcome: 'updated',
+        published: drafts && statusOf(current) === 'published',
+      }
     } catch (error) {
       if (attempt < MAX_ATTEMPTS && (error instanceof WriteInProgress || isSlugConflict(error) || isTransient(error))) {
         // Growing, jittered pauses so two imports fall out of step.

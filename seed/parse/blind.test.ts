@@ -30,7 +30,10 @@ const dryRun = async (dir: string): Promise<{ code: number; report: Report }> =>
 /** What an editor reads in each page: its family and every term it gives (own term, entries, teasers). */
 const PAGES: Record<string, { family: Family; terms: string[] }> = {
   // site header; social-media glossary page, title repeated; two recommended-column teasers of other terms
-  'b01_social_listening.txt': { family: 'single-term page', terms: ['social-listening', 'order-defect-rate', 'social-proof'] },
+  'b01_social_listening.txt': {
+    family: 'single-term page',
+    terms: ['social-listening', 'order-defect-rate', 'social-proof'],
+  },
   // no title line: the defining first sentence names the term, the footer the glossary
   'b02_dark_social.txt': { family: 'single-term page', terms: ['dark-social'] },
   // author byline instead of the site header; the tag line runs into the repeated title
@@ -48,7 +51,14 @@ const PAGES: Record<string, { family: Family; terms: string[] }> = {
   // glossary article under topic sections; its RMA entry (返品受付番号) is the RMA of b07
   'b09_fulfillment_glossary.txt': {
     family: 'glossary article',
-    terms: ['inspection', 'location-management', 'first-in-first-out', 'picking', 'shipping-lead-time', 'return-merchandise-authorization'],
+    terms: [
+      'inspection',
+      'location-management',
+      'first-in-first-out',
+      'picking',
+      'shipping-lead-time',
+      'return-merchandise-authorization',
+    ],
   },
   // glossary article under letter sections; the last entry is cut off
   'b10_letter_glossary_cut.txt': {
@@ -58,12 +68,25 @@ const PAGES: Record<string, { family: Family; terms: string[] }> = {
   // listing index: teasers with bullets, a glued " -", a heading with no teaser, a tag cloud
   'b11_listing_index.txt': {
     family: 'listing page',
-    terms: ['average-order-value', 'zero-party-data', 'social-listening', 'net-revenue-retention', 'unboxing-experience', 'customer-effort-score'],
+    terms: [
+      'average-order-value',
+      'zero-party-data',
+      'social-listening',
+      'net-revenue-retention',
+      'unboxing-experience',
+      'customer-effort-score',
+    ],
   },
   // listing page 2
-  'b12_listing_page2.txt': { family: 'listing page', terms: ['shipping-lead-time', 'subscription-box', 'gift-wrapping', 'order-defect-rate', 'dark-social'] },
+  'b12_listing_page2.txt': {
+    family: 'listing page',
+    terms: ['shipping-lead-time', 'subscription-box', 'gift-wrapping', 'order-defect-rate', 'dark-social'],
+  },
   // listing filtered by the tag 返品
-  'b13_listing_tag_returns.txt': { family: 'listing page', terms: ['return-merchandise-authorization', 'reverse-logistics', 'restocking-fee'] },
+  'b13_listing_tag_returns.txt': {
+    family: 'listing page',
+    terms: ['return-merchandise-authorization', 'reverse-logistics', 'restocking-fee'],
+  },
   // blog post: a definition heading in prose, three timings, bilingual bullets, a flattened table: no term
   'b14_blog_timing.txt': { family: 'article', terms: [] },
   // customer voice: four functions, a lone entry-like line, "- 日本語 (English):" bullets: no term
@@ -83,14 +106,28 @@ const PAGES: Record<string, { family: Family; terms: string[] }> = {
   // listing: " -" glued after a teaser bullet, abbreviation after the Japanese name, 3PL, a glued heading
   'c02_listing_tricky.txt': {
     family: 'listing page',
-    terms: ['gross-merchandise-value', 'product-information-management', 'delivery-exception', 'third-party-logistics', 'pick-and-pack', 'lifetime-gross-profit'],
+    terms: [
+      'gross-merchandise-value',
+      'product-information-management',
+      'delivery-exception',
+      'third-party-logistics',
+      'pick-and-pack',
+      'lifetime-gross-profit',
+    ],
   },
   // CX glossary page whose heading spells 流通総額 and whose body holds a numbered list
   'c03_gmv_page.txt': { family: 'single-term page', terms: ['gross-merchandise-value'] },
   // glossary article with a 3PL entry and a bulleted body; one teaser
   'c04_3pl_article.txt': {
     family: 'glossary article',
-    terms: ['third-party-logistics', 'storage-fee', 'minimum-charge', 'pick-and-pack', 'value-added-service', 'delivery-exception'],
+    terms: [
+      'third-party-logistics',
+      'storage-fee',
+      'minimum-charge',
+      'pick-and-pack',
+      'value-added-service',
+      'delivery-exception',
+    ],
   },
 }
 
@@ -104,7 +141,13 @@ const NAMES: Record<string, string[]> = {
   'average-order-value': ['平均注文額', 'Average Order Value', 'AOV', '平均注文金額', '客単価'],
   'zero-party-data': ['ゼロパーティデータ', 'Zero-Party Data'],
   'customer-effort-score': ['顧客努力指標', 'Customer Effort Score', 'CES', 'カスタマーエフォートスコア'],
-  'return-merchandise-authorization': ['返品承認', 'Return Merchandise Authorization', 'RMA', '返品許可番号', '返品受付番号'],
+  'return-merchandise-authorization': [
+    '返品承認',
+    'Return Merchandise Authorization',
+    'RMA',
+    '返品許可番号',
+    '返品受付番号',
+  ],
   'cart-abandonment-rate': ['カゴ落ち率', 'Cart Abandonment Rate'],
   inspection: ['検品', 'Inspection', 'QC'],
   'location-management': ['ロケーション管理', 'Location Management', 'LM'],
@@ -185,13 +228,20 @@ describe('the blind pages, read by the seed command', () => {
   it.each(Object.entries(NAMES))('%s is found by its names', (slug, names) => {
     const found = term(slug)
     expect(found).toBeDefined()
-    const known = [found?.term, found?.englishName, ...(found?.aliases ?? [])].filter(Boolean).map((name) => keyOf(name as string))
+    const known = [found?.term, found?.englishName, ...(found?.aliases ?? [])]
+      .filter(Boolean)
+      .map((name) => keyOf(name as string))
     expect(keyOf(found?.term ?? '')).toBe(keyOf(names[0] as string))
     for (const name of names) expect(known).toContain(keyOf(name))
   })
 
   it('marks as excerpts exactly the terms no page gives in full', () => {
-    expect(report.terms.filter((t) => t.excerpt).map((t) => t.slug).sort()).toEqual([...EXCERPTS].sort())
+    expect(
+      report.terms
+        .filter((t) => t.excerpt)
+        .map((t) => t.slug)
+        .sort(),
+    ).toEqual([...EXCERPTS].sort())
   })
 
   it('takes 3PL as an abbreviation, not as part of the English name', () => {
@@ -199,7 +249,9 @@ describe('the blind pages, read by the seed command', () => {
   })
 
   it('ends a listing entry at a " -" glued to its last teaser bullet', () => {
-    expect(term('product-information-management')?.summary).toBe('商品の名前、説明、画像、仕様などを一か所で管理する仕組みです')
+    expect(term('product-information-management')?.summary).toBe(
+      '商品の名前、説明、画像、仕様などを一か所で管理する仕組みです',
+    )
     expect(explanation('c02_listing_tricky.txt').entries.map((e) => e.term)).toHaveLength(6)
   })
 
@@ -214,17 +266,28 @@ describe('the blind pages, read by the seed command', () => {
 
   it('says why a page gives no term, with what it saw there', () => {
     const voice = explanation('c01_untitled_voice.txt')
-    expect(voice.why).toMatch(/the opening sentence \("去年の年末商戦は、…月になりました。"\) tells what happened.*not a glossary page/)
+    expect(voice.why).toMatch(
+      /the opening sentence \("去年の年末商戦は、…月になりました。"\) tells what happened.*not a glossary page/,
+    )
     expect(voice.dropped).toContainEqual({ what: 'lines 1–2', why: 'header: site header' })
-    expect(voice.dropped).toContainEqual({ what: 'lines 3–6', why: 'body with no term, glossary entry, case study or playbook in it' })
-    expect(voice.dropped).toContainEqual({ what: 'lines 7–13', why: 'footer: glossary links, navigation, lines other pages repeat' })
+    expect(voice.dropped).toContainEqual({
+      what: 'lines 3–6',
+      why: 'body with no term, glossary entry, case study or playbook in it',
+    })
+    expect(voice.dropped).toContainEqual({
+      what: 'lines 7–13',
+      why: 'footer: glossary links, navigation, lines other pages repeat',
+    })
     const contact = explanation('b17_contact_page.txt')
     expect(contact.why).toMatch(/^every line is one most pages of the corpus repeat/)
     expect(contact.dropped.map((d) => d.why)).not.toContainEqual(expect.stringMatching(/glossary links|title/))
   })
 
   it('names only what is there in each header it drops', () => {
-    expect(explanation('b07_rma.txt').dropped).toContainEqual({ what: 'lines 1–3', why: 'header: title line, tag line' })
+    expect(explanation('b07_rma.txt').dropped).toContainEqual({
+      what: 'lines 1–3',
+      why: 'header: title line, tag line',
+    })
     expect(explanation('b02_dark_social.txt').dropped).toContainEqual({ what: 'lines 1–2', why: 'header: site header' })
     expect(explanation('b03_ugc_byline.txt').dropped).toContainEqual({
       what: 'lines 1–5',
@@ -234,9 +297,17 @@ describe('the blind pages, read by the seed command', () => {
 
   it('keeps a numbered list that is not a playbook in the body, up to the footer', () => {
     const blog = explanation('b14_blog_timing.txt')
-    expect(blog.dropped).toContainEqual({ what: '需要予測(Demand Forecasting)とは', why: 'numbered list of 3 items on one page only: not a playbook, kept as body text' })
-    expect(blog.dropped).toContainEqual({ what: 'lines 51–73', why: 'footer: glossary links, banners, navigation, lines other pages repeat' })
-    expect(term('gross-merchandise-value')?.text).toContain('売上高は自社が受け取る金額で、流通取引総額は取引全体の金額です。')
+    expect(blog.dropped).toContainEqual({
+      what: '需要予測(Demand Forecasting)とは',
+      why: 'numbered list of 3 items on one page only: not a playbook, kept as body text',
+    })
+    expect(blog.dropped).toContainEqual({
+      what: 'lines 51–73',
+      why: 'footer: glossary links, banners, navigation, lines other pages repeat',
+    })
+    expect(term('gross-merchandise-value')?.text).toContain(
+      '売上高は自社が受け取る金額で、流通取引総額は取引全体の金額です。',
+    )
   })
 })
 
@@ -246,8 +317,21 @@ describe('a term page whose body holds a short numbered list under a heading', (
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'seed-blind-'))
     for (const name of fs.readdirSync(BLIND_DIR)) fs.copyFileSync(path.join(BLIND_DIR, name), path.join(dir, name))
     const page = fs.readFileSync(path.join(BLIND_DIR, 'b07_rma.txt'), 'utf8')
-    const steps = ['返品承認の進め方', '受付から発行までは次の三段階です。', '1. 受付:', '顧客が返品を申し込みます。', '2. 確認:', '販売者が理由と注文を確かめます。', '3. 発行:', '番号と返送先を顧客に伝えます。', '番号は荷物の外側に書いてもらいます。']
-    fs.writeFileSync(path.join(dir, 'b07_rma.txt'), page.replace('\n\n返品承認の流れ', `\n\n${steps.join('\n\n')}\n\n返品承認の流れ`))
+    const steps = [
+      '返品承認の進め方',
+      '受付から発行までは次の三段階です。',
+      '1. 受付:',
+      '顧客が返品を申し込みます。',
+      '2. 確認:',
+      '販売者が理由と注文を確かめます。',
+      '3. 発行:',
+      '番号と返送先を顧客に伝えます。',
+      '番号は荷物の外側に書いてもらいます。',
+    ]
+    fs.writeFileSync(
+      path.join(dir, 'b07_rma.txt'),
+      page.replace('\n\n返品承認の流れ', `\n\n${steps.join('\n\n')}\n\n返品承認の流れ`),
+    )
   })
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
 

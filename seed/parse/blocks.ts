@@ -129,7 +129,11 @@ export const parseBlocks = (rawLines: string[]): Block[] => {
         }
         break
       }
-      blocks.push({ type: 'list', ordered: kind === 'ordered', items: items.map((item) => toItem(item.first, item.more)) })
+      blocks.push({
+        type: 'list',
+        ordered: kind === 'ordered',
+        items: items.map((item) => toItem(item.first, item.more)),
+      })
       continue
     }
     if (isHeadingAt(i)) {

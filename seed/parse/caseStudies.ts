@@ -24,7 +24,8 @@ const BUSINESS_ACTOR = /(?:ブランド|ショップ|ストア|スタッフ|店�
 /** Openers that carry on the previous sentence's thread. */
 const CONTINUATION = /^(?:そして|また|さらに|さらには|加えて|先ずは|まずは|次に|その後)[、,]/u
 /** Phrases that report a result. */
-const RESULT = /(?:向上しました|改善しました|増えました|高まりました|できました|ことになります|ことになりました|解消|成功しました)/u
+const RESULT =
+  /(?:向上しました|改善しました|増えました|高まりました|できました|ことになります|ことになりました|解消|成功しました)/u
 const PAST = /(?:ました|でした)[。！!]?$/u
 
 const personaOf = (sentence: string): string | null => PERSONA.exec(sentence)?.[1] ?? null

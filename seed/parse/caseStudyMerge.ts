@@ -51,10 +51,13 @@ export const mergeCaseStudies = (
         slug: fromManifest?.slug ?? ((romanized && slugify(romanized)) || `case-${shortHash(key)}`),
         title: fromManifest?.title?.ja ?? `${raw.heading}: ${raw.persona}`,
         englishTitle:
-          fromManifest?.title?.en ?? (romanized && raw.number !== null ? `Case study ${raw.number}: ${romanized}` : null),
+          fromManifest?.title?.en ??
+          (romanized && raw.number !== null ? `Case study ${raw.number}: ${romanized}` : null),
         heading: raw.heading,
         persona: { name: raw.persona, romanized },
-        industry: fromManifest?.industry?.ja ? { ja: fromManifest.industry.ja, en: fromManifest.industry.en ?? null } : null,
+        industry: fromManifest?.industry?.ja
+          ? { ja: fromManifest.industry.ja, en: fromManifest.industry.en ?? null }
+          : null,
         channels: (fromManifest?.channels as ParsedCaseStudy['channels'] | undefined) ?? detectChannels(text),
         text,
         scenario: toLexical(raw.blocks),

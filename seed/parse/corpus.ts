@@ -39,7 +39,8 @@ const uniqueSlugs = <T extends { slug: string }>(items: T[], collection: string,
 }
 
 /** An ASCII name's slug, else `<prefix>-<hash>` (a Japanese-only or mixed name yields no meaningful slug). */
-const asciiSlugOr = (name: string, prefix: string) => (isAscii(name) && slugify(name)) || `${prefix}-${shortHash(keyOf(name))}`
+const asciiSlugOr = (name: string, prefix: string) =>
+  (isAscii(name) && slugify(name)) || `${prefix}-${shortHash(keyOf(name))}`
 
 /** Steps a guide needs to be a playbook when only one page holds it. */
 const MIN_GUIDE_STEPS = 5
@@ -106,8 +107,10 @@ export const parseDocuments = (files: SourceFile[], options: ParseOptions = {}):
   })
   // A short numbered list on one page ("three timings") is an article's list, not a guide: it stays in the body.
   const guideCount = new Map<string, number>()
-  for (const { seg } of segmented) if (seg?.playbook) guideCount.set(keyOf(seg.playbook.title), (guideCount.get(keyOf(seg.playbook.title)) ?? 0) + 1)
-  const isGuide = (block: PlaybookBlock) => block.steps.length >= MIN_GUIDE_STEPS || (guideCount.get(keyOf(block.title)) ?? 0) >= 2
+  for (const { seg } of segmented)
+    if (seg?.playbook) guideCount.set(keyOf(seg.playbook.title), (guideCount.get(keyOf(seg.playbook.title)) ?? 0) + 1)
+  const isGuide = (block: PlaybookBlock) =>
+    block.steps.length >= MIN_GUIDE_STEPS || (guideCount.get(keyOf(block.title)) ?? 0) >= 2
 
   for (const doc of segmented) {
     const items = doc.seg
@@ -129,7 +132,8 @@ export const parseDocuments = (files: SourceFile[], options: ParseOptions = {}):
     if (own) for (const alias of items.glossaryAliases) glossaries.alias(alias, own.name, name)
   }
   for (const { name, items } of documents) {
-    for (const link of items.glossaries) glossaryKeyOf.set(`${name}\u0000${link.name}`, glossaries.add(link.name, link, name))
+    for (const link of items.glossaries)
+      glossaryKeyOf.set(`${name}\u0000${link.name}`, glossaries.add(link.name, link, name))
     for (const tag of items.tags) {
       const key = keyOf(tag)
       const entry = tagEntries.get(key)
@@ -137,11 +141,18 @@ export const parseDocuments = (files: SourceFile[], options: ParseOptions = {}):
         if (!entry.sources.includes(name)) entry.sources.push(name)
         continue
       }
-      tagEntries.set(key, { key, slug: manifestTags.get(key)?.slug ?? asciiSlugOr(tag, 'tag'), name: tag, sources: [name] })
+      tagEntries.set(key, {
+        key,
+        slug: manifestTags.get(key)?.slug ?? asciiSlugOr(tag, 'tag'),
+        name: tag,
+        sources: [name],
+      })
     }
   }
   const glossaryOf = (file: string, glossaryName: string | null) =>
-    glossaryName === null ? null : (glossaryKeyOf.get(`${file}\u0000${glossaryName}`) ?? glossaries.resolve(glossaryName, file))
+    glossaryName === null
+      ? null
+      : (glossaryKeyOf.get(`${file}\u0000${glossaryName}`) ?? glossaries.resolve(glossaryName, file))
 
   // Terms: every source's candidate, merged into one term per concept.
   const candidates: TermCandidate[] = []
@@ -260,7 +271,9 @@ export const parseDocuments = (files: SourceFile[], options: ParseOptions = {}):
     kind: items.term ? 'term' : 'article',
     title: collapse(items.title),
     term: items.term?.term ?? null,
-    glossary: items.term ? (glossaryList.find((g) => g.key === glossaryOf(name, items.term?.glossary ?? ''))?.name ?? null) : null,
+    glossary: items.term
+      ? (glossaryList.find((g) => g.key === glossaryOf(name, items.term?.glossary ?? ''))?.name ?? null)
+      : null,
     tags: items.tags,
     teaserTerms: items.teasers.length,
     entryTerms: items.entries.length,

@@ -9,7 +9,16 @@ export const firstInvalidUtf8Offset = (bytes: Uint8Array): number => {
   let i = 0
   while (i < bytes.length) {
     const lead = bytes[i] ?? 0
-    const size = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0
+    const size =
+      lead < 0x80
+        ? 1
+        : lead >= 0xc2 && lead <= 0xdf
+          ? 2
+          : lead >= 0xe0 && lead <= 0xef
+            ? 3
+            : lead >= 0xf0 && lead <= 0xf4
+              ? 4
+              : 0
     if (size === 0) return i
     for (let k = 1; k < size; k++) {
       const next = bytes[i + k]

@@ -73,7 +73,7 @@ const SHORT_SENTENCE = 60
 export const summaryOf = (blocks: Block[], cutOff = false): { summary: string; firstSentence: string | null } => {
   const paragraph = blocks.find((block): block is Extract<Block, { type: 'paragraph' }> => block.type === 'paragraph')
   const lines = paragraph?.lines ?? []
-  const sentences = (cutOff ? splitSentences(toLastWholeSentence(lines.join(''))) : lines.flatMap(splitSentences))
+  const sentences = cutOff ? splitSentences(toLastWholeSentence(lines.join(''))) : lines.flatMap(splitSentences)
   const [first, second] = sentences
   if (!first) return { summary: '', firstSentence: null }
   const summary = [...first].length < SHORT_SENTENCE && second ? `${first}${second}` : first
@@ -201,7 +201,8 @@ export const readDocument = (
   // A glossary article: many entry headings between the title and the footer.
   const article = readGlossaryArticle(seg.lines, seg.bodyStart, seg.recommendedStart, seg.footerMarks)
   const namesGlossary = [title, ...article.intro].some((line) => line.includes(template.glossaryWord))
-  const isGlossaryArticle = article.entries.length >= MIN_ENTRIES && (namesGlossary || article.entries.length >= 2 * MIN_ENTRIES)
+  const isGlossaryArticle =
+    article.entries.length >= MIN_ENTRIES && (namesGlossary || article.entries.length >= 2 * MIN_ENTRIES)
   const bodyEnd = isGlossaryArticle
     ? (article.entries[article.entries.length - 1]?.end ?? seg.bodyEnd)
     : guideInBody
@@ -224,9 +225,14 @@ export const readDocument = (
     if (own && h1 && keyOf(h1.name) !== keyOf(own.name)) glossaryAliases.push(h1.name)
     if (glossary) glossaries.unshift({ name: glossary, slogan: null, englishName: null })
     why = `${article.entries.length} entry headings ("日本語 English :ABBR" / "日本語:English") under ${article.sections.length} section headings`
-    if (article.intro.length) dropped.push({ what: article.intro.join(' / '), why: 'title, H1 and intro of the glossary article, not an entry' })
+    if (article.intro.length)
+      dropped.push({
+        what: article.intro.join(' / '),
+        why: 'title, H1 and intro of the glossary article, not an entry',
+      })
     for (const section of article.sections) dropped.push({ what: section, why: 'section heading, not a term' })
-    for (const rejected of article.rejected) explainEntries.push({ heading: rejected.line, term: null, reason: rejected.reason })
+    for (const rejected of article.rejected)
+      explainEntries.push({ heading: rejected.line, term: null, reason: rejected.reason })
     article.entries.forEach((entry, index) => {
       const last = index === article.entries.length - 1
       const entryCut = last && cutOff && cutLine >= entry.start && cutLine < entry.end
@@ -278,7 +284,11 @@ export const readDocument = (
       }
       glossaries.unshift({ name: header.glossary, slogan: header.slogan, englishName: null })
       why = `title line names the term and the glossary ("${header.glossary}")${seg.titleRepeated ? ', repeated after the tag line' : ''}${variant ? `; the body opens with "${opening?.type === 'heading' ? opening.text : ''}"` : ''}`
-      explainEntries.push({ heading: seg.title, term: name, ...(bodyCut ? { reason: 'cut off: excerpt, summary to the last whole sentence' } : {}) })
+      explainEntries.push({
+        heading: seg.title,
+        term: name,
+        ...(bodyCut ? { reason: 'cut off: excerpt, summary to the last whole sentence' } : {}),
+      })
     } else {
       why = 'titled page whose title names no glossary: an article (case studies, playbook, tags only)'
     }
@@ -315,26 +325,53 @@ export const readDocument = (
   }
 
   if (term && term.summary === '') warnings.push(`no defining sentence found for "${term.term}"`)
-  for (const teaser of teasers) glossaries.push({ name: teaser.glossary, slogan: teaser.glossarySlogan, englishName: null })
-  for (const teaser of teasers) explainEntries.push({ heading: `${teaser.englishName ?? ''} ${teaser.term}`.trim(), term: teaser.term, reason: 'recommended-columns teaser (excerpt)' })
+  for (const teaser of teasers)
+    glossaries.push({ name: teaser.glossary, slogan: teaser.glossarySlogan, englishName: null })
+  for (const teaser of teasers)
+    explainEntries.push({
+      heading: `${teaser.englishName ?? ''} ${teaser.term}`.trim(),
+      term: teaser.term,
+      reason: 'recommended-columns teaser (excerpt)',
+    })
   if (cases.length > 0) why += `; case studies: ${cases.map((c) => `${c.heading} (${c.persona})`).join(', ')}`
   const nothing = !term && entries.length === 0 && cases.length === 0 && teasers.length === 0 && !playbook
   if (nothing && seg.tags.length === 0) {
     family = 'nothing importable'
     if (seg.onlyCorpusTemplate) {
-      why = 'every line is one most pages of the corpus repeat (site header, blurb, navigation, featured articles): the page has no content of its own'
+      why =
+        'every line is one most pages of the corpus repeat (site header, blurb, navigation, featured articles): the page has no content of its own'
     }
   } else if (nothing) warnings.push('article with nothing to import but its tags')
 
   if (seg.bodyStart > 0) dropped.push({ what: `lines 1–${seg.bodyStart}`, why: headerWhy(seg) })
   if (family === 'nothing importable' && !seg.onlyCorpusTemplate && bodyEnd > seg.bodyStart) {
-    dropped.push({ what: `lines ${seg.bodyStart + 1}–${bodyEnd}`, why: 'body with no term, glossary entry, case study or playbook in it' })
+    dropped.push({
+      what: `lines ${seg.bodyStart + 1}–${bodyEnd}`,
+      why: 'body with no term, glossary entry, case study or playbook in it',
+    })
   }
-  if (playbook) dropped.push({ what: playbook.title, why: `step-by-step guide (${playbook.steps.length} steps): read as a playbook, not as body text` })
-  else if (seg.playbook) dropped.push({ what: seg.playbook.title, why: `numbered list of ${seg.playbook.steps.length} items on one page only: not a playbook, kept as body text` })
-  if (seg.bodyEnd < seg.recommendedStart) dropped.push({ what: `lines ${seg.bodyEnd + 1}–${seg.recommendedStart}`, why: `footer: ${seg.footerHolds.join(', ')}` })
-  if (articles > 0) dropped.push({ what: `${articles} recommended article teasers`, why: 'teasers of articles, not of glossary terms' })
-  if (cutOff) dropped.push({ what: collapse(seg.lines[cutLine] ?? '').slice(0, 40), why: 'the document stops mid-sentence here (cut-off dump)' })
+  if (playbook)
+    dropped.push({
+      what: playbook.title,
+      why: `step-by-step guide (${playbook.steps.length} steps): read as a playbook, not as body text`,
+    })
+  else if (seg.playbook)
+    dropped.push({
+      what: seg.playbook.title,
+      why: `numbered list of ${seg.playbook.steps.length} items on one page only: not a playbook, kept as body text`,
+    })
+  if (seg.bodyEnd < seg.recommendedStart)
+    dropped.push({
+      what: `lines ${seg.bodyEnd + 1}–${seg.recommendedStart}`,
+      why: `footer: ${seg.footerHolds.join(', ')}`,
+    })
+  if (articles > 0)
+    dropped.push({ what: `${articles} recommended article teasers`, why: 'teasers of articles, not of glossary terms' })
+  if (cutOff)
+    dropped.push({
+      what: collapse(seg.lines[cutLine] ?? '').slice(0, 40),
+      why: 'the document stops mid-sentence here (cut-off dump)',
+    })
   return {
     layout: seg.layout,
     family,
@@ -352,4 +389,3 @@ export const readDocument = (
     explanation: { family, why, header: seg.header, entries: explainEntries, dropped },
   }
 }
-

@@ -16,7 +16,8 @@ import { parseEntryHeading } from './glossaryArticle'
 import { parseDocuments } from './corpus'
 import { corpusReport } from './json'
 
-const parse = (files: Record<string, string>) => parseDocuments(Object.entries(files).map(([name, text]) => ({ name, text })))
+const parse = (files: Record<string, string>) =>
+  parseDocuments(Object.entries(files).map(([name, text]) => ({ name, text })))
 const report = (files: Record<string, string>) => corpusReport(parse(files))
 const termOf = (r: ReturnType<typeof report>, term: string) => r.terms.find((t) => t.term === term)
 
@@ -42,7 +43,12 @@ describe('single-term pages of a glossary whose title line carries the English n
   })
 
   it('reads a page whose body starts right after the tag line, with the "<name>とは何ですか" heading spelt apart', () => {
-    expect(termOf(r, '棚札広告')).toMatchObject({ englishName: 'Shelf Talker', slug: 'shelf-talker', aliases: [], excerpt: false })
+    expect(termOf(r, '棚札広告')).toMatchObject({
+      englishName: 'Shelf Talker',
+      slug: 'shelf-talker',
+      aliases: [],
+      excerpt: false,
+    })
     // Lines with no blank line between them are paragraphs of their own; the summary is the first.
     expect(termOf(r, '棚札広告')?.summary).toBe('棚札広告とは、商品棚に取り付けて特徴を伝える小さな広告です。')
     expect(r.glossaries.map((g) => g.name)).toEqual(['店舗アナリティクス用語集'])
@@ -88,7 +94,10 @@ describe('a multi-term glossary article', () => {
   })
 
   it('reads the in-page H1 as another name of the same glossary', () => {
-    const other = untitledPage({ glossary: '店舗 在庫用語集', body: ['棚替えは、売場の商品配置を入れ替える作業です。'] })
+    const other = untitledPage({
+      glossary: '店舗 在庫用語集',
+      body: ['棚替えは、売場の商品配置を入れ替える作業です。'],
+    })
     const both = corpusReport(parse({ 'a-other.txt': other, 'b-stock.txt': stockArticle() }))
     expect(both.glossaries.map((g) => g.name)).toEqual(['小売 店舗 在庫用語集', '店舗アナリティクス用語集'])
     expect(both.terms.find((t) => t.term === '棚替え')?.glossary).toBe('小売 店舗 在庫用語集')
@@ -109,7 +118,10 @@ describe('a listing page', () => {
     ])
     expect(r.terms.find((t) => t.term === '来店客数')?.summary).toBe('')
     expect(r.terms.map((t) => t.term)).not.toContain('AI')
-    expect(corpus.explanations[0]?.dropped).toContainEqual({ what: '- AI - POS - 在庫 - 売場', why: 'tag cloud at the end of the listing' })
+    expect(corpus.explanations[0]?.dropped).toContainEqual({
+      what: '- AI - POS - 在庫 - 売場',
+      why: 'tag cloud at the end of the listing',
+    })
   })
 
   it('keeps teaser bullets in the teaser and ends an entry at a separator glued to its last line', () => {
@@ -129,7 +141,11 @@ describe('one term per concept across families', () => {
     expect(basket[0]?.summary).toMatch(/^平均買い物点数\(ABS\)とは/)
     const stock = r.terms.filter((t) => t.englishName === 'Safety Stock')
     expect(stock).toHaveLength(1)
-    expect(stock[0]).toMatchObject({ excerpt: false, sources: ['b-list.txt', 'c-stock.txt'], text: '需要のぶれに備えて持つ余分な在庫です。欠品を防ぎます。' })
+    expect(stock[0]).toMatchObject({
+      excerpt: false,
+      sources: ['b-list.txt', 'c-stock.txt'],
+      text: '需要のぶれに備えて持つ余分な在庫です。欠品を防ぎます。',
+    })
     expect(corpus.terms.find((t) => t.englishName === 'Safety Stock')?.sources).toEqual([
       { document: 'b-list.txt', completeness: 'excerpt' },
       { document: 'c-stock.txt', completeness: 'full' },
@@ -153,7 +169,11 @@ describe('an article that is not a glossary page', () => {
 
   it('still reads a guide of a few steps as a playbook when several pages repeat it', () => {
     const a = untitledPage({ glossary: 'モバイル用語集', body: ['通知は、利用者に届く知らせです。'], footer: guide() })
-    const b = untitledPage({ glossary: 'モバイル用語集', body: ['開封は、届いた知らせを開くことです。'], footer: guide() })
+    const b = untitledPage({
+      glossary: 'モバイル用語集',
+      body: ['開封は、届いた知らせを開くことです。'],
+      footer: guide(),
+    })
     expect(parse({ 'a.txt': a, 'b.txt': b }).playbooks.map((p) => p.steps.length)).toEqual([3])
     expect(parse({ 'a.txt': a }).playbooks).toEqual([])
   })
@@ -167,7 +187,8 @@ describe('cut-off dumps', () => {
         term: '店舗受け取り',
         englishName: 'Click and Collect',
         excerpt: true,
-        summary: '店舗受け取りとは、オンラインで注文した商品を店舗で受け取る仕組みです。送料がかからないため利用者が増えています。',
+        summary:
+          '店舗受け取りとは、オンラインで注文した商品を店舗で受け取る仕組みです。送料がかからないため利用者が増えています。',
       }),
     ])
   })
@@ -216,9 +237,15 @@ describe('entry headings of glossary articles', () => {
   it.each([
     ['入荷予約 Inbound Booking :IB', { japanese: '入荷予約', english: 'Inbound Booking', abbreviation: 'IB' }],
     ['入荷予約  Inbound Booking :IB', { japanese: '入荷予約', english: 'Inbound Booking', abbreviation: 'IB' }],
-    ['越境物流:Cross-Border Logistics', { japanese: '越境物流', english: 'Cross-Border Logistics', abbreviation: null }],
+    [
+      '越境物流:Cross-Border Logistics',
+      { japanese: '越境物流', english: 'Cross-Border Logistics', abbreviation: null },
+    ],
     ['在庫単位:Stock Keeping Unit (SKU)', { japanese: '在庫単位', english: 'Stock Keeping Unit', abbreviation: 'SKU' }],
-    ['物流KPI Logistics Indicator :LKPI', { japanese: '物流KPI', english: 'Logistics Indicator', abbreviation: 'LKPI' }],
+    [
+      '物流KPI Logistics Indicator :LKPI',
+      { japanese: '物流KPI', english: 'Logistics Indicator', abbreviation: 'LKPI' },
+    ],
   ])('reads "%s"', (line, expected) => {
     expect(parseEntryHeading(line)).toEqual(expected)
   })
@@ -239,7 +266,11 @@ describe('entry headings of glossary articles', () => {
 describe('more shapes of the same families', () => {
   it('splits an opening heading that gives two names ("<読み>:<name>とは") into two aliases', () => {
     const page = basketPage().replace('平均買い物点数値とは', 'バスケット点数:平均買い物点数 (ABS)とは')
-    expect(termOf(report({ 'basket.txt': page }), '平均買い物点数')?.aliases).toEqual(['ABS', 'バスケット点数', 'バスケットサイズ'])
+    expect(termOf(report({ 'basket.txt': page }), '平均買い物点数')?.aliases).toEqual([
+      'ABS',
+      'バスケット点数',
+      'バスケットサイズ',
+    ])
   })
 
   it('reads a per-tag listing whose first entry sits under the tag name', () => {
@@ -248,9 +279,16 @@ describe('more shapes of the same families', () => {
   })
 
   it('skips an author byline above a page with no title line', () => {
-    const page = ['田中 ひろし', '売場の相談役。', '客層は、店を訪れる人の年齢や暮らし方の傾向です。', '店舗アナリティクス用語集 小売の現場を強くするために'].join('\n')
+    const page = [
+      '田中 ひろし',
+      '売場の相談役。',
+      '客層は、店を訪れる人の年齢や暮らし方の傾向です。',
+      '店舗アナリティクス用語集 小売の現場を強くするために',
+    ].join('\n')
     const corpus = parse({ 'byline.txt': page })
     expect(corpus.explanations[0]?.header).toBe('author byline')
-    expect(corpus.terms.map((t) => [t.term, t.summary])).toEqual([['客層', '客層は、店を訪れる人の年齢や暮らし方の傾向です。']])
+    expect(corpus.terms.map((t) => [t.term, t.summary])).toEqual([
+      ['客層', '客層は、店を訪れる人の年齢や暮らし方の傾向です。'],
+    ])
   })
 })

@@ -53,7 +53,10 @@ export class GlossaryRegistry {
       const candidates = [...new Set([...this.manifestByKey.keys(), ...this.entries.keys()])]
       const near = candidates.find((candidate) => editDistance(candidate, key, 1) <= 1)
       if (near) {
-        this.warn({ file, message: `glossary "${name}" read as "${this.displayName(near) ?? name}" (one character apart)` })
+        this.warn({
+          file,
+          message: `glossary "${name}" read as "${this.displayName(near) ?? name}" (one character apart)`,
+        })
         this.canonical.set(key, near)
         return near
       }
@@ -91,8 +94,7 @@ export class GlossaryRegistry {
       const name = this.displayName(key) ?? key
       const englishName = manifest?.englishName ?? entry.englishName
       const description = manifest?.description ?? entry.description
-      const slug =
-        manifest?.slug ?? (englishName && slugify(englishName.replace(/\s*glossary$/i, ''))) ?? ''
+      const slug = manifest?.slug ?? (englishName && slugify(englishName.replace(/\s*glossary$/i, ''))) ?? ''
       return {
         key,
         slug: slug || `glossary-${shortHash(key)}`,

@@ -17,7 +17,10 @@ export interface EntryHeading {
 
 /** Japanese part: holds a non-ASCII character (its word may end in Latin letters or digits: "物流KPI"), no sentence punctuation or brackets. */
 const JAPANESE = '([^:：。、「」()（）]{0,29}[^\\x00-\\x7F:：。、「」()（）][^\\s:：。、「」()（）]{0,10})'
-const WITH_ABBREVIATION = new RegExp(`^${JAPANESE}\\s{1,2}([A-Za-z][A-Za-z0-9 '&/.+-]*?)\\s*[:：]\\s*([A-Za-z0-9][A-Za-z0-9&/.+-]{0,11})$`, 'u')
+const WITH_ABBREVIATION = new RegExp(
+  `^${JAPANESE}\\s{1,2}([A-Za-z][A-Za-z0-9 '&/.+-]*?)\\s*[:：]\\s*([A-Za-z0-9][A-Za-z0-9&/.+-]{0,11})$`,
+  'u',
+)
 const WITH_COLON = new RegExp(`^${JAPANESE}\\s*[:：]\\s*([A-Z][A-Za-z0-9 '&/.+()-]{1,60})$`, 'u')
 
 export const parseEntryHeading = (line: string): EntryHeading | null => {
@@ -66,7 +69,12 @@ const isSectionHeading = (text: string, nextIsEntry: boolean): boolean =>
   /^[A-Z]$/.test(text) || (nextIsEntry && isHeadingLike(text) && !isSentence(text))
 
 /** Entries between `from` and `to`; the last entry's body stops at the first footer mark after its heading. */
-export const readGlossaryArticle = (lines: string[], from: number, to: number, footerMarks: number[]): GlossaryArticle => {
+export const readGlossaryArticle = (
+  lines: string[],
+  from: number,
+  to: number,
+  footerMarks: number[],
+): GlossaryArticle => {
   const nonBlank = lines
     .map((line, index) => ({ index, raw: line, text: collapse(line) }))
     .filter((line) => line.text !== '' && line.index >= from && line.index < to)
@@ -80,8 +88,18 @@ export const readGlossaryArticle = (lines: string[], from: number, to: number, f
   const close = (end: number) => {
     if (!current) return
     const blocks = parseBlocks(lines.slice(current.start + 1, end))
-    if (blocks.length === 0) rejected.push({ line: current.heading, reason: 'entry heading with no body before the next heading' })
-    else entries.push({ heading: current.heading, name: current.name, section: current.section, blocks, text: toPlainText(blocks), start: current.start, end })
+    if (blocks.length === 0)
+      rejected.push({ line: current.heading, reason: 'entry heading with no body before the next heading' })
+    else
+      entries.push({
+        heading: current.heading,
+        name: current.name,
+        section: current.section,
+        blocks,
+        text: toPlainText(blocks),
+        start: current.start,
+        end,
+      })
     current = null
   }
   for (let p = 0; p < nonBlank.length; p++) {

@@ -8,7 +8,9 @@ import type { ParsedCorpus } from './types'
 
 const parse = (files: Record<string, string | Uint8Array>) =>
   parseDocuments(
-    Object.entries(files).map(([name, content]) => (typeof content === 'string' ? { name, text: content } : { name, bytes: content })),
+    Object.entries(files).map(([name, content]) =>
+      typeof content === 'string' ? { name, text: content } : { name, bytes: content },
+    ),
   )
 const report = (corpus: ParsedCorpus) => corpusReport(corpus)
 
@@ -29,7 +31,10 @@ const appPage = titledPage({
   ],
   footer: guide(),
   recommended: [
-    ...teaser('Push Notification プッシュ通知 (PN) モバイル 用語集 アプリ成長のために', 'プッシュ通知とは プッシュ通知は、アプリを閉じていても届く通知です。端末のロック画面に...'),
+    ...teaser(
+      'Push Notification プッシュ通知 (PN) モバイル 用語集 アプリ成長のために',
+      'プッシュ通知とは プッシュ通知は、アプリを閉じていても届く通知です。端末のロック画面に...',
+    ),
     ...teaser('アプリ開発の基礎 アプリ開発の基礎 お知らせ', 'アプリを作る前に知っておきたいことをまとめました...'),
   ],
 })
@@ -123,12 +128,19 @@ describe('pages of the same site merged into one corpus', () => {
       glossary: 'モバイル用語集',
       tags: ['メール'],
       body: ['開封率は、届いたメールが開かれた割合です。'],
-      recommended: teaser('In-App Message アプリ内通知 モバイル 用語集', 'アプリ内通知とは アプリ内通知は、画面に出す案内です...'),
+      recommended: teaser(
+        'In-App Message アプリ内通知 モバイル 用語集',
+        'アプリ内通知とは アプリ内通知は、画面に出す案内です...',
+      ),
     })
     const corpus = parse({ 'a-app.txt': appPage, 'b-open.txt': teaserPage })
     const app = report(corpus).terms.filter((t) => t.term === 'アプリ内通知')
     expect(app).toHaveLength(1)
-    expect(app[0]).toMatchObject({ excerpt: false, englishName: 'In-App Message', sources: ['a-app.txt', 'b-open.txt'] })
+    expect(app[0]).toMatchObject({
+      excerpt: false,
+      englishName: 'In-App Message',
+      sources: ['a-app.txt', 'b-open.txt'],
+    })
     expect(corpus.terms.find((t) => t.term === 'アプリ内通知')?.sources).toEqual([
       { document: 'a-app.txt', completeness: 'full' },
       { document: 'b-open.txt', completeness: 'excerpt' },
@@ -205,7 +217,11 @@ describe('bad input is reported with the file name and the reason, and the rest 
   const cases: [string, string | Uint8Array, RegExp][] = [
     ['empty.txt', new Uint8Array(), /empty file/],
     ['blank.txt', '  \n\n \r\n', /empty file/],
-    ['sjis.txt', new Uint8Array([0x83, 0x65, 0x83, 0x58, 0x83, 0x67, 0x0a]), /not UTF-8 text \(invalid byte 0x83 at offset 0\)/],
+    [
+      'sjis.txt',
+      new Uint8Array([0x83, 0x65, 0x83, 0x58, 0x83, 0x67, 0x0a]),
+      /not UTF-8 text \(invalid byte 0x83 at offset 0\)/,
+    ],
     ['utf16.txt', new Uint8Array([0xff, 0xfe, 0x42, 0x30]), /UTF-16/],
     ['binary.txt', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x01]), /binary data \(NUL byte at offset 4\)/],
     ['controls.txt', `${'\u0001\u0002\u0003'.repeat(20)}text`, /binary data/],
@@ -221,7 +237,11 @@ describe('bad input is reported with the file name and the reason, and the rest 
   const empty: [string, string, RegExp][] = [
     ['notes.txt', 'Shopping list\nmilk\neggs\n', /no title line and no defining sentence/],
     ['boilerplate.txt', [...BLURB, 'カテゴリー', ...BLURB, 'タグ一覧'].join('\n'), /only boilerplate/],
-    ['no-subject.txt', untitledPage({ glossary: 'モバイル用語集', body: ['今日はいい天気です', 'それだけです。'] }), /defining sentence/],
+    [
+      'no-subject.txt',
+      untitledPage({ glossary: 'モバイル用語集', body: ['今日はいい天気です', 'それだけです。'] }),
+      /defining sentence/,
+    ],
   ]
 
   it.each(empty)('%s holds nothing importable: reported as such, not as an error', (name, content, reason) => {

@@ -74,7 +74,13 @@ export const readListingPage = (text: string, template: SiteTemplate): ListingPa
     while (cut > 0 && isTagBullet(last[cut - 1] ?? '')) cut--
     const run = last.length - cut
     if (run > 0 && (cut === 0 || run >= 3)) {
-      dropped.push({ what: last.slice(cut).map((line) => collapse(line)).join(' '), why: 'tag cloud at the end of the listing' })
+      dropped.push({
+        what: last
+          .slice(cut)
+          .map((line) => collapse(line))
+          .join(' '),
+        why: 'tag cloud at the end of the listing',
+      })
       last.splice(cut)
       if (last.length === 0) chunks.pop()
     }
@@ -84,9 +90,14 @@ export const readListingPage = (text: string, template: SiteTemplate): ListingPa
   for (const chunk of chunks) {
     const lines = chunk.map((line) => collapse(line))
     // A label above the first entry (a tag filter's name) is not the entry: the heading is the bilingual line.
-    const bilingual = lines.slice(0, 3).findIndex((line) => isNameHeading(line) && splitBilingualName(line).englishName !== null && /[^\x00-\x7F]/u.test(line))
+    const bilingual = lines
+      .slice(0, 3)
+      .findIndex(
+        (line) => isNameHeading(line) && splitBilingualName(line).englishName !== null && /[^\x00-\x7F]/u.test(line),
+      )
     const at = bilingual > 0 ? bilingual : 0
-    for (const label of lines.slice(0, at)) dropped.push({ what: label, why: 'label above the first entry of the listing' })
+    for (const label of lines.slice(0, at))
+      dropped.push({ what: label, why: 'label above the first entry of the listing' })
     const [heading = '', ...teaserLines] = lines.slice(at)
     if (!isNameHeading(heading)) {
       dropped.push({ what: heading, why: 'a listing entry opens with a name heading; this line is not one' })
@@ -103,7 +114,9 @@ export const readListingPage = (text: string, template: SiteTemplate): ListingPa
       heading,
       englishName: name.englishName,
       term: name.japaneseName,
-      aliases: [...name.aliases, ...(subject ? subject.split(/[:：]/u).map((part) => part.trim()) : [])].filter(Boolean),
+      aliases: [...name.aliases, ...(subject ? subject.split(/[:：]/u).map((part) => part.trim()) : [])].filter(
+        Boolean,
+      ),
       teaser: definition,
     })
   }
@@ -113,7 +126,9 @@ export const readListingPage = (text: string, template: SiteTemplate): ListingPa
 /** A listing page as the corpus reads it: every heading an excerpt term with no glossary of its own. */
 export const listingItems = (text: string, template: SiteTemplate): DocumentItems => {
   const page = readListingPage(text, template)
-  const lines = normalizeText(text).split('\n').filter((line) => line.trim() !== '')
+  const lines = normalizeText(text)
+    .split('\n')
+    .filter((line) => line.trim() !== '')
   const cutOff = isCutOffLine(lines[lines.length - 1] ?? '')
   const entries: DocumentTerm[] = page.entries.map((entry, index) => {
     const cut = cutOff && index === page.entries.length - 1
@@ -152,7 +167,12 @@ export const listingItems = (text: string, template: SiteTemplate): DocumentItem
       entries: page.entries.map((entry, index) => ({
         heading: entry.heading,
         term: entry.term,
-        reason: entry.teaser === '' ? 'listing heading without a teaser (excerpt)' : cutOff && index === page.entries.length - 1 ? 'cut off: summary to the last whole sentence' : 'listing teaser (excerpt)',
+        reason:
+          entry.teaser === ''
+            ? 'listing heading without a teaser (excerpt)'
+            : cutOff && index === page.entries.length - 1
+              ? 'cut off: summary to the last whole sentence'
+              : 'listing teaser (excerpt)',
       })),
       dropped: page.dropped,
     },

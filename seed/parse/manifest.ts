@@ -65,7 +65,9 @@ export const manifestSchema = z
             stage: z.enum(['pre-purchase', 'purchase', 'post-purchase']).optional(),
             /** Stable keys case studies link to, by step title. */
             steps: z
-              .array(z.object({ title: z.string().min(1), key: slug, englishTitle: z.string().min(1).optional() }).strict())
+              .array(
+                z.object({ title: z.string().min(1), key: slug, englishTitle: z.string().min(1).optional() }).strict(),
+              )
               .optional(),
           })
           .strict(),

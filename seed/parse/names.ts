@@ -121,7 +121,10 @@ export const parseTeaserHeader = (
   const before = [...tokens.slice(0, at), glossaryToken.slice(0, -word.length)].filter(Boolean).join(' ')
   const split = splitGlossarySuffix(before, word, isKnownGlossary)
   if (!split || split.rest === '') return null
-  const slogan = tokens.slice(at + 1).join(' ').trim()
+  const slogan = tokens
+    .slice(at + 1)
+    .join(' ')
+    .trim()
 
   const name = splitBilingualName(split.rest)
   if (name.japaneseName === '') return null
@@ -158,21 +161,28 @@ export const splitTeaserDefinition = (text: string): { subject: string | null; d
 }
 
 /** A single English word that can stand as a name by itself: letters only, not a bare acronym ("UTM"). */
-const isStandaloneEnglishWord = (word: string): boolean => /^[A-Za-z][A-Za-z'-]{3,}$/.test(word) && word !== word.toUpperCase()
+const isStandaloneEnglishWord = (word: string): boolean =>
+  /^[A-Za-z][A-Za-z'-]{3,}$/.test(word) && word !== word.toUpperCase()
 
 /**
  * Splits "<English name> (<ABBR>) <Japanese name>" (either part optional) into its parts. The English
  * part is the leading run of ASCII words; one ASCII word alone only counts when it reads as a word
  * ("Influencer"), so "UTM コード" stays one Japanese name.
  */
-export const splitBilingualName = (raw: string): { englishName: string | null; japaneseName: string; aliases: string[] } => {
+export const splitBilingualName = (
+  raw: string,
+): { englishName: string | null; japaneseName: string; aliases: string[] } => {
   const words = collapse(raw).split(' ').filter(Boolean)
   let englishEnd = 0
   while (englishEnd < words.length && isAscii(words[englishEnd] ?? '')) englishEnd++
   const englishWords = words.slice(0, englishEnd).filter((w) => !/^[(（].*[)）]$/u.test(w))
   const japaneseLeft = englishEnd < words.length
   const englishOk =
-    englishEnd > 0 && (!japaneseLeft || englishWords.length >= 2 || englishWords.some((w) => isStandaloneEnglishWord(w)) || words.slice(0, englishEnd).some((w) => /^[(（]/u.test(w)))
+    englishEnd > 0 &&
+    (!japaneseLeft ||
+      englishWords.length >= 2 ||
+      englishWords.some((w) => isStandaloneEnglishWord(w)) ||
+      words.slice(0, englishEnd).some((w) => /^[(（]/u.test(w)))
   if (!englishOk) {
     const whole = readName(words.join(' '))
     return { englishName: null, japaneseName: whole.name, aliases: whole.aliases }
@@ -196,13 +206,11 @@ export const definitionHeadingName = (heading: string): string | null => {
  * Other names a body gives its term: 「〇〇」とも呼ばれます, and the brackets right after the name
  * in a sentence ("顧客生涯価値(CLV)は" / "(Customer Lifetime Value:CLV)").
  */
-export const namesStatedInBody = (
-  text: string,
-  names: string[],
-): { aliases: string[]; englishName: string | null } => {
+export const namesStatedInBody = (text: string, names: string[]): { aliases: string[]; englishName: string | null } => {
   const aliases: string[] = []
   let englishName: string | null = null
-  for (const match of text.matchAll(/「([^」]{1,30})」\s*(?:とも|と)(?:呼ばれ|言われ|いわれ|略され)/gu)) aliases.push(collapse(match[1] ?? ''))
+  for (const match of text.matchAll(/「([^」]{1,30})」\s*(?:とも|と)(?:呼ばれ|言われ|いわれ|略され)/gu))
+    aliases.push(collapse(match[1] ?? ''))
   for (const name of names.filter(Boolean)) {
     const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s*')
     const bracket = new RegExp(`${escaped}\\s*[(（]([^)）]{1,60})[)）]`, 'u').exec(text)

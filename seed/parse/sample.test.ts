@@ -62,9 +62,22 @@ describe('the five sample documents', () => {
       term: 'インフルエンサー',
       englishName: 'Influencer',
       glossary: 'ソーシャルメディア用語集',
-      tags: ['インフルエンサー', 'インフルエンサーマーケティング', 'オムニチャネル', 'オムニチャネルコマース', 'ソーシャルメディア', '用語集'],
-      summary: 'インフルエンサーとは、あなたのターゲットとなる視聴者に対して影響力を持つ、あなたの専門分野または業界の人物です。',
-      headings: ['インフルエンサーの種類', 'インフルエンサーの見分け方', 'インフルエンサーと協力する方法', 'インフルエンサーと協力するメリット'],
+      tags: [
+        'インフルエンサー',
+        'インフルエンサーマーケティング',
+        'オムニチャネル',
+        'オムニチャネルコマース',
+        'ソーシャルメディア',
+        '用語集',
+      ],
+      summary:
+        'インフルエンサーとは、あなたのターゲットとなる視聴者に対して影響力を持つ、あなたの専門分野または業界の人物です。',
+      headings: [
+        'インフルエンサーの種類',
+        'インフルエンサーの見分け方',
+        'インフルエンサーと協力する方法',
+        'インフルエンサーと協力するメリット',
+      ],
       excerpt: false,
       sources: ['000_97d1cf5933822715.txt'],
     })
@@ -80,7 +93,11 @@ describe('the five sample documents', () => {
       term: 'クラウドソーシング',
       summary:
         'クラウドソーシングは、多数の人々の貢献を通じてサービス、アイデア、コンテンツを収集する行為です。通常、クラウドソーシングにおける「群衆」は、成果を求めるビジネスとは無関係の第三者です。',
-      headings: ['クラウドソーシングの種類', 'クラウドソーシングのメリット', 'より良いクラウドソーシングのためのヒント'],
+      headings: [
+        'クラウドソーシングの種類',
+        'クラウドソーシングのメリット',
+        'より良いクラウドソーシングのためのヒント',
+      ],
     })
     expect(term('utm-code')).toMatchObject({
       term: 'UTMコード',
@@ -99,7 +116,9 @@ describe('the five sample documents', () => {
     expect(gifts?.[1]).toEqual({ type: 'linebreak', version: 1 })
 
     const handle = term('x-twitter-handle').text.split('\n')
-    expect(handle).toContain('数字やアンダースコアを避ける: X/Twitter ハンドルは、できるだけシンプルで覚えやすいものにする必要があります。数字やアンダースコアを追加すると、ユーザー名がより複雑になり、フォロワーが見つけにくくなります。')
+    expect(handle).toContain(
+      '数字やアンダースコアを避ける: X/Twitter ハンドルは、できるだけシンプルで覚えやすいものにする必要があります。数字やアンダースコアを追加すると、ユーザー名がより複雑になり、フォロワーが見つけにくくなります。',
+    )
     expect(handle.filter((line) => / - /.test(line))).toEqual([])
     expect(term('crowdsourcing').text).toContain('\n\nスターバックスのクラウドソーシングによるデザインの例\n\n')
   })
@@ -112,7 +131,9 @@ describe('the five sample documents', () => {
       expect(teaser.headings).toEqual([])
     }
     expect(term('data-warehouse')).toMatchObject({
-      summary: expect.stringMatching(/^データウェアハウスは、レポート作成とデータ分析に使用されるデータベースです。.*傾向分析や予$/),
+      summary: expect.stringMatching(
+        /^データウェアハウスは、レポート作成とデータ分析に使用されるデータベースです。.*傾向分析や予$/,
+      ),
       sources: ['000_97d1cf5933822715.txt'],
     })
     expect(term('personally-identifiable-information').aliases).toEqual(['PII'])
@@ -138,7 +159,9 @@ describe('the five sample documents', () => {
       expect.stringMatching(/^絵里奈は、自分のスタイルにぴったり/),
       expect.stringMatching(/オープンレートも向上しました。$/),
     ])
-    expect(saeko?.tactics).toContainEqual(expect.stringMatching(/カウンセリングコンテンツ\(アンケートチェックタイプになっています。\)が送られてきます。$/))
+    expect(saeko?.tactics).toContainEqual(
+      expect.stringMatching(/カウンセリングコンテンツ\(アンケートチェックタイプになっています。\)が送られてきます。$/),
+    )
     expect(ryoko?.outcomes).toEqual([expect.stringMatching(/ストレスを解消することになります。$/)])
     expect(shohei?.outcomes).toHaveLength(3)
     expect(shohei?.text).toMatch(/^翔平は最近、リアル店舗で/)
@@ -158,13 +181,26 @@ describe('the five sample documents', () => {
       title: '購入後体験(ポストパーチェス)でCX(顧客体験)をアップデザイン',
       stage: 'post-purchase',
       summary: 'エンゲージメント&ロイヤルティからAOV×LTVを向上させる',
-      sources: ['000_97d1cf5933822715.txt', '001_f15eacd4fc3c660c.txt', '002_045bbbf8f49b9763.txt', '003_62d5ce0ec09fda94.txt'],
+      sources: [
+        '000_97d1cf5933822715.txt',
+        '001_f15eacd4fc3c660c.txt',
+        '002_045bbbf8f49b9763.txt',
+        '003_62d5ce0ec09fda94.txt',
+      ],
     })
     expect(playbook?.intro).toMatch(/^EC\/eコマースにおける「購入\(購買\)後体験/)
     expect(playbook?.closing).toMatch(/^ポストパーチェスは、/)
-    expect(playbook?.steps[0]).toMatchObject({ key: 'order-confirmation', title: '注文確認と注文確定通知', channels: ['email', 'sns-dm', 'line'] })
+    expect(playbook?.steps[0]).toMatchObject({
+      key: 'order-confirmation',
+      title: '注文確認と注文確定通知',
+      channels: ['email', 'sns-dm', 'line'],
+    })
     expect(playbook?.steps[2]?.title).toBe('配達完了と開封体験・Unboxing')
-    expect(playbook?.steps[13]).toMatchObject({ key: 'customer-data', title: '顧客データの活用', relatedTerms: ['customer-data-platform'] })
+    expect(playbook?.steps[13]).toMatchObject({
+      key: 'customer-data',
+      title: '顧客データの活用',
+      relatedTerms: ['customer-data-platform'],
+    })
     expect(playbook?.steps[13]?.text).not.toContain('ポストパーチェスは')
   })
 
@@ -177,7 +213,10 @@ describe('the five sample documents', () => {
       ['email-marketing', 'メールマーケティング用語集'],
       ['customer-digital-experience', '顧客デジタルエクスペリエンス用語集'],
     ])
-    expect(report.glossaries[0]).toMatchObject({ englishName: 'Social Media Glossary', description: 'オムニチャネルコマースでの活用方法を踏まえて' })
+    expect(report.glossaries[0]).toMatchObject({
+      englishName: 'Social Media Glossary',
+      description: 'オムニチャネルコマースでの活用方法を踏まえて',
+    })
     expect(report.tags.map((t) => t.name)).toEqual([
       'インフルエンサー',
       'インフルエンサーマーケティング',
@@ -197,9 +236,27 @@ describe('the five sample documents', () => {
     const texts = [
       ...corpus.terms.flatMap((t) => [t.summary, t.text, lexicalToPlainText(t.body), ...t.headings]),
       ...corpus.caseStudies.flatMap((c) => [c.text, lexicalToPlainText(c.scenario), ...c.tactics, ...c.outcomes]),
-      ...corpus.playbooks.flatMap((p) => [p.introText, p.closingText, p.summary ?? '', ...p.steps.flatMap((s) => [s.title, s.text])]),
+      ...corpus.playbooks.flatMap((p) => [
+        p.introText,
+        p.closingText,
+        p.summary ?? '',
+        ...p.steps.flatMap((s) => [s.title, s.text]),
+      ]),
     ]
-    const phrases = ['富士ロジテック', '全国11拠点', '通販エキスパート協会', '続きを読んでみる', 'おすすめコラム', '.png', '__PID', '殿堂入り記事', 'Social Media Glossary', 'オムニチャネル・OMOサービス', '発送代行完全ガイド', 'ポストパーチェス CTA']
+    const phrases = [
+      '富士ロジテック',
+      '全国11拠点',
+      '通販エキスパート協会',
+      '続きを読んでみる',
+      'おすすめコラム',
+      '.png',
+      '__PID',
+      '殿堂入り記事',
+      'Social Media Glossary',
+      'オムニチャネル・OMOサービス',
+      '発送代行完全ガイド',
+      'ポストパーチェス CTA',
+    ]
     for (const text of texts) {
       for (const phrase of phrases) expect(text).not.toContain(phrase)
       for (const line of text.split('\n')) expect(['カテゴリー', 'タグ一覧', '用語集']).not.toContain(line.trim())
@@ -212,7 +269,12 @@ describe('the five sample documents', () => {
 describe('reading is robust to encoding details and file order', () => {
   const withBomAndCrlf = sampleFiles().map((file) => ({
     name: file.name,
-    bytes: new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(new TextDecoder().decode(file.bytes).replace(/\n/g, '\r\n'))]),
+    bytes: new Uint8Array([
+      0xef,
+      0xbb,
+      0xbf,
+      ...new TextEncoder().encode(new TextDecoder().decode(file.bytes).replace(/\n/g, '\r\n')),
+    ]),
   }))
   const strip = (c: ParsedCorpus) => JSON.stringify(corpusReport(c))
 
@@ -226,7 +288,13 @@ describe('reading is robust to encoding details and file order', () => {
 
   it('needs no manifest for the counts; slugs then come from English names, else romanized from the kana', () => {
     const bare = parseDocuments(sampleFiles())
-    expect([bare.terms.length, bare.caseStudies.length, bare.playbooks[0]?.steps.length, bare.glossaries.length, bare.tags.length]).toEqual([20, 4, 14, 6, 11])
+    expect([
+      bare.terms.length,
+      bare.caseStudies.length,
+      bare.playbooks[0]?.steps.length,
+      bare.glossaries.length,
+      bare.tags.length,
+    ]).toEqual([20, 4, 14, 6, 11])
     expect(bare.terms.find((t) => t.term === 'インフルエンサー')?.slug).toBe('infuruensaa')
     expect(bare.terms.find((t) => t.term === 'リバースETL')?.slug).toBe('reverse-etl')
     expect(bare.warnings).toEqual([

@@ -59,9 +59,15 @@ export const isTagLine = (text: string, glossaryWord: string): boolean => {
 
 /** A title line naming a glossary: "<English> (<ABBR>) <日本語> <glossary> 用語集 <slogan>". */
 const isGlossaryTitle = (text: string, template: SiteTemplate): boolean =>
-  !/[。、]/u.test(text) && [...text].length <= 160 && parseTeaserHeader(text, template.glossaryWord, () => false) !== null
+  !/[。、]/u.test(text) &&
+  [...text].length <= 160 &&
+  parseTeaserHeader(text, template.glossaryWord, () => false) !== null
 
-export const segmentDocument = (rawText: string, template: SiteTemplate, learned: Set<string> = new Set()): SegmentResult => {
+export const segmentDocument = (
+  rawText: string,
+  template: SiteTemplate,
+  learned: Set<string> = new Set(),
+): SegmentResult => {
   const result = segmentWith(rawText, template, learned)
   if (result.ok || learned.size === 0) return result
   // A page the corpus repeats whole (saved several times) is still a page: read it without the learned template.
@@ -89,7 +95,11 @@ const segmentWith = (rawText: string, template: SiteTemplate, learned: Set<strin
   }
   const isChrome = (text: string) =>
     siteHeader.has(text) ||
-    (occurrences.get(text) ?? 0) > 1 || isBoilerplatePhrase(text) || learned.has(text) || isNavigation(text, template) || isBannerLine(text)
+    (occurrences.get(text) ?? 0) > 1 ||
+    isBoilerplatePhrase(text) ||
+    learned.has(text) ||
+    isNavigation(text, template) ||
+    isBannerLine(text)
 
   // Above a title there may be an author byline: a name line, then a line or two of bio.
   const bylineOnly = (above: NonBlank[]): boolean => {
@@ -124,7 +134,12 @@ const segmentWith = (rawText: string, template: SiteTemplate, learned: Set<strin
       tagLine = next.text
       bodyFrom = after.index + 1
       titleRepeated = true
-    } else if (next && next.text !== line.text && next.text.endsWith(line.text) && isTagLine(next.text.slice(0, -line.text.length).trim(), template.glossaryWord)) {
+    } else if (
+      next &&
+      next.text !== line.text &&
+      next.text.endsWith(line.text) &&
+      isTagLine(next.text.slice(0, -line.text.length).trim(), template.glossaryWord)
+    ) {
       // The tag line ran straight into the repeated title.
       title = line.text
       tagLine = next.text.slice(0, -line.text.length).trim()
@@ -162,7 +177,9 @@ const segmentWith = (rawText: string, template: SiteTemplate, learned: Set<strin
     header = first === nonBlank[0] ? 'none' : 'site header'
     bodyFrom = first.index
     // An author byline (a name, a line of bio) above a page that opens with its defining sentence.
-    const own = nonBlank.filter((line) => line.index >= first.index && !isChrome(line.text)).slice(0, MAX_BYLINE_LINES + 1)
+    const own = nonBlank
+      .filter((line) => line.index >= first.index && !isChrome(line.text))
+      .slice(0, MAX_BYLINE_LINES + 1)
     const opening = own.findIndex((line) => definedSubject(line.text) !== null)
     if (opening > 0 && bylineOnly(own.slice(0, opening))) {
       header = 'author byline'
@@ -171,14 +188,19 @@ const segmentWith = (rawText: string, template: SiteTemplate, learned: Set<strin
   }
 
   const recommendedStart =
-    nonBlank.find((line) => line.index >= bodyFrom && line.text.includes(template.recommendedHeading))?.index ?? lines.length
+    nonBlank.find((line) => line.index >= bodyFrom && line.text.includes(template.recommendedHeading))?.index ??
+    lines.length
 
   // Footer marks: glossary links, navigation, banners, teaser ends, lines the page or the corpus repeats.
   const isTemplateAt = (position: number): boolean => {
     const text = nonBlank[position]?.text ?? ''
     if ((occurrences.get(text) ?? 0) > 1 || isBoilerplatePhrase(text)) return true
     if (!learned.has(text)) return false
-    return [...text].length >= MIN_TEMPLATE_LINE || learned.has(nonBlank[position + 1]?.text ?? '') || learned.has(nonBlank[position - 1]?.text ?? '')
+    return (
+      [...text].length >= MIN_TEMPLATE_LINE ||
+      learned.has(nonBlank[position + 1]?.text ?? '') ||
+      learned.has(nonBlank[position - 1]?.text ?? '')
+    )
   }
   const footerMarks: number[] = []
   nonBlank.forEach((line, position) => {

@@ -7,7 +7,9 @@ import { keyOf, shortHash } from './text'
 export type ReadingOf = (text: string) => string | null
 
 /** Kana, with Latin letters and digits beside it ("ECサイト"): what toRomaji can spell out. */
-const isSpellable = (text: string) => /^[\p{Script=Hiragana}\p{Script=Katakana}ー A-Za-z0-9-]+$/u.test(text) && /[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(text)
+const isSpellable = (text: string) =>
+  /^[\p{Script=Hiragana}\p{Script=Katakana}ー A-Za-z0-9-]+$/u.test(text) &&
+  /[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(text)
 
 const romanized = (text: string, reading?: ReadingOf): string => {
   const spaced = text.replace(/[・･\s]+/gu, ' ').trim()

@@ -30,7 +30,9 @@ export const DEFAULT_TEMPLATE: SiteTemplate = {
 export const isBannerLine = (line: string): boolean =>
   /\.(?:png|jpe?g|gif|webp|svg)(?:\b|_)|__PID:|\bCTA$/iu.test(line.trim())
 
-export const withTemplate = (overrides: Partial<Pick<SiteTemplate, 'boilerplate' | 'navigation'>> | undefined): SiteTemplate => ({
+export const withTemplate = (
+  overrides: Partial<Pick<SiteTemplate, 'boilerplate' | 'navigation'>> | undefined,
+): SiteTemplate => ({
   ...DEFAULT_TEMPLATE,
   boilerplate: [...DEFAULT_TEMPLATE.boilerplate, ...(overrides?.boilerplate ?? [])],
   navigation: [...DEFAULT_TEMPLATE.navigation, ...(overrides?.navigation ?? [])],

@@ -73,7 +73,10 @@ export const mergeTerms = (
     const fullPages = byRank.filter((m) => m.rank === RANK.page)
     for (const duplicate of fullPages.slice(1)) {
       if (duplicate.source.document === winner.source.document) continue
-      warn({ file: duplicate.source.document, message: `"${duplicate.term}" is already defined in full by ${winner.source.document}; kept that text` })
+      warn({
+        file: duplicate.source.document,
+        message: `"${duplicate.term}" is already defined in full by ${winner.source.document}; kept that text`,
+      })
     }
     const fromManifest = members
       .flatMap((m) => [m.term, m.englishName, ...m.aliases])
@@ -89,7 +92,10 @@ export const mergeTerms = (
     const tags = [...new Set(byRank.flatMap((m) => m.tags))]
     const aliases = cleanAliases(
       winner.term,
-      [...members.flatMap((m) => [m.term, ...(m.englishName && m !== winner ? [m.englishName] : []), ...m.aliases]), ...(fromManifest?.aliases ?? [])],
+      [
+        ...members.flatMap((m) => [m.term, ...(m.englishName && m !== winner ? [m.englishName] : []), ...m.aliases]),
+        ...(fromManifest?.aliases ?? []),
+      ],
       englishName,
     )
     return {
@@ -111,4 +117,3 @@ export const mergeTerms = (
     }
   })
 }
-

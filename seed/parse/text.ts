@@ -68,7 +68,10 @@ export const splitSentences = (text: string): string[] => {
     const next = chars[index + 1]
     // "「冗談でしょう。」" ends a sentence; "(…になっています。)が送られてきます。" does not.
     const endsQuote =
-      CLOSING.includes(char) && depth === 0 && STOP.includes(chars[index - 1] ?? '') && (next === undefined || /\s/u.test(next))
+      CLOSING.includes(char) &&
+      depth === 0 &&
+      STOP.includes(chars[index - 1] ?? '') &&
+      (next === undefined || /\s/u.test(next))
     const endsSentence = STOP.includes(char) && depth === 0
     if ((endsSentence || endsQuote) && (next === undefined || !(STOP + CLOSING).includes(next))) {
       sentences.push(current.trim())

@@ -36,7 +36,10 @@ describe('rich text', () => {
 describe('names beside brackets', () => {
   it('reads an abbreviation as an alias and a former name as a second spelling', () => {
     expect(readName('Net Promoter Score (NPS)')).toEqual({ name: 'Net Promoter Score', aliases: ['NPS'] })
-    expect(readName('X (旧称 Twitter) ハンドル')).toEqual({ name: 'X/Twitter ハンドル', aliases: ['X ハンドル', 'Twitter ハンドル'] })
+    expect(readName('X (旧称 Twitter) ハンドル')).toEqual({
+      name: 'X/Twitter ハンドル',
+      aliases: ['X ハンドル', 'Twitter ハンドル'],
+    })
     expect(readName('顧客体験 (お客様の視点)')).toEqual({ name: '顧客体験 (お客様の視点)', aliases: [] })
   })
 
@@ -49,7 +52,13 @@ describe('names beside brackets', () => {
 
   it('splits a teaser header into English name, Japanese name and a glossary of several words', () => {
     const known = (key: string) => key === 'オムニチャネルコマース用語集'
-    expect(parseTeaserHeader('Unified Commerce ユニファイドコマース オムニチャネル コマース 用語集 成長のために', '用語集', known)).toEqual({
+    expect(
+      parseTeaserHeader(
+        'Unified Commerce ユニファイドコマース オムニチャネル コマース 用語集 成長のために',
+        '用語集',
+        known,
+      ),
+    ).toEqual({
       englishName: 'Unified Commerce',
       japaneseName: 'ユニファイドコマース',
       aliases: [],
@@ -104,8 +113,14 @@ describe('mentions', () => {
 
 describe('decoding', () => {
   it('refuses overlong and surrogate UTF-8 sequences with their offset', () => {
-    expect(decodeDocument(new Uint8Array([0x41, 0xc0, 0xaf]))).toEqual({ ok: false, reason: expect.stringContaining('offset 1') })
-    expect(decodeDocument(new Uint8Array([0xed, 0xa0, 0x80]))).toEqual({ ok: false, reason: expect.stringContaining('offset 0') })
+    expect(decodeDocument(new Uint8Array([0x41, 0xc0, 0xaf]))).toEqual({
+      ok: false,
+      reason: expect.stringContaining('offset 1'),
+    })
+    expect(decodeDocument(new Uint8Array([0xed, 0xa0, 0x80]))).toEqual({
+      ok: false,
+      reason: expect.stringContaining('offset 0'),
+    })
   })
 
   it('strips a byte-order mark', () => {
@@ -115,9 +130,13 @@ describe('decoding', () => {
 
 describe('defining sentences', () => {
   it('takes the subject of a sentence that says what something is', () => {
-    expect(definedSubject('ダークソーシャルは、外から見えない経路で共有されるリンクのことです。')).toBe('ダークソーシャル')
+    expect(definedSubject('ダークソーシャルは、外から見えない経路で共有されるリンクのことです。')).toBe(
+      'ダークソーシャル',
+    )
     expect(definedSubject('見本語は、試しに作った用語です。')).toBe('見本語')
-    expect(definedSubject('クラウドソーシングは、多くの人の力を集める仕組みのことで、2006年に広まりました。')).toBe('クラウドソーシング')
+    expect(definedSubject('クラウドソーシングは、多くの人の力を集める仕組みのことで、2006年に広まりました。')).toBe(
+      'クラウドソーシング',
+    )
   })
 
   it('takes none from a sentence that tells what happened', () => {

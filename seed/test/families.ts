@@ -171,7 +171,12 @@ export const pickupPageCutOff = (): string =>
 /** Pages framed by a header and footer the parser was never told about (a made-up second company). */
 export const northStarPages = (): Record<string, string> => {
   const header = ['北星リテール株式会社', '店舗と通販をつなぐ北星リテールのサービス紹介です。', '']
-  const footer = ['', '店舗アナリティクス用語集 小売の現場を強くするために', 'お問い合わせ窓口 北星リテール 平日9時から', '© 北星リテール 2026']
+  const footer = [
+    '',
+    '店舗アナリティクス用語集 小売の現場を強くするために',
+    'お問い合わせ窓口 北星リテール 平日9時から',
+    '© 北星リテール 2026',
+  ]
   const page = (body: string[]) => [...header, ...body, ...footer].join('\n')
   return {
     'n1.txt': page(['客数は、一定の期間に店を訪れた人の数です。', '曜日ごとに比べると傾向が見えます。']),

@@ -18,10 +18,7 @@ export const sampleManifest = (): Manifest =>
 
 /** A made-up site around hand-made pages: its blurb frames every page, as on the real site. */
 export const SITE_NAME = 'テスト商事'
-export const BLURB = [
-  'テスト商事は通販事業者の物流をお手伝いします。',
-  '全国3拠点から翌日配送を提供中です。',
-]
+export const BLURB = ['テスト商事は通販事業者の物流をお手伝いします。', '全国3拠点から翌日配送を提供中です。']
 
 /** A page with a title line, a tag line and the title again (blank lines between blocks). */
 export const titledPage = ({
@@ -59,13 +56,22 @@ export const titledPage = ({
     '',
     ...BLURB,
     '',
-    ...(recommended.length ? ['あなたはこちらのコラムにもご興味がおありかもしれません おすすめコラム', '', ...recommended, ''] : []),
+    ...(recommended.length
+      ? ['あなたはこちらのコラムにもご興味がおありかもしれません おすすめコラム', '', ...recommended, '']
+      : []),
     'カテゴリー',
   ].join('\n')
 
 /** A page with no title line: the blurb, the body straight away (no blank lines), the footer. */
-export const untitledPage = ({ body, glossary, footer = [] }: { body: string[]; glossary: string; footer?: string[] }): string =>
-  [...BLURB, ...body, `${glossary} 事例とともに`, ...footer, ...BLURB, 'タグ一覧', 'カテゴリー'].join('\n')
+export const untitledPage = ({
+  body,
+  glossary,
+  footer = [],
+}: {
+  body: string[]
+  glossary: string
+  footer?: string[]
+}): string => [...BLURB, ...body, `${glossary} 事例とともに`, ...footer, ...BLURB, 'タグ一覧', 'カテゴリー'].join('\n')
 
 /** A teaser in a recommended-columns list. */
 export const teaser = (header: string, definition: string): string[] => [header, `  ${definition}`, '続きを読んでみる']

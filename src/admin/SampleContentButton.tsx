@@ -2,7 +2,13 @@
 import { Button, useTranslation } from '@payloadcms/ui'
 import { useState } from 'react'
 
-type Line = { done?: number; total?: number; label?: string; counts?: Record<string, { created: number }>; error?: string }
+type Line = {
+  done?: number
+  total?: number
+  label?: string
+  counts?: Record<string, { created: number }>
+  error?: string
+}
 
 const TEXT = {
   ja: {

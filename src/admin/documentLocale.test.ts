@@ -6,22 +6,36 @@ const base = { locales: ['ja', 'en'], defaultLocale: 'ja' }
 
 describe('the locale a document opens in', () => {
   it('is the default when the URL names none and the editor chose nothing for this document', () => {
-    expect(decideDocumentLocale({ ...base, key: 'playbooks/7', requested: null, cookie: 'playbooks/8=en' })).toEqual({ action: 'redirect', locale: 'ja' })
+    expect(decideDocumentLocale({ ...base, key: 'playbooks/7', requested: null, cookie: 'playbooks/8=en' })).toEqual({
+      action: 'redirect',
+      locale: 'ja',
+    })
   })
 
   it('is the editor’s earlier choice for this document, until they switch it back to the default', () => {
     const chose = decideDocumentLocale({ ...base, key: 'playbooks/7', requested: 'en', cookie: undefined })
     expect(chose).toEqual({ action: 'remember', cookie: 'playbooks/7=en' })
     const cookie = chose.action === 'remember' ? chose.cookie : ''
-    expect(decideDocumentLocale({ ...base, key: 'playbooks/7', requested: null, cookie })).toEqual({ action: 'redirect', locale: 'en' })
-    expect(decideDocumentLocale({ ...base, key: 'playbooks/70', requested: null, cookie })).toEqual({ action: 'redirect', locale: 'ja' })
+    expect(decideDocumentLocale({ ...base, key: 'playbooks/7', requested: null, cookie })).toEqual({
+      action: 'redirect',
+      locale: 'en',
+    })
+    expect(decideDocumentLocale({ ...base, key: 'playbooks/70', requested: null, cookie })).toEqual({
+      action: 'redirect',
+      locale: 'ja',
+    })
     const back = decideDocumentLocale({ ...base, key: 'playbooks/7', requested: 'ja', cookie })
     expect(back).toEqual({ action: 'remember', cookie: '' })
   })
 
   it('ignores locales the hub does not have, in the URL or a tampered cookie', () => {
-    expect(decideDocumentLocale({ ...base, key: 'tags/1', requested: 'fr', cookie: undefined })).toEqual({ action: 'none' })
-    expect(decideDocumentLocale({ ...base, key: 'tags/1', requested: null, cookie: 'tags/1=fr' })).toEqual({ action: 'redirect', locale: 'ja' })
+    expect(decideDocumentLocale({ ...base, key: 'tags/1', requested: 'fr', cookie: undefined })).toEqual({
+      action: 'none',
+    })
+    expect(decideDocumentLocale({ ...base, key: 'tags/1', requested: null, cookie: 'tags/1=fr' })).toEqual({
+      action: 'redirect',
+      locale: 'ja',
+    })
   })
 
   it('remembers the most recent documents only, so the cookie stays small', () => {

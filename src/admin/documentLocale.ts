@@ -25,12 +25,13 @@ export const readChoices = (cookie: string | undefined): Map<string, string> => 
 }
 
 export const writeChoices = (choices: Map<string, string>): string =>
-  [...choices].slice(-REMEMBERED).map(([key, locale]) => `${key}=${locale}`).join('|')
+  [...choices]
+    .slice(-REMEMBERED)
+    .map(([key, locale]) => `${key}=${locale}`)
+    .join('|')
 
 export type LocaleDecision =
-  | { action: 'redirect'; locale: string }
-  | { action: 'remember'; cookie: string }
-  | { action: 'none' }
+  { action: 'redirect'; locale: string } | { action: 'remember'; cookie: string } | { action: 'none' }
 
 /**
  * No `locale` in the URL: open in the remembered choice or the default (a redirect, so the URL says it).
@@ -46,7 +47,10 @@ export const decideDocumentLocale = (args: {
   const choices = readChoices(args.cookie)
   if (!args.requested) {
     const remembered = choices.get(args.key)
-    return { action: 'redirect', locale: remembered && args.locales.includes(remembered) ? remembered : args.defaultLocale }
+    return {
+      action: 'redirect',
+      locale: remembered && args.locales.includes(remembered) ? remembered : args.defaultLocale,
+    }
   }
   if (!args.locales.includes(args.requested)) return { action: 'none' }
   const had = choices.get(args.key)

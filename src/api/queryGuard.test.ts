@@ -43,10 +43,16 @@ describe('guardQueries', () => {
   })
 
   it('checks every method, and a method-override form body as the query Payload makes of it', async () => {
-    const post = await guarded(new Request('http://localhost/api/glossary-terms?depth=-1', { method: 'POST', body: '{}' }), undefined)
+    const post = await guarded(
+      new Request('http://localhost/api/glossary-terms?depth=-1', { method: 'POST', body: '{}' }),
+      undefined,
+    )
     expect((await post.json()).errors[0].parameter).toBe('depth')
     const headers = { 'content-type': 'application/x-www-form-urlencoded', 'x-payload-http-method-override': 'GET' }
-    const override = await guarded(new Request('http://localhost/api/glossary-terms', { method: 'POST', headers, body: 'limit=1e400' }), undefined)
+    const override = await guarded(
+      new Request('http://localhost/api/glossary-terms', { method: 'POST', headers, body: 'limit=1e400' }),
+      undefined,
+    )
     expect(override.status).toBe(400)
     expect((await override.json()).errors[0].parameter).toBe('limit')
   })
@@ -56,7 +62,10 @@ describe('guardQueries', () => {
     body.set('_payload', '{"email":')
     const response = await guarded(new Request('http://localhost/api/feed', { method: 'POST', body }), undefined)
     expect(response.status).toBe(400)
-    expect((await response.json()).errors[0]).toMatchObject({ parameter: '_payload', message: expect.stringMatching(/^_payload is not valid JSON/) })
+    expect((await response.json()).errors[0]).toMatchObject({
+      parameter: '_payload',
+      message: expect.stringMatching(/^_payload is not valid JSON/),
+    })
   })
 
   it('leaves plugin endpoints to validate their own parameters', async () => {

@@ -30,7 +30,8 @@ const NUMBER_LIMITS: Record<string, [number, number]> = {
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
-const isScalar = (value: unknown) => typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+const isScalar = (value: unknown) =>
+  typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
 
 const checkWhere = (where: unknown, path: string): QueryProblem | null => {
   if (!isPlainObject(where)) return { parameter: path, message: 'must be an object of field conditions' }
@@ -106,7 +107,19 @@ export const checkRestQuery = (search: string): QueryProblem | null => {
 type RouteHandler<Context> = (request: Request, context: Context) => Promise<Response>
 
 const problemResponse = (problem: QueryProblem) =>
-  Response.json({ errors: [{ ...problem, message: problem.message.startsWith(problem.parameter) ? problem.message : `${problem.parameter} ${problem.message}` }] }, { status: 400 })
+  Response.json(
+    {
+      errors: [
+        {
+          ...problem,
+          message: problem.message.startsWith(problem.parameter)
+            ? problem.message
+            : `${problem.parameter} ${problem.message}`,
+        },
+      ],
+    },
+    { status: 400 },
+  )
 
 /** Every way a request to a collection endpoint hands Payload a query or a body it parses without checking. */
 const checkCollectionRequest = async (request: Request, url: URL): Promise<QueryProblem | null> => {
@@ -127,7 +140,8 @@ const withParameterNamed = async (response: Response): Promise<Response> => {
   try {
     const body = JSON.parse(text) as { errors?: { data?: { parameter?: unknown }; parameter?: unknown }[] }
     for (const error of body.errors ?? []) {
-      if (typeof error.data?.parameter === 'string' && error.parameter === undefined) error.parameter = error.data.parameter
+      if (typeof error.data?.parameter === 'string' && error.parameter === undefined)
+        error.parameter = error.data.parameter
     }
     const headers = new Headers(response.headers)
     headers.delete('content-length')

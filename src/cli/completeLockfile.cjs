@@ -13,7 +13,16 @@ const platforms = {
 for (const [name, platform] of Object.entries(platforms)) {
   const key = `node_modules/${name}`
   if (lock.packages[key]) continue
-  lock.packages[key] = { version: next.version, cpu: platform.cpu, license: 'MIT', optional: true, os: platform.os, engines: { node: '>= 10' } }
+  lock.packages[key] = {
+    version: next.version,
+    cpu: platform.cpu,
+    license: 'MIT',
+    optional: true,
+    os: platform.os,
+    engines: { node: '>= 10' },
+  }
 }
-lock.packages = Object.fromEntries(Object.entries(lock.packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))))
+lock.packages = Object.fromEntries(
+  Object.entries(lock.packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))),
+)
 fs.writeFileSync(file, JSON.stringify(lock, null, 2) + '\n')

@@ -56,8 +56,7 @@ const removeIfEmpty = (dir: string) => {
   if (fs.existsSync(dir) && fs.readdirSync(dir).length === 0) fs.rmdirSync(dir)
 }
 
-const HOW_TO_CHOOSE =
-  'set DATABASE_URI=mongodb://… for MongoDB or DATABASE_URI=file:./path.sqlite for SQLite'
+const HOW_TO_CHOOSE = 'set DATABASE_URI=mongodb://… for MongoDB or DATABASE_URI=file:./path.sqlite for SQLite'
 
 /**
  * Decides the engine for a process that serves or seeds the hub and exports it as

@@ -18,10 +18,19 @@ const matchesListedIdsOnly = (where: Where | undefined): boolean => {
   if (!where) return false
   if (namesIdsOnly(where)) {
     const condition = where.id as Record<string, unknown> | undefined
-    return !!condition && typeof condition === 'object' && Object.keys(condition).every((operator) => operator === 'in' || operator === 'equals')
+    return (
+      !!condition &&
+      typeof condition === 'object' &&
+      Object.keys(condition).every((operator) => operator === 'in' || operator === 'equals')
+    )
   }
   const keys = Object.keys(where)
-  return keys.length === 1 && keys[0] === 'and' && Array.isArray(where.and) && where.and.some((part) => matchesListedIdsOnly(part))
+  return (
+    keys.length === 1 &&
+    keys[0] === 'and' &&
+    Array.isArray(where.and) &&
+    where.and.some((part) => matchesListedIdsOnly(part))
+  )
 }
 
 /** A read of ids alone (the feed's first step) has no nested fields to save. */
@@ -29,7 +38,8 @@ const selectsIdOnly = (select: FindArgs['select']): boolean =>
   !!select &&
   // `select: {}` (the hub's readability checks) reads ids alone too.
   (Object.keys(select).length === 0 ||
-    (Object.entries(select).every(([field, value]) => field === 'id' || value !== true) && Object.values(select).some((value) => value === true)))
+    (Object.entries(select).every(([field, value]) => field === 'id' || value !== true) &&
+      Object.values(select).some((value) => value === true)))
 
 /**
  * Payload's SQLite adapter reads a filtered, sorted page in one relational query whose nested fields
@@ -40,9 +50,19 @@ const selectsIdOnly = (select: FindArgs['select']): boolean =>
  * that stopped matching in between (unpublished, access revoked) is still left out.
  */
 export const readPagesIdsFirst = (find: Find): Find & { oneStep: Find } => {
-  const findIdsFirst = async function findIdsFirst<T = TypeWithID>(this: BaseDatabaseAdapter, args: FindArgs): Promise<PaginatedDocs<T>> {
+  const findIdsFirst = async function findIdsFirst<T = TypeWithID>(
+    this: BaseDatabaseAdapter,
+    args: FindArgs,
+  ): Promise<PaginatedDocs<T>> {
     const read = (findArgs: FindArgs) => find.call(this, findArgs) as Promise<PaginatedDocs<T & TypeWithID>>
-    if (!args.limit || args.limit <= 0 || namesIdsOnly(args.where) || matchesListedIdsOnly(args.where) || selectsIdOnly(args.select)) return read(args)
+    if (
+      !args.limit ||
+      args.limit <= 0 ||
+      namesIdsOnly(args.where) ||
+      matchesListedIdsOnly(args.where) ||
+      selectsIdOnly(args.select)
+    )
+      return read(args)
     const page = await read({ ...args, select: { id: true } })
     if (page.docs.length === 0) return page
     const ids = page.docs.map((doc) => doc.id)

@@ -29,8 +29,7 @@ export const existingEmbeddedEngine = (dataDir: string): Engine | undefined => {
   return undefined
 }
 
-export const embeddedSqliteUrl = (dataDir: string): string =>
-  `file:${path.join(dataDir, EMBEDDED_SQLITE_FILE)}`
+export const embeddedSqliteUrl = (dataDir: string): string => `file:${path.join(dataDir, EMBEDDED_SQLITE_FILE)}`
 
 /** Maps an explicit DATABASE_URI to an engine, or explains why it cannot. */
 export const parseDatabaseUri = (uri: string): DatabaseChoice => {

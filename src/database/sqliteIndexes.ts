@@ -12,7 +12,9 @@ export const indexChildTablesByParent: SQLiteSchemaHook = ({ extendTable, schema
     const name = getTableName(table)
     const parentColumn = name.endsWith('_locales') ? '_parent_id' : name.endsWith('_texts') ? 'parent_id' : null
     if (!parentColumn) continue
-    const key = Object.entries(getTableColumns(table)).find(([, column]) => (column as { name: string }).name === parentColumn)?.[0]
+    const key = Object.entries(getTableColumns(table)).find(
+      ([, column]) => (column as { name: string }).name === parentColumn,
+    )?.[0]
     if (!key) continue
     extendTable({
       table,

@@ -27,11 +27,15 @@ const adapter = { payload: { logger: { error: vi.fn() } } } as unknown as BaseDa
 
 describe('skipUnreadableInPages', () => {
   it('answers a page without the document it cannot read, and logs that one', async () => {
-    const read = skipUnreadableInPages(shelfRead as never) as unknown as (args: object) => Promise<{ docs: { id: string }[]; totalDocs: number }>
+    const read = skipUnreadableInPages(shelfRead as never) as unknown as (
+      args: object,
+    ) => Promise<{ docs: { id: string }[]; totalDocs: number }>
     const page = await read.call(adapter, { collection: 'jars', limit: 10 })
     expect(page.docs.map((doc) => doc.id)).toEqual(['apricot', 'damson', 'elder'])
     expect(page.docs[0]).toEqual({ id: 'apricot', label: 'APRICOT' })
-    expect(adapter.payload.logger.error).toHaveBeenCalledWith(expect.objectContaining({ msg: expect.stringContaining('jars document cracked') }))
+    expect(adapter.payload.logger.error).toHaveBeenCalledWith(
+      expect.objectContaining({ msg: expect.stringContaining('jars document cracked') }),
+    )
   })
 
   it('passes other errors through', async () => {
@@ -52,6 +56,8 @@ describe('skipUnreadableOne', () => {
     const findOne = skipUnreadableOne((async () => {
       throw new RangeError('Invalid time value')
     }) as never)
-    await expect(findOne.call(adapter, { collection: 'jars', where: { id: { equals: 'cracked' } } } as never)).resolves.toBeNull()
+    await expect(
+      findOne.call(adapter, { collection: 'jars', where: { id: { equals: 'cracked' } } } as never),
+    ).resolves.toBeNull()
   })
 })

@@ -10,10 +10,18 @@ import type { BaseDatabaseAdapter, PaginatedDocs, TypeWithID, Where } from 'payl
 
 type PageRead = BaseDatabaseAdapter['find'] | BaseDatabaseAdapter['findVersions'] | BaseDatabaseAdapter['queryDrafts']
 type OneRead = BaseDatabaseAdapter['findOne']
-type PageArgs = { collection: string; where?: Where; limit?: number; page?: number; pagination?: boolean; select?: unknown }
+type PageArgs = {
+  collection: string
+  where?: Where
+  limit?: number
+  page?: number
+  pagination?: boolean
+  select?: unknown
+}
 
 /** Errors a stored value causes while a row becomes a document (`Invalid time value`, unparsable JSON). */
-export const isUnreadableValue = (error: unknown): boolean => error instanceof RangeError || error instanceof SyntaxError
+export const isUnreadableValue = (error: unknown): boolean =>
+  error instanceof RangeError || error instanceof SyntaxError
 
 const logSkipped = (adapter: BaseDatabaseAdapter, collection: string, id: unknown, error: unknown) =>
   adapter.payload.logger.error({
@@ -35,7 +43,13 @@ export const skipUnreadableInPages = <R extends PageRead>(read: R): R => {
       for (const { id } of page.docs) {
         const byId: Where = { id: { equals: id } }
         try {
-          const one = await call({ ...args, where: args.where ? { and: [args.where, byId] } : byId, limit: 1, page: 1, pagination: false })
+          const one = await call({
+            ...args,
+            where: args.where ? { and: [args.where, byId] } : byId,
+            limit: 1,
+            page: 1,
+            pagination: false,
+          })
           docs.push(...one.docs)
         } catch (rowError) {
           if (!isUnreadableValue(rowError)) throw rowError

@@ -11,7 +11,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE INDEX \`glossary_terms_sources_order_idx\` ON \`glossary_terms_sources\` (\`_order\`);`)
-  await db.run(sql`CREATE INDEX \`glossary_terms_sources_parent_id_idx\` ON \`glossary_terms_sources\` (\`_parent_id\`);`)
+  await db.run(
+    sql`CREATE INDEX \`glossary_terms_sources_parent_id_idx\` ON \`glossary_terms_sources\` (\`_parent_id\`);`,
+  )
   await db.run(sql`CREATE TABLE \`glossary_terms\` (
   	\`id\` text(36) PRIMARY KEY NOT NULL,
   	\`slug\` text,
@@ -45,8 +47,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`_parent_id\`) REFERENCES \`glossary_terms\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(sql`CREATE UNIQUE INDEX \`glossary_terms_locales_locale_parent_id_unique\` ON \`glossary_terms_locales\` (\`_locale\`,\`_parent_id\`);`)
-  await db.run(sql`CREATE INDEX \`glossary_terms_locales_parent_lookup_idx\` ON \`glossary_terms_locales\` (\`_parent_id\`);`)
+  await db.run(
+    sql`CREATE UNIQUE INDEX \`glossary_terms_locales_locale_parent_id_unique\` ON \`glossary_terms_locales\` (\`_locale\`,\`_parent_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`glossary_terms_locales_parent_lookup_idx\` ON \`glossary_terms_locales\` (\`_parent_id\`);`,
+  )
   await db.run(sql`CREATE TABLE \`glossary_terms_texts\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`order\` integer NOT NULL,
@@ -56,8 +62,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`parent_id\`) REFERENCES \`glossary_terms\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(sql`CREATE INDEX \`glossary_terms_texts_order_parent\` ON \`glossary_terms_texts\` (\`order\`,\`parent_id\`);`)
-  await db.run(sql`CREATE INDEX \`glossary_terms_texts_parent_lookup_idx\` ON \`glossary_terms_texts\` (\`parent_id\`);`)
+  await db.run(
+    sql`CREATE INDEX \`glossary_terms_texts_order_parent\` ON \`glossary_terms_texts\` (\`order\`,\`parent_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`glossary_terms_texts_parent_lookup_idx\` ON \`glossary_terms_texts\` (\`parent_id\`);`,
+  )
   await db.run(sql`CREATE TABLE \`glossary_terms_rels\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`order\` integer,
@@ -74,7 +84,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`glossary_terms_rels_parent_idx\` ON \`glossary_terms_rels\` (\`parent_id\`);`)
   await db.run(sql`CREATE INDEX \`glossary_terms_rels_path_idx\` ON \`glossary_terms_rels\` (\`path\`);`)
   await db.run(sql`CREATE INDEX \`glossary_terms_rels_tags_id_idx\` ON \`glossary_terms_rels\` (\`tags_id\`);`)
-  await db.run(sql`CREATE INDEX \`glossary_terms_rels_glossary_terms_id_idx\` ON \`glossary_terms_rels\` (\`glossary_terms_id\`);`)
+  await db.run(
+    sql`CREATE INDEX \`glossary_terms_rels_glossary_terms_id_idx\` ON \`glossary_terms_rels\` (\`glossary_terms_id\`);`,
+  )
   await db.run(sql`CREATE TABLE \`_glossary_terms_v_version_sources\` (
   	\`_order\` integer NOT NULL,
   	\`_parent_id\` text(36) NOT NULL,
@@ -85,8 +97,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`_parent_id\`) REFERENCES \`_glossary_terms_v\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(sql`CREATE INDEX \`_glossary_terms_v_version_sources_order_idx\` ON \`_glossary_terms_v_version_sources\` (\`_order\`);`)
-  await db.run(sql`CREATE INDEX \`_glossary_terms_v_version_sources_parent_id_idx\` ON \`_glossary_terms_v_version_sources\` (\`_parent_id\`);`)
+  await db.run(
+    sql`CREATE INDEX \`_glossary_terms_v_version_sources_order_idx\` ON \`_glossary_terms_v_version_sources\` (\`_order\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_glossary_terms_v_version_sources_parent_id_idx\` ON \`_glossary_terms_v_version_sources\` (\`_parent_id\`);`,
+  )
   await db.run(sql`CREATE TABLE \`_glossary_terms_v\` (
   	\`id\` text(36) PRIMARY KEY NOT NULL,
   	\`parent_id\` text(36),
@@ -111,17 +127,33 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE INDEX \`_glossary_terms_v_parent_idx\` ON \`_glossary_terms_v\` (\`parent_id\`);`)
-  await db.run(sql`CREATE INDEX \`_glossary_terms_v_version_version_slug_idx\` ON \`_glossary_terms_v\` (\`version_slug\`);`)
-  await db.run(sql`CREATE INDEX \`_glossary_terms_v_version_version_glossary_idx\` ON \`_glossary_terms_v\` (\`version_glossary_id\`);`)
-  await db.run(sql`CREATE INDEX \`_glossary_terms_v_version_version_broader_idx\` ON \`_glossary_terms_v\` (\`version_broader_id\`);`)
-  await db.run(sql`CREATE INDEX \`_glossary_terms_v_version_version_excerpt_idx\` ON \`_glossary_terms_v\` (\`version_excerpt\`);`)
-  await db.run(sql`CREATE INDEX \`_glossary_terms_v_version_version_updated_at_idx\` ON \`_glossary_terms_v\` (\`version_updated_at\`);`)
-  await db.run(sql`CREATE INDEX \`_glossary_terms_v_version_version_created_at_idx\` ON \`_glossary_terms_v\` (\`version_created_at\`);`)
-  await db.run(sql`CREATE INDEX \`_glossary_terms_v_version_version__status_idx\` ON \`_glossary_terms_v\` (\`version__status\`);`)
+  await db.run(
+    sql`CREATE INDEX \`_glossary_terms_v_version_version_slug_idx\` ON \`_glossary_terms_v\` (\`version_slug\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_glossary_terms_v_version_version_glossary_idx\` ON \`_glossary_terms_v\` (\`version_glossary_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_glossary_terms_v_version_version_broader_idx\` ON \`_glossary_terms_v\` (\`version_broader_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_glossary_terms_v_version_version_excerpt_idx\` ON \`_glossary_terms_v\` (\`version_excerpt\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_glossary_terms_v_version_version_updated_at_idx\` ON \`_glossary_terms_v\` (\`version_updated_at\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_glossary_terms_v_version_version_created_at_idx\` ON \`_glossary_terms_v\` (\`version_created_at\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_glossary_terms_v_version_version__status_idx\` ON \`_glossary_terms_v\` (\`version__status\`);`,
+  )
   await db.run(sql`CREATE INDEX \`_glossary_terms_v_created_at_idx\` ON \`_glossary_terms_v\` (\`created_at\`);`)
   await db.run(sql`CREATE INDEX \`_glossary_terms_v_updated_at_idx\` ON \`_glossary_terms_v\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`_glossary_terms_v_snapshot_idx\` ON \`_glossary_terms_v\` (\`snapshot\`);`)
-  await db.run(sql`CREATE INDEX \`_glossary_terms_v_published_locale_idx\` ON \`_glossary_terms_v\` (\`published_locale\`);`)
+  await db.run(
+    sql`CREATE INDEX \`_glossary_terms_v_published_locale_idx\` ON \`_glossary_terms_v\` (\`published_locale\`);`,
+  )
   await db.run(sql`CREATE INDEX \`_glossary_terms_v_latest_idx\` ON \`_glossary_terms_v\` (\`latest\`);`)
   await db.run(sql`CREATE TABLE \`_glossary_terms_v_locales\` (
   	\`version_term\` text,
@@ -133,8 +165,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`_parent_id\`) REFERENCES \`_glossary_terms_v\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(sql`CREATE UNIQUE INDEX \`_glossary_terms_v_locales_locale_parent_id_unique\` ON \`_glossary_terms_v_locales\` (\`_locale\`,\`_parent_id\`);`)
-  await db.run(sql`CREATE INDEX \`_glossary_terms_v_locales_parent_lookup_idx\` ON \`_glossary_terms_v_locales\` (\`_parent_id\`);`)
+  await db.run(
+    sql`CREATE UNIQUE INDEX \`_glossary_terms_v_locales_locale_parent_id_unique\` ON \`_glossary_terms_v_locales\` (\`_locale\`,\`_parent_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_glossary_terms_v_locales_parent_lookup_idx\` ON \`_glossary_terms_v_locales\` (\`_parent_id\`);`,
+  )
   await db.run(sql`CREATE TABLE \`_glossary_terms_v_texts\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`order\` integer NOT NULL,
@@ -144,8 +180,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`parent_id\`) REFERENCES \`_glossary_terms_v\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(sql`CREATE INDEX \`_glossary_terms_v_texts_order_parent\` ON \`_glossary_terms_v_texts\` (\`order\`,\`parent_id\`);`)
-  await db.run(sql`CREATE INDEX \`_glossary_terms_v_texts_parent_lookup_idx\` ON \`_glossary_terms_v_texts\` (\`parent_id\`);`)
+  await db.run(
+    sql`CREATE INDEX \`_glossary_terms_v_texts_order_parent\` ON \`_glossary_terms_v_texts\` (\`order\`,\`parent_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_glossary_terms_v_texts_parent_lookup_idx\` ON \`_glossary_terms_v_texts\` (\`parent_id\`);`,
+  )
   await db.run(sql`CREATE TABLE \`_glossary_terms_v_rels\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`order\` integer,
@@ -162,7 +202,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`_glossary_terms_v_rels_parent_idx\` ON \`_glossary_terms_v_rels\` (\`parent_id\`);`)
   await db.run(sql`CREATE INDEX \`_glossary_terms_v_rels_path_idx\` ON \`_glossary_terms_v_rels\` (\`path\`);`)
   await db.run(sql`CREATE INDEX \`_glossary_terms_v_rels_tags_id_idx\` ON \`_glossary_terms_v_rels\` (\`tags_id\`);`)
-  await db.run(sql`CREATE INDEX \`_glossary_terms_v_rels_glossary_terms_id_idx\` ON \`_glossary_terms_v_rels\` (\`glossary_terms_id\`);`)
+  await db.run(
+    sql`CREATE INDEX \`_glossary_terms_v_rels_glossary_terms_id_idx\` ON \`_glossary_terms_v_rels\` (\`glossary_terms_id\`);`,
+  )
   await db.run(sql`CREATE TABLE \`glossaries\` (
   	\`id\` text(36) PRIMARY KEY NOT NULL,
   	\`slug\` text,
@@ -183,7 +225,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`_parent_id\`) REFERENCES \`glossaries\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(sql`CREATE UNIQUE INDEX \`glossaries_locales_locale_parent_id_unique\` ON \`glossaries_locales\` (\`_locale\`,\`_parent_id\`);`)
+  await db.run(
+    sql`CREATE UNIQUE INDEX \`glossaries_locales_locale_parent_id_unique\` ON \`glossaries_locales\` (\`_locale\`,\`_parent_id\`);`,
+  )
   await db.run(sql`CREATE INDEX \`glossaries_locales_parent_lookup_idx\` ON \`glossaries_locales\` (\`_parent_id\`);`)
   await db.run(sql`CREATE TABLE \`tags\` (
   	\`id\` text(36) PRIMARY KEY NOT NULL,
@@ -241,9 +285,15 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`_parent_id\`) REFERENCES \`case_studies\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(sql`CREATE INDEX \`case_studies_playbook_steps_order_idx\` ON \`case_studies_playbook_steps\` (\`_order\`);`)
-  await db.run(sql`CREATE INDEX \`case_studies_playbook_steps_parent_id_idx\` ON \`case_studies_playbook_steps\` (\`_parent_id\`);`)
-  await db.run(sql`CREATE INDEX \`case_studies_playbook_steps_playbook_idx\` ON \`case_studies_playbook_steps\` (\`playbook_id\`);`)
+  await db.run(
+    sql`CREATE INDEX \`case_studies_playbook_steps_order_idx\` ON \`case_studies_playbook_steps\` (\`_order\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`case_studies_playbook_steps_parent_id_idx\` ON \`case_studies_playbook_steps\` (\`_parent_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`case_studies_playbook_steps_playbook_idx\` ON \`case_studies_playbook_steps\` (\`playbook_id\`);`,
+  )
   await db.run(sql`CREATE TABLE \`case_studies_sources\` (
   	\`_order\` integer NOT NULL,
   	\`_parent_id\` text(36) NOT NULL,
@@ -280,8 +330,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`_parent_id\`) REFERENCES \`case_studies\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(sql`CREATE UNIQUE INDEX \`case_studies_locales_locale_parent_id_unique\` ON \`case_studies_locales\` (\`_locale\`,\`_parent_id\`);`)
-  await db.run(sql`CREATE INDEX \`case_studies_locales_parent_lookup_idx\` ON \`case_studies_locales\` (\`_parent_id\`);`)
+  await db.run(
+    sql`CREATE UNIQUE INDEX \`case_studies_locales_locale_parent_id_unique\` ON \`case_studies_locales\` (\`_locale\`,\`_parent_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`case_studies_locales_parent_lookup_idx\` ON \`case_studies_locales\` (\`_parent_id\`);`,
+  )
   await db.run(sql`CREATE TABLE \`case_studies_rels\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`order\` integer,
@@ -295,7 +349,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`case_studies_rels_order_idx\` ON \`case_studies_rels\` (\`order\`);`)
   await db.run(sql`CREATE INDEX \`case_studies_rels_parent_idx\` ON \`case_studies_rels\` (\`parent_id\`);`)
   await db.run(sql`CREATE INDEX \`case_studies_rels_path_idx\` ON \`case_studies_rels\` (\`path\`);`)
-  await db.run(sql`CREATE INDEX \`case_studies_rels_glossary_terms_id_idx\` ON \`case_studies_rels\` (\`glossary_terms_id\`);`)
+  await db.run(
+    sql`CREATE INDEX \`case_studies_rels_glossary_terms_id_idx\` ON \`case_studies_rels\` (\`glossary_terms_id\`);`,
+  )
   await db.run(sql`CREATE TABLE \`_case_studies_v_version_channels\` (
   	\`order\` integer NOT NULL,
   	\`parent_id\` text(36) NOT NULL,
@@ -304,8 +360,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`parent_id\`) REFERENCES \`_case_studies_v\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(sql`CREATE INDEX \`_case_studies_v_version_channels_order_idx\` ON \`_case_studies_v_version_channels\` (\`order\`);`)
-  await db.run(sql`CREATE INDEX \`_case_studies_v_version_channels_parent_idx\` ON \`_case_studies_v_version_channels\` (\`parent_id\`);`)
+  await db.run(
+    sql`CREATE INDEX \`_case_studies_v_version_channels_order_idx\` ON \`_case_studies_v_version_channels\` (\`order\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_case_studies_v_version_channels_parent_idx\` ON \`_case_studies_v_version_channels\` (\`parent_id\`);`,
+  )
   await db.run(sql`CREATE TABLE \`_case_studies_v_version_tactics\` (
   	\`_order\` integer NOT NULL,
   	\`_parent_id\` text(36) NOT NULL,
@@ -316,9 +376,15 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`_parent_id\`) REFERENCES \`_case_studies_v\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(sql`CREATE INDEX \`_case_studies_v_version_tactics_order_idx\` ON \`_case_studies_v_version_tactics\` (\`_order\`);`)
-  await db.run(sql`CREATE INDEX \`_case_studies_v_version_tactics_parent_id_idx\` ON \`_case_studies_v_version_tactics\` (\`_parent_id\`);`)
-  await db.run(sql`CREATE INDEX \`_case_studies_v_version_tactics_locale_idx\` ON \`_case_studies_v_version_tactics\` (\`_locale\`);`)
+  await db.run(
+    sql`CREATE INDEX \`_case_studies_v_version_tactics_order_idx\` ON \`_case_studies_v_version_tactics\` (\`_order\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_case_studies_v_version_tactics_parent_id_idx\` ON \`_case_studies_v_version_tactics\` (\`_parent_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_case_studies_v_version_tactics_locale_idx\` ON \`_case_studies_v_version_tactics\` (\`_locale\`);`,
+  )
   await db.run(sql`CREATE TABLE \`_case_studies_v_version_outcomes\` (
   	\`_order\` integer NOT NULL,
   	\`_parent_id\` text(36) NOT NULL,
@@ -329,9 +395,15 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`_parent_id\`) REFERENCES \`_case_studies_v\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(sql`CREATE INDEX \`_case_studies_v_version_outcomes_order_idx\` ON \`_case_studies_v_version_outcomes\` (\`_order\`);`)
-  await db.run(sql`CREATE INDEX \`_case_studies_v_version_outcomes_parent_id_idx\` ON \`_case_studies_v_version_outcomes\` (\`_parent_id\`);`)
-  await db.run(sql`CREATE INDEX \`_case_studies_v_version_outcomes_locale_idx\` ON \`_case_studies_v_version_outcomes\` (\`_locale\`);`)
+  await db.run(
+    sql`CREATE INDEX \`_case_studies_v_version_outcomes_order_idx\` ON \`_case_studies_v_version_outcomes\` (\`_order\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_case_studies_v_version_outcomes_parent_id_idx\` ON \`_case_studies_v_version_outcomes\` (\`_parent_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_case_studies_v_version_outcomes_locale_idx\` ON \`_case_studies_v_version_outcomes\` (\`_locale\`);`,
+  )
   await db.run(sql`CREATE TABLE \`_case_studies_v_version_playbook_steps\` (
   	\`_order\` integer NOT NULL,
   	\`_parent_id\` text(36) NOT NULL,
@@ -343,9 +415,15 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`_parent_id\`) REFERENCES \`_case_studies_v\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(sql`CREATE INDEX \`_case_studies_v_version_playbook_steps_order_idx\` ON \`_case_studies_v_version_playbook_steps\` (\`_order\`);`)
-  await db.run(sql`CREATE INDEX \`_case_studies_v_version_playbook_steps_parent_id_idx\` ON \`_case_studies_v_version_playbook_steps\` (\`_parent_id\`);`)
-  await db.run(sql`CREATE INDEX \`_case_studies_v_version_playbook_steps_playbook_idx\` ON \`_case_studies_v_version_playbook_steps\` (\`playbook_id\`);`)
+  await db.run(
+    sql`CREATE INDEX \`_case_studies_v_version_playbook_steps_order_idx\` ON \`_case_studies_v_version_playbook_steps\` (\`_order\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_case_studies_v_version_playbook_steps_parent_id_idx\` ON \`_case_studies_v_version_playbook_steps\` (\`_parent_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_case_studies_v_version_playbook_steps_playbook_idx\` ON \`_case_studies_v_version_playbook_steps\` (\`playbook_id\`);`,
+  )
   await db.run(sql`CREATE TABLE \`_case_studies_v_version_sources\` (
   	\`_order\` integer NOT NULL,
   	\`_parent_id\` text(36) NOT NULL,
@@ -356,8 +434,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`_parent_id\`) REFERENCES \`_case_studies_v\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(sql`CREATE INDEX \`_case_studies_v_version_sources_order_idx\` ON \`_case_studies_v_version_sources\` (\`_order\`);`)
-  await db.run(sql`CREATE INDEX \`_case_studies_v_version_sources_parent_id_idx\` ON \`_case_studies_v_version_sources\` (\`_parent_id\`);`)
+  await db.run(
+    sql`CREATE INDEX \`_case_studies_v_version_sources_order_idx\` ON \`_case_studies_v_version_sources\` (\`_order\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_case_studies_v_version_sources_parent_id_idx\` ON \`_case_studies_v_version_sources\` (\`_parent_id\`);`,
+  )
   await db.run(sql`CREATE TABLE \`_case_studies_v\` (
   	\`id\` text(36) PRIMARY KEY NOT NULL,
   	\`parent_id\` text(36),
@@ -377,14 +459,24 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE INDEX \`_case_studies_v_parent_idx\` ON \`_case_studies_v\` (\`parent_id\`);`)
-  await db.run(sql`CREATE INDEX \`_case_studies_v_version_version_slug_idx\` ON \`_case_studies_v\` (\`version_slug\`);`)
-  await db.run(sql`CREATE INDEX \`_case_studies_v_version_version_updated_at_idx\` ON \`_case_studies_v\` (\`version_updated_at\`);`)
-  await db.run(sql`CREATE INDEX \`_case_studies_v_version_version_created_at_idx\` ON \`_case_studies_v\` (\`version_created_at\`);`)
-  await db.run(sql`CREATE INDEX \`_case_studies_v_version_version__status_idx\` ON \`_case_studies_v\` (\`version__status\`);`)
+  await db.run(
+    sql`CREATE INDEX \`_case_studies_v_version_version_slug_idx\` ON \`_case_studies_v\` (\`version_slug\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_case_studies_v_version_version_updated_at_idx\` ON \`_case_studies_v\` (\`version_updated_at\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_case_studies_v_version_version_created_at_idx\` ON \`_case_studies_v\` (\`version_created_at\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_case_studies_v_version_version__status_idx\` ON \`_case_studies_v\` (\`version__status\`);`,
+  )
   await db.run(sql`CREATE INDEX \`_case_studies_v_created_at_idx\` ON \`_case_studies_v\` (\`created_at\`);`)
   await db.run(sql`CREATE INDEX \`_case_studies_v_updated_at_idx\` ON \`_case_studies_v\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`_case_studies_v_snapshot_idx\` ON \`_case_studies_v\` (\`snapshot\`);`)
-  await db.run(sql`CREATE INDEX \`_case_studies_v_published_locale_idx\` ON \`_case_studies_v\` (\`published_locale\`);`)
+  await db.run(
+    sql`CREATE INDEX \`_case_studies_v_published_locale_idx\` ON \`_case_studies_v\` (\`published_locale\`);`,
+  )
   await db.run(sql`CREATE INDEX \`_case_studies_v_latest_idx\` ON \`_case_studies_v\` (\`latest\`);`)
   await db.run(sql`CREATE TABLE \`_case_studies_v_locales\` (
   	\`version_title\` text,
@@ -396,8 +488,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`_parent_id\`) REFERENCES \`_case_studies_v\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(sql`CREATE UNIQUE INDEX \`_case_studies_v_locales_locale_parent_id_unique\` ON \`_case_studies_v_locales\` (\`_locale\`,\`_parent_id\`);`)
-  await db.run(sql`CREATE INDEX \`_case_studies_v_locales_parent_lookup_idx\` ON \`_case_studies_v_locales\` (\`_parent_id\`);`)
+  await db.run(
+    sql`CREATE UNIQUE INDEX \`_case_studies_v_locales_locale_parent_id_unique\` ON \`_case_studies_v_locales\` (\`_locale\`,\`_parent_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_case_studies_v_locales_parent_lookup_idx\` ON \`_case_studies_v_locales\` (\`_parent_id\`);`,
+  )
   await db.run(sql`CREATE TABLE \`_case_studies_v_rels\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`order\` integer,
@@ -411,7 +507,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`_case_studies_v_rels_order_idx\` ON \`_case_studies_v_rels\` (\`order\`);`)
   await db.run(sql`CREATE INDEX \`_case_studies_v_rels_parent_idx\` ON \`_case_studies_v_rels\` (\`parent_id\`);`)
   await db.run(sql`CREATE INDEX \`_case_studies_v_rels_path_idx\` ON \`_case_studies_v_rels\` (\`path\`);`)
-  await db.run(sql`CREATE INDEX \`_case_studies_v_rels_glossary_terms_id_idx\` ON \`_case_studies_v_rels\` (\`glossary_terms_id\`);`)
+  await db.run(
+    sql`CREATE INDEX \`_case_studies_v_rels_glossary_terms_id_idx\` ON \`_case_studies_v_rels\` (\`glossary_terms_id\`);`,
+  )
   await db.run(sql`CREATE TABLE \`playbooks_steps_channels\` (
   	\`order\` integer NOT NULL,
   	\`parent_id\` text NOT NULL,
@@ -421,7 +519,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE INDEX \`playbooks_steps_channels_order_idx\` ON \`playbooks_steps_channels\` (\`order\`);`)
-  await db.run(sql`CREATE INDEX \`playbooks_steps_channels_parent_idx\` ON \`playbooks_steps_channels\` (\`parent_id\`);`)
+  await db.run(
+    sql`CREATE INDEX \`playbooks_steps_channels_parent_idx\` ON \`playbooks_steps_channels\` (\`parent_id\`);`,
+  )
   await db.run(sql`CREATE TABLE \`playbooks_steps\` (
   	\`_order\` integer NOT NULL,
   	\`_parent_id\` text(36) NOT NULL,
@@ -441,8 +541,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`_parent_id\`) REFERENCES \`playbooks_steps\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(sql`CREATE UNIQUE INDEX \`playbooks_steps_locales_locale_parent_id_unique\` ON \`playbooks_steps_locales\` (\`_locale\`,\`_parent_id\`);`)
-  await db.run(sql`CREATE INDEX \`playbooks_steps_locales_parent_lookup_idx\` ON \`playbooks_steps_locales\` (\`_parent_id\`);`)
+  await db.run(
+    sql`CREATE UNIQUE INDEX \`playbooks_steps_locales_locale_parent_id_unique\` ON \`playbooks_steps_locales\` (\`_locale\`,\`_parent_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`playbooks_steps_locales_parent_lookup_idx\` ON \`playbooks_steps_locales\` (\`_parent_id\`);`,
+  )
   await db.run(sql`CREATE TABLE \`playbooks_sources\` (
   	\`_order\` integer NOT NULL,
   	\`_parent_id\` text(36) NOT NULL,
@@ -479,7 +583,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`_parent_id\`) REFERENCES \`playbooks\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(sql`CREATE UNIQUE INDEX \`playbooks_locales_locale_parent_id_unique\` ON \`playbooks_locales\` (\`_locale\`,\`_parent_id\`);`)
+  await db.run(
+    sql`CREATE UNIQUE INDEX \`playbooks_locales_locale_parent_id_unique\` ON \`playbooks_locales\` (\`_locale\`,\`_parent_id\`);`,
+  )
   await db.run(sql`CREATE INDEX \`playbooks_locales_parent_lookup_idx\` ON \`playbooks_locales\` (\`_parent_id\`);`)
   await db.run(sql`CREATE TABLE \`playbooks_rels\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
@@ -494,7 +600,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`playbooks_rels_order_idx\` ON \`playbooks_rels\` (\`order\`);`)
   await db.run(sql`CREATE INDEX \`playbooks_rels_parent_idx\` ON \`playbooks_rels\` (\`parent_id\`);`)
   await db.run(sql`CREATE INDEX \`playbooks_rels_path_idx\` ON \`playbooks_rels\` (\`path\`);`)
-  await db.run(sql`CREATE INDEX \`playbooks_rels_glossary_terms_id_idx\` ON \`playbooks_rels\` (\`glossary_terms_id\`);`)
+  await db.run(
+    sql`CREATE INDEX \`playbooks_rels_glossary_terms_id_idx\` ON \`playbooks_rels\` (\`glossary_terms_id\`);`,
+  )
   await db.run(sql`CREATE TABLE \`_playbooks_v_version_steps_channels\` (
   	\`order\` integer NOT NULL,
   	\`parent_id\` text(36) NOT NULL,
@@ -503,8 +611,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`parent_id\`) REFERENCES \`_playbooks_v_version_steps\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(sql`CREATE INDEX \`_playbooks_v_version_steps_channels_order_idx\` ON \`_playbooks_v_version_steps_channels\` (\`order\`);`)
-  await db.run(sql`CREATE INDEX \`_playbooks_v_version_steps_channels_parent_idx\` ON \`_playbooks_v_version_steps_channels\` (\`parent_id\`);`)
+  await db.run(
+    sql`CREATE INDEX \`_playbooks_v_version_steps_channels_order_idx\` ON \`_playbooks_v_version_steps_channels\` (\`order\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_playbooks_v_version_steps_channels_parent_idx\` ON \`_playbooks_v_version_steps_channels\` (\`parent_id\`);`,
+  )
   await db.run(sql`CREATE TABLE \`_playbooks_v_version_steps\` (
   	\`_order\` integer NOT NULL,
   	\`_parent_id\` text(36) NOT NULL,
@@ -514,8 +626,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`_parent_id\`) REFERENCES \`_playbooks_v\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(sql`CREATE INDEX \`_playbooks_v_version_steps_order_idx\` ON \`_playbooks_v_version_steps\` (\`_order\`);`)
-  await db.run(sql`CREATE INDEX \`_playbooks_v_version_steps_parent_id_idx\` ON \`_playbooks_v_version_steps\` (\`_parent_id\`);`)
+  await db.run(
+    sql`CREATE INDEX \`_playbooks_v_version_steps_order_idx\` ON \`_playbooks_v_version_steps\` (\`_order\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_playbooks_v_version_steps_parent_id_idx\` ON \`_playbooks_v_version_steps\` (\`_parent_id\`);`,
+  )
   await db.run(sql`CREATE TABLE \`_playbooks_v_version_steps_locales\` (
   	\`title\` text,
   	\`body\` text,
@@ -525,8 +641,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`_parent_id\`) REFERENCES \`_playbooks_v_version_steps\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(sql`CREATE UNIQUE INDEX \`_playbooks_v_version_steps_locales_locale_parent_id_unique\` ON \`_playbooks_v_version_steps_locales\` (\`_locale\`,\`_parent_id\`);`)
-  await db.run(sql`CREATE INDEX \`_playbooks_v_version_steps_locales_parent_lookup_idx\` ON \`_playbooks_v_version_steps_locales\` (\`_parent_id\`);`)
+  await db.run(
+    sql`CREATE UNIQUE INDEX \`_playbooks_v_version_steps_locales_locale_parent_id_unique\` ON \`_playbooks_v_version_steps_locales\` (\`_locale\`,\`_parent_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_playbooks_v_version_steps_locales_parent_lookup_idx\` ON \`_playbooks_v_version_steps_locales\` (\`_parent_id\`);`,
+  )
   await db.run(sql`CREATE TABLE \`_playbooks_v_version_sources\` (
   	\`_order\` integer NOT NULL,
   	\`_parent_id\` text(36) NOT NULL,
@@ -537,8 +657,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`_parent_id\`) REFERENCES \`_playbooks_v\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(sql`CREATE INDEX \`_playbooks_v_version_sources_order_idx\` ON \`_playbooks_v_version_sources\` (\`_order\`);`)
-  await db.run(sql`CREATE INDEX \`_playbooks_v_version_sources_parent_id_idx\` ON \`_playbooks_v_version_sources\` (\`_parent_id\`);`)
+  await db.run(
+    sql`CREATE INDEX \`_playbooks_v_version_sources_order_idx\` ON \`_playbooks_v_version_sources\` (\`_order\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_playbooks_v_version_sources_parent_id_idx\` ON \`_playbooks_v_version_sources\` (\`_parent_id\`);`,
+  )
   await db.run(sql`CREATE TABLE \`_playbooks_v\` (
   	\`id\` text(36) PRIMARY KEY NOT NULL,
   	\`parent_id\` text(36),
@@ -558,9 +682,15 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   `)
   await db.run(sql`CREATE INDEX \`_playbooks_v_parent_idx\` ON \`_playbooks_v\` (\`parent_id\`);`)
   await db.run(sql`CREATE INDEX \`_playbooks_v_version_version_slug_idx\` ON \`_playbooks_v\` (\`version_slug\`);`)
-  await db.run(sql`CREATE INDEX \`_playbooks_v_version_version_updated_at_idx\` ON \`_playbooks_v\` (\`version_updated_at\`);`)
-  await db.run(sql`CREATE INDEX \`_playbooks_v_version_version_created_at_idx\` ON \`_playbooks_v\` (\`version_created_at\`);`)
-  await db.run(sql`CREATE INDEX \`_playbooks_v_version_version__status_idx\` ON \`_playbooks_v\` (\`version__status\`);`)
+  await db.run(
+    sql`CREATE INDEX \`_playbooks_v_version_version_updated_at_idx\` ON \`_playbooks_v\` (\`version_updated_at\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_playbooks_v_version_version_created_at_idx\` ON \`_playbooks_v\` (\`version_created_at\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_playbooks_v_version_version__status_idx\` ON \`_playbooks_v\` (\`version__status\`);`,
+  )
   await db.run(sql`CREATE INDEX \`_playbooks_v_created_at_idx\` ON \`_playbooks_v\` (\`created_at\`);`)
   await db.run(sql`CREATE INDEX \`_playbooks_v_updated_at_idx\` ON \`_playbooks_v\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`_playbooks_v_snapshot_idx\` ON \`_playbooks_v\` (\`snapshot\`);`)
@@ -577,8 +707,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`_parent_id\`) REFERENCES \`_playbooks_v\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(sql`CREATE UNIQUE INDEX \`_playbooks_v_locales_locale_parent_id_unique\` ON \`_playbooks_v_locales\` (\`_locale\`,\`_parent_id\`);`)
-  await db.run(sql`CREATE INDEX \`_playbooks_v_locales_parent_lookup_idx\` ON \`_playbooks_v_locales\` (\`_parent_id\`);`)
+  await db.run(
+    sql`CREATE UNIQUE INDEX \`_playbooks_v_locales_locale_parent_id_unique\` ON \`_playbooks_v_locales\` (\`_locale\`,\`_parent_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_playbooks_v_locales_parent_lookup_idx\` ON \`_playbooks_v_locales\` (\`_parent_id\`);`,
+  )
   await db.run(sql`CREATE TABLE \`_playbooks_v_rels\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`order\` integer,
@@ -592,7 +726,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`_playbooks_v_rels_order_idx\` ON \`_playbooks_v_rels\` (\`order\`);`)
   await db.run(sql`CREATE INDEX \`_playbooks_v_rels_parent_idx\` ON \`_playbooks_v_rels\` (\`parent_id\`);`)
   await db.run(sql`CREATE INDEX \`_playbooks_v_rels_path_idx\` ON \`_playbooks_v_rels\` (\`path\`);`)
-  await db.run(sql`CREATE INDEX \`_playbooks_v_rels_glossary_terms_id_idx\` ON \`_playbooks_v_rels\` (\`glossary_terms_id\`);`)
+  await db.run(
+    sql`CREATE INDEX \`_playbooks_v_rels_glossary_terms_id_idx\` ON \`_playbooks_v_rels\` (\`glossary_terms_id\`);`,
+  )
   await db.run(sql`CREATE TABLE \`users_roles\` (
   	\`order\` integer NOT NULL,
   	\`parent_id\` text(36) NOT NULL,
@@ -673,9 +809,15 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
   );
   `)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_global_slug_idx\` ON \`payload_locked_documents\` (\`global_slug\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_updated_at_idx\` ON \`payload_locked_documents\` (\`updated_at\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_created_at_idx\` ON \`payload_locked_documents\` (\`created_at\`);`)
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_global_slug_idx\` ON \`payload_locked_documents\` (\`global_slug\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_updated_at_idx\` ON \`payload_locked_documents\` (\`updated_at\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_created_at_idx\` ON \`payload_locked_documents\` (\`created_at\`);`,
+  )
   await db.run(sql`CREATE TABLE \`payload_locked_documents_rels\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`order\` integer,
@@ -700,17 +842,39 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`feed_changes_id\`) REFERENCES \`feed_changes\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_order_idx\` ON \`payload_locked_documents_rels\` (\`order\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_parent_idx\` ON \`payload_locked_documents_rels\` (\`parent_id\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_path_idx\` ON \`payload_locked_documents_rels\` (\`path\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_glossary_terms_id_idx\` ON \`payload_locked_documents_rels\` (\`glossary_terms_id\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_glossaries_id_idx\` ON \`payload_locked_documents_rels\` (\`glossaries_id\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_tags_id_idx\` ON \`payload_locked_documents_rels\` (\`tags_id\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_case_studies_id_idx\` ON \`payload_locked_documents_rels\` (\`case_studies_id\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_playbooks_id_idx\` ON \`payload_locked_documents_rels\` (\`playbooks_id\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_users_id_idx\` ON \`payload_locked_documents_rels\` (\`users_id\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_term_graph_changes_id_idx\` ON \`payload_locked_documents_rels\` (\`term_graph_changes_id\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_feed_changes_id_idx\` ON \`payload_locked_documents_rels\` (\`feed_changes_id\`);`)
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_order_idx\` ON \`payload_locked_documents_rels\` (\`order\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_parent_idx\` ON \`payload_locked_documents_rels\` (\`parent_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_path_idx\` ON \`payload_locked_documents_rels\` (\`path\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_glossary_terms_id_idx\` ON \`payload_locked_documents_rels\` (\`glossary_terms_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_glossaries_id_idx\` ON \`payload_locked_documents_rels\` (\`glossaries_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_tags_id_idx\` ON \`payload_locked_documents_rels\` (\`tags_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_case_studies_id_idx\` ON \`payload_locked_documents_rels\` (\`case_studies_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_playbooks_id_idx\` ON \`payload_locked_documents_rels\` (\`playbooks_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_users_id_idx\` ON \`payload_locked_documents_rels\` (\`users_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_term_graph_changes_id_idx\` ON \`payload_locked_documents_rels\` (\`term_graph_changes_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_feed_changes_id_idx\` ON \`payload_locked_documents_rels\` (\`feed_changes_id\`);`,
+  )
   await db.run(sql`CREATE TABLE \`payload_preferences\` (
   	\`id\` text(36) PRIMARY KEY NOT NULL,
   	\`key\` text,
@@ -733,9 +897,13 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE INDEX \`payload_preferences_rels_order_idx\` ON \`payload_preferences_rels\` (\`order\`);`)
-  await db.run(sql`CREATE INDEX \`payload_preferences_rels_parent_idx\` ON \`payload_preferences_rels\` (\`parent_id\`);`)
+  await db.run(
+    sql`CREATE INDEX \`payload_preferences_rels_parent_idx\` ON \`payload_preferences_rels\` (\`parent_id\`);`,
+  )
   await db.run(sql`CREATE INDEX \`payload_preferences_rels_path_idx\` ON \`payload_preferences_rels\` (\`path\`);`)
-  await db.run(sql`CREATE INDEX \`payload_preferences_rels_users_id_idx\` ON \`payload_preferences_rels\` (\`users_id\`);`)
+  await db.run(
+    sql`CREATE INDEX \`payload_preferences_rels_users_id_idx\` ON \`payload_preferences_rels\` (\`users_id\`);`,
+  )
   await db.run(sql`CREATE TABLE \`payload_migrations\` (
   	\`id\` text(36) PRIMARY KEY NOT NULL,
   	\`name\` text,

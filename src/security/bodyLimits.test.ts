@@ -7,7 +7,13 @@ const KIB = 1024
 describe('body limits from the environment', () => {
   it('defaults to 64 KiB for auth and GraphQL and 2 MiB for other writes, each overridable in KiB', () => {
     expect(bodyLimitsFromEnv({})).toEqual({ auth: 64 * KIB, graphql: 64 * KIB, write: 2048 * KIB })
-    expect(bodyLimitsFromEnv({ HUB_BODY_LIMIT_AUTH_KB: '8', HUB_BODY_LIMIT_GRAPHQL_KB: ' 128 ', HUB_BODY_LIMIT_WRITE_KB: '' })).toEqual({
+    expect(
+      bodyLimitsFromEnv({
+        HUB_BODY_LIMIT_AUTH_KB: '8',
+        HUB_BODY_LIMIT_GRAPHQL_KB: ' 128 ',
+        HUB_BODY_LIMIT_WRITE_KB: '',
+      }),
+    ).toEqual({
       auth: 8 * KIB,
       graphql: 128 * KIB,
       write: 2048 * KIB,
@@ -21,7 +27,9 @@ describe('body limits from the environment', () => {
     ['HUB_BODY_LIMIT_WRITE_KB', '1.5'],
     ['HUB_BODY_LIMIT_WRITE_KB', '99999999'],
   ])('refuses %s=%s naming the setting and what it expects', (name, value) => {
-    expect(() => bodyLimitsFromEnv({ [name]: value })).toThrow(new RegExp(`${name} is '${value.replace('.', '\\.')}'; expected a whole number of KiB`))
+    expect(() => bodyLimitsFromEnv({ [name]: value })).toThrow(
+      new RegExp(`${name} is '${value.replace('.', '\\.')}'; expected a whole number of KiB`),
+    )
   })
 })
 
@@ -47,7 +55,11 @@ describe('limitRequestBody', () => {
   const limits = { auth: 1 * KIB, graphql: 1 * KIB, write: 4 * KIB }
 
   it('answers 413 from a Content-Length over the limit, naming the limit and its setting', async () => {
-    const request = new Request('http://hub.test/api/users/login', { method: 'POST', headers: { 'content-length': '5000' }, body: 'x'.repeat(5000) })
+    const request = new Request('http://hub.test/api/users/login', {
+      method: 'POST',
+      headers: { 'content-length': '5000' },
+      body: 'x'.repeat(5000),
+    })
     const answer = await limitRequestBody(request, limits)
     expect(answer).toBeInstanceOf(Response)
     const response = answer as Response
@@ -65,7 +77,11 @@ describe('limitRequestBody', () => {
         controller.enqueue(new Uint8Array(1024))
       },
     })
-    const request = new Request('http://hub.test/api/graphql', { method: 'POST', body: endless, duplex: 'half' } as RequestInit)
+    const request = new Request('http://hub.test/api/graphql', {
+      method: 'POST',
+      body: endless,
+      duplex: 'half',
+    } as RequestInit)
     const answer = await limitRequestBody(request, limits)
     expect((answer as Response).status).toBe(413)
     expect(pulled).toBeLessThan(5)
@@ -79,7 +95,11 @@ describe('limitRequestBody', () => {
         controller.close()
       },
     })
-    const request = new Request('http://hub.test/api/users/login', { method: 'POST', body, duplex: 'half' } as RequestInit)
+    const request = new Request('http://hub.test/api/users/login', {
+      method: 'POST',
+      body,
+      duplex: 'half',
+    } as RequestInit)
     const answer = await limitRequestBody(request, limits)
     expect(answer).toBeInstanceOf(Request)
     expect(await (answer as Request).json()).toEqual({ email: 'a@b.c' })

@@ -36,7 +36,9 @@ export const bodyLimitsFromEnv = (env: Record<string, string | undefined>): Body
     if (raw === undefined || raw.trim() === '') continue
     const kb = Number(raw)
     if (!/^\d+$/.test(raw.trim()) || kb < 1 || kb > MAX_KB) {
-      throw new BodyLimitSettingError(`${ENV_VARS[kind]} is '${raw}'; expected a whole number of KiB from 1 to ${MAX_KB} (default ${DEFAULT_BODY_LIMITS[kind] / KIB})`)
+      throw new BodyLimitSettingError(
+        `${ENV_VARS[kind]} is '${raw}'; expected a whole number of KiB from 1 to ${MAX_KB} (default ${DEFAULT_BODY_LIMITS[kind] / KIB})`,
+      )
     }
     limits[kind] = kb * KIB
   }
@@ -44,17 +46,23 @@ export const bodyLimitsFromEnv = (env: Record<string, string | undefined>): Body
 }
 
 // Payload's auth endpoints (`/api/<auth collection>/<operation>`): none needs more than a few fields.
-const AUTH_OPERATIONS = /^\/[^/]+\/(login|forgot-password|reset-password|first-register|refresh-token|refresh|unlock)\/?$/
+const AUTH_OPERATIONS =
+  /^\/[^/]+\/(login|forgot-password|reset-password|first-register|refresh-token|refresh|unlock)\/?$/
 
 /** The cap for a request to `pathname`, given the API route prefix (`/api`). */
 export const bodyLimitFor = (pathname: string, limits: BodyLimits, apiRoute = '/api'): BodyLimit => {
   const inApi = pathname.startsWith(`${apiRoute}/`) ? pathname.slice(apiRoute.length) : null
   const kind: BodyLimitKind =
-    inApi !== null && /^\/graphql\/?$/.test(inApi) ? 'graphql' : inApi !== null && AUTH_OPERATIONS.test(inApi) ? 'auth' : 'write'
+    inApi !== null && /^\/graphql\/?$/.test(inApi)
+      ? 'graphql'
+      : inApi !== null && AUTH_OPERATIONS.test(inApi)
+        ? 'auth'
+        : 'write'
   return { kind, bytes: limits[kind], envVar: ENV_VARS[kind] }
 }
 
-const describeBytes = (bytes: number) => (bytes % (1024 * KIB) === 0 ? `${bytes / (1024 * KIB)} MiB` : `${bytes / KIB} KiB`)
+const describeBytes = (bytes: number) =>
+  bytes % (1024 * KIB) === 0 ? `${bytes / (1024 * KIB)} MiB` : `${bytes / KIB} KiB`
 
 /** The 413 body: which limit, how big, and how to change it. */
 export const tooLargeBody = (limit: BodyLimit) => ({
@@ -77,7 +85,10 @@ export const declaredLengthExceeds = (contentLength: string | null | undefined, 
  * Reads a fetch body up to `limit.bytes`: the bytes, or null once it goes over (the stream is cancelled
  * there, so the rest is never read).
  */
-export const readCappedBody = async (body: ReadableStream<Uint8Array>, limit: BodyLimit): Promise<Uint8Array<ArrayBuffer> | null> => {
+export const readCappedBody = async (
+  body: ReadableStream<Uint8Array>,
+  limit: BodyLimit,
+): Promise<Uint8Array<ArrayBuffer> | null> => {
   const reader = body.getReader()
   const chunks: Uint8Array[] = []
   let size = 0
@@ -100,7 +111,8 @@ export const readCappedBody = async (body: ReadableStream<Uint8Array>, limit: Bo
   return bytes
 }
 
-const tooLargeResponse = (limit: BodyLimit) => Response.json(tooLargeBody(limit), { status: 413, headers: { connection: 'close' } })
+const tooLargeResponse = (limit: BodyLimit) =>
+  Response.json(tooLargeBody(limit), { status: 413, headers: { connection: 'close' } })
 
 /**
  * The fetch-side check (Next routes): a 413 Response, or a Request whose body is known to fit (read here
@@ -113,14 +125,20 @@ export const limitRequestBody = async (request: Request, limits: BodyLimits): Pr
   if (request.headers.get('content-length')) return request
   const bytes = await readCappedBody(request.body, limit)
   if (!bytes) return tooLargeResponse(limit)
-  return new Request(request.url, { method: request.method, headers: request.headers, body: bytes, signal: request.signal })
+  return new Request(request.url, {
+    method: request.method,
+    headers: request.headers,
+    body: bytes,
+    signal: request.signal,
+  })
 }
 
 /** Wraps a fetch route handler with `limitRequestBody`; the limits default to the HUB_BODY_LIMIT_*_KB settings. */
-export const withBodyLimit = <Rest extends unknown[]>(
-  handler: (request: Request, ...rest: Rest) => Promise<Response>,
-  limits: BodyLimits = bodyLimitsFromEnv(process.env),
-) =>
+export const withBodyLimit =
+  <Rest extends unknown[]>(
+    handler: (request: Request, ...rest: Rest) => Promise<Response>,
+    limits: BodyLimits = bodyLimitsFromEnv(process.env),
+  ) =>
   async (request: Request, ...rest: Rest): Promise<Response> => {
     const limited = await limitRequestBody(request, limits)
     return limited instanceof Response ? limited : handler(limited, ...rest)

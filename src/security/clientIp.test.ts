@@ -2,7 +2,15 @@ import type { IncomingMessage } from 'node:http'
 
 import { describe, expect, it } from 'vitest'
 
-import { addressBucket, CLIENT_IP_HEADER, clientAddress, clientBucketOf, trustClientIpHeader, UNKNOWN_CLIENT, writeClientAddress } from './clientIp'
+import {
+  addressBucket,
+  CLIENT_IP_HEADER,
+  clientAddress,
+  clientBucketOf,
+  trustClientIpHeader,
+  UNKNOWN_CLIENT,
+  writeClientAddress,
+} from './clientIp'
 
 describe("the client's address", () => {
   it('is the socket peer when no proxy is trusted, whatever X-Forwarded-For claims', () => {

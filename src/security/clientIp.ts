@@ -26,8 +26,19 @@ const stripMappedIpv4 = (address: string) => address.replace(/^::ffff:(?=\d+\.\d
  * each trusted proxy appends the address it saw, so the entry N from the right is the one the outermost
  * trusted proxy saw. Entries left of it are whatever the client wrote and are never believed.
  */
-export const clientAddress = (socketAddress: string | undefined, forwardedFor: string | undefined, trustedProxies: number): string => {
-  const hops = [socketAddress ?? '', ...(forwardedFor ?? '').split(',').map((entry) => entry.trim()).filter(Boolean).reverse()]
+export const clientAddress = (
+  socketAddress: string | undefined,
+  forwardedFor: string | undefined,
+  trustedProxies: number,
+): string => {
+  const hops = [
+    socketAddress ?? '',
+    ...(forwardedFor ?? '')
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean)
+      .reverse(),
+  ]
   const chosen = hops[Math.min(trustedProxies, hops.length - 1)]
   return chosen ? stripMappedIpv4(chosen) : UNKNOWN_CLIENT
 }
@@ -50,7 +61,10 @@ export const addressBucket = (address: string): string => {
   const left = head ? head.split(':') : []
   const right = address.includes('::') && tail ? tail.split(':') : []
   const groups = address.includes('::') ? [...left, ...Array(8 - left.length - right.length).fill('0'), ...right] : left
-  return `${groups.slice(0, 4).map((group) => group.replace(/^0+(?=.)/, '')).join(':')}::/64`
+  return `${groups
+    .slice(0, 4)
+    .map((group) => group.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`
 }
 
 /** The client bucket of a request reaching a route: the worker's header when trusted, else UNKNOWN_CLIENT. */

@@ -114,12 +114,20 @@ export const measureOperation = (
     }
     const where = `${node.alias?.value ?? node.name.value}(limit)`
     if (args.pagination === false) {
-      findings.push({ limit: 'pagination', node, message: `pagination: ${node.name.value}(pagination: false) is not allowed; page through with limit (at most ${budget.maxLimit}) and page` })
+      findings.push({
+        limit: 'pagination',
+        node,
+        message: `pagination: ${node.name.value}(pagination: false) is not allowed; page through with limit (at most ${budget.maxLimit}) and page`,
+      })
     }
     if (args.limit === undefined || args.limit === null) return DEFAULT_PAGE_SIZE
     const limit = Number(args.limit)
     if (!Number.isInteger(limit) || limit < 1 || limit > budget.maxLimit) {
-      findings.push({ limit: 'maxLimit', node, message: `limit: ${where} is ${String(args.limit)}; it must be a whole number from 1 to ${budget.maxLimit} (0, "no paging", is not allowed)` })
+      findings.push({
+        limit: 'maxLimit',
+        node,
+        message: `limit: ${where} is ${String(args.limit)}; it must be a whole number from 1 to ${budget.maxLimit} (0, "no paging", is not allowed)`,
+      })
       return Math.max(Number.isFinite(limit) && limit > 0 ? limit : budget.maxLimit, 1)
     }
     return limit
@@ -143,7 +151,12 @@ export const measureOperation = (
         const inner = measure(selection.selectionSet, named, childPaged)
         // Introspection (`__schema`, `__type`) reads the schema in memory: its cost counts, not its depth.
         const depth = selection.name.value.startsWith('__') ? 0 : 1 + inner.depth
-        total = add(total, { cost: 1 + length * inner.cost, depth, fields: 1 + inner.fields, aliases: alias + inner.aliases })
+        total = add(total, {
+          cost: 1 + length * inner.cost,
+          depth,
+          fields: 1 + inner.fields,
+          aliases: alias + inner.aliases,
+        })
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const type = selection.typeCondition ? context.getSchema().getType(selection.typeCondition.name.value) : parent
         if (type && isCompositeType(type)) total = add(total, measure(selection.selectionSet, type, paged))
@@ -174,13 +187,22 @@ export const measureOperation = (
 export const overBudget = (measure: SelectionMeasure, budget: GraphQLBudget, who: string): Finding[] => {
   const findings: Finding[] = []
   if (measure.depth > budget.maxDepth) {
-    findings.push({ limit: 'maxDepth', message: `depth: the query nests ${measure.depth} levels; at most ${budget.maxDepth} for ${who}` })
+    findings.push({
+      limit: 'maxDepth',
+      message: `depth: the query nests ${measure.depth} levels; at most ${budget.maxDepth} for ${who}`,
+    })
   }
   if (measure.fields > budget.maxFields) {
-    findings.push({ limit: 'maxFields', message: `fields: the query selects ${measure.fields} fields; at most ${budget.maxFields} for ${who}` })
+    findings.push({
+      limit: 'maxFields',
+      message: `fields: the query selects ${measure.fields} fields; at most ${budget.maxFields} for ${who}`,
+    })
   }
   if (measure.aliases > budget.maxAliases) {
-    findings.push({ limit: 'maxAliases', message: `aliases: the query uses ${measure.aliases} aliases; at most ${budget.maxAliases} for ${who}` })
+    findings.push({
+      limit: 'maxAliases',
+      message: `aliases: the query uses ${measure.aliases} aliases; at most ${budget.maxAliases} for ${who}`,
+    })
   }
   if (measure.cost > budget.maxCost) {
     findings.push({
@@ -196,14 +218,23 @@ const budgetError = (finding: Finding, budget: GraphQLBudget): GraphQLErrorType 
     nodes: finding.node,
     extensions: {
       code: 'QUERY_BUDGET',
-      parameter: finding.limit === 'maxLimit' ? 'limit' : finding.limit === 'pagination' ? 'pagination' : finding.limit.replace(/^max/, '').toLowerCase(),
+      parameter:
+        finding.limit === 'maxLimit'
+          ? 'limit'
+          : finding.limit === 'pagination'
+            ? 'pagination'
+            : finding.limit.replace(/^max/, '').toLowerCase(),
       ...(finding.limit in budget ? { max: budget[finding.limit as keyof GraphQLBudget] } : {}),
     },
   })
 
 /** The validation rule for one request: the staff budget for editors and admins, the anonymous one otherwise. */
 export const graphqlBudgetRule =
-  (req: PayloadRequest | undefined, variables: Record<string, unknown>, operationName?: string | null): ValidationRule =>
+  (
+    req: PayloadRequest | undefined,
+    variables: Record<string, unknown>,
+    operationName?: string | null,
+  ): ValidationRule =>
   (context) => {
     const staff = req ? isStaffRequest(req) : false
     const budget = staff ? GRAPHQL_BUDGET.staff : GRAPHQL_BUDGET.anonymous
@@ -212,10 +243,16 @@ export const graphqlBudgetRule =
       OperationDefinition(operation) {
         if (operationName && operation.name?.value !== operationName) return false
         const schema = context.getSchema()
-        const root = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'query' ? schema.getQueryType() : null
+        const root =
+          operation.operation === 'mutation'
+            ? schema.getMutationType()
+            : operation.operation === 'query'
+              ? schema.getQueryType()
+              : null
         if (!root) return false
         const { measure, findings } = measureOperation(context, operation.selectionSet, root, variables, budget)
-        for (const finding of [...findings, ...overBudget(measure, budget, who)]) context.reportError(budgetError(finding, budget))
+        for (const finding of [...findings, ...overBudget(measure, budget, who)])
+          context.reportError(budgetError(finding, budget))
         return false
       },
     }

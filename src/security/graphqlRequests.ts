@@ -64,7 +64,10 @@ export const assertDocumentShape = (document: DocumentNode): void => {
         const fragment = fragments.get(name)
         if (!fragment) continue // unknown fragments are reported by graphql's own rules
         if (active.includes(name)) {
-          throw new RequestProblem('query', `query: fragment cycle ${[...active.slice(active.indexOf(name)), name].join(' → ')}; a fragment cannot spread itself`)
+          throw new RequestProblem(
+            'query',
+            `query: fragment cycle ${[...active.slice(active.indexOf(name)), name].join(' → ')}; a fragment cannot spread itself`,
+          )
         }
         const key = `${name}\u0000${schemaOnly}`
         let known = sizes.get(key)
@@ -78,7 +81,10 @@ export const assertDocumentShape = (document: DocumentNode): void => {
         depth = Math.max(depth, known.depth)
       }
       if (fields > GRAPHQL_BUDGET.staff.maxFields) {
-        throw new RequestProblem('query', `query: selects more than ${GRAPHQL_BUDGET.staff.maxFields} fields once fragments are expanded (query budget)`)
+        throw new RequestProblem(
+          'query',
+          `query: selects more than ${GRAPHQL_BUDGET.staff.maxFields} fields once fragments are expanded (query budget)`,
+        )
       }
     }
     if (depth > GRAPHQL_BUDGET.staff.maxDepth) {
@@ -103,10 +109,18 @@ export const checkGraphQLBody = (text: string): void => {
   try {
     body = text.trim() === '' ? undefined : JSON.parse(text)
   } catch (error) {
-    throw new RequestProblem('body', `body: not valid JSON (${(error as Error).message}); send {"query": "…", "variables": {…}}`)
+    throw new RequestProblem(
+      'body',
+      `body: not valid JSON (${(error as Error).message}); send {"query": "…", "variables": {…}}`,
+    )
   }
-  if (!isPlainObject(body)) throw new RequestProblem('body', 'body: must be a JSON object {"query": "…", "variables": {…}}; batches are not supported')
-  if (typeof body.query !== 'string' || body.query.trim() === '') throw new RequestProblem('query', 'query: must be a non-empty string holding the GraphQL document')
+  if (!isPlainObject(body))
+    throw new RequestProblem(
+      'body',
+      'body: must be a JSON object {"query": "…", "variables": {…}}; batches are not supported',
+    )
+  if (typeof body.query !== 'string' || body.query.trim() === '')
+    throw new RequestProblem('query', 'query: must be a non-empty string holding the GraphQL document')
   if (body.variables !== undefined && body.variables !== null && !isPlainObject(body.variables)) {
     throw new RequestProblem('variables', 'variables: must be a JSON object of variable values')
   }
@@ -122,7 +136,8 @@ export const checkGraphQLBody = (text: string): void => {
   assertDocumentShape(document)
 }
 
-const isJsonBody = (request: Request) => /^application\/(graphql-response\+)?json\b/i.test(request.headers.get('content-type') ?? '')
+const isJsonBody = (request: Request) =>
+  /^application\/(graphql-response\+)?json\b/i.test(request.headers.get('content-type') ?? '')
 
 /**
  * An answer of only errors (no `data`: the request never ran) is a request error, 400; an answer whose
@@ -141,7 +156,11 @@ const withRequestErrorStatus = async (response: Response): Promise<Response> => 
       // not ours to judge: send as it came
     }
   }
-  return new Response(text, { status, statusText: status === 200 ? response.statusText : undefined, headers: response.headers })
+  return new Response(text, {
+    status,
+    statusText: status === 200 ? response.statusText : undefined,
+    headers: response.headers,
+  })
 }
 
 /** Wraps Payload's GRAPHQL_POST: malformed bodies (JSON or multipart) answer 400 before Payload reads them. */
@@ -164,7 +183,8 @@ export const guardGraphQLRequests =
     } catch (error) {
       // Payload throws its 4xx APIErrors (e.g. a multipart body it cannot read) out of this route.
       const status = (error as { status?: unknown }).status
-      if (typeof status === 'number' && status >= 400 && status < 500) return problemResponse(status, undefined, (error as Error).message)
+      if (typeof status === 'number' && status >= 400 && status < 500)
+        return problemResponse(status, undefined, (error as Error).message)
       throw error
     }
     return withRequestErrorStatus(response)

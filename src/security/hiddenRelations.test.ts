@@ -49,7 +49,14 @@ const anonymousList = async () => {
     return find.call(this, args)
   } as typeof find
   try {
-    const page = await payload.find({ collection: 'glossary-terms', where: { slug: { like: 'listed-' } }, limit: 50, depth: 1, overrideAccess: false, req })
+    const page = await payload.find({
+      collection: 'glossary-terms',
+      where: { slug: { like: 'listed-' } },
+      limit: 50,
+      depth: 1,
+      overrideAccess: false,
+      req,
+    })
     return { docs: page.docs as unknown as Doc[], reads: calls.count }
   } finally {
     payload.db.find = find

@@ -95,7 +95,11 @@ const readableSet = async (slug: string, ids: string[], req: PayloadRequest): Pr
     const batch: NonNullable<Lookups['batch']> = lookups.batch
     lookups.known.set(
       id,
-      new Promise<boolean>((resolve, reject) => batch.set(id, (readable: boolean | Error) => (readable instanceof Error ? reject(readable) : resolve(readable)))),
+      new Promise<boolean>((resolve, reject) =>
+        batch.set(id, (readable: boolean | Error) =>
+          readable instanceof Error ? reject(readable) : resolve(readable),
+        ),
+      ),
     )
   }
   const readable = await Promise.all(ids.map(async (id) => [id, await lookups.known.get(id)!] as const))
@@ -111,7 +115,14 @@ export const dropHiddenRelations: CollectionAfterReadHook = async ({ collection,
   for (const [slug, list] of bySlug) {
     const access = await readAccessOf(slug, req)
     if (access === true) continue
-    const readable = access === false ? new Set<string>() : await readableSet(slug, list.map((r) => r.id), req)
+    const readable =
+      access === false
+        ? new Set<string>()
+        : await readableSet(
+            slug,
+            list.map((r) => r.id),
+            req,
+          )
     for (const relation of list) if (!readable.has(relation.id)) relation.drop()
   }
   return doc

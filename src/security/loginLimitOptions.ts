@@ -23,7 +23,11 @@ export const loginLimitOptions = (env: NodeJS.ProcessEnv = process.env): LoginLi
   return {
     // An office behind one NAT shares an address, so the address allowance is the larger one.
     perIp: { freeFailures: whole(env, 'HUB_LOGIN_LIMIT_PER_IP', 20, 1, 100_000), firstDelayMs: 1000, maxDelayMs },
-    perAccount: { freeFailures: whole(env, 'HUB_LOGIN_LIMIT_PER_ACCOUNT', 5, 1, 100_000), firstDelayMs: 1000, maxDelayMs },
+    perAccount: {
+      freeFailures: whole(env, 'HUB_LOGIN_LIMIT_PER_ACCOUNT', 5, 1, 100_000),
+      firstDelayMs: 1000,
+      maxDelayMs,
+    },
     // About 100 bytes a key: a few MB at most, per process.
     maxKeys: 20_000,
   }

@@ -76,8 +76,12 @@ describe('login limiter', () => {
 
   it('one address trying many emails is slowed by the address limit', () => {
     const { limiter } = clockedLimiter()
-    for (let i = 0; i < 10; i += 1) expect(limiter.admit({ ip: admin.ip, email: `guess${i}@hub.test` }).allowed).toBe(true)
-    expect(limiter.admit({ ip: admin.ip, email: 'guess-next@hub.test' })).toEqual({ allowed: false, retryAfterSeconds: 1 })
+    for (let i = 0; i < 10; i += 1)
+      expect(limiter.admit({ ip: admin.ip, email: `guess${i}@hub.test` }).allowed).toBe(true)
+    expect(limiter.admit({ ip: admin.ip, email: 'guess-next@hub.test' })).toEqual({
+      allowed: false,
+      retryAfterSeconds: 1,
+    })
   })
 
   it('forgets a key that stayed quiet for the cap after its wait, so memory does not keep every stranger', () => {
@@ -106,14 +110,23 @@ describe('login limit settings', () => {
   })
 
   it('are read from HUB_LOGIN_LIMIT_PER_IP, HUB_LOGIN_LIMIT_PER_ACCOUNT and HUB_LOGIN_BACKOFF_MAX_SECONDS', () => {
-    const options = loginLimitOptions({ HUB_LOGIN_LIMIT_PER_IP: '50', HUB_LOGIN_LIMIT_PER_ACCOUNT: '3', HUB_LOGIN_BACKOFF_MAX_SECONDS: '60' } as never)
-    expect([options.perIp.freeFailures, options.perAccount.freeFailures, options.perAccount.maxDelayMs]).toEqual([50, 3, 60_000])
+    const options = loginLimitOptions({
+      HUB_LOGIN_LIMIT_PER_IP: '50',
+      HUB_LOGIN_LIMIT_PER_ACCOUNT: '3',
+      HUB_LOGIN_BACKOFF_MAX_SECONDS: '60',
+    } as never)
+    expect([options.perIp.freeFailures, options.perAccount.freeFailures, options.perAccount.maxDelayMs]).toEqual([
+      50, 3, 60_000,
+    ])
   })
 
   it.each([
     [{ HUB_LOGIN_LIMIT_PER_IP: 'lots' }, /HUB_LOGIN_LIMIT_PER_IP is 'lots'; expected a whole number from 1 to 100000/],
     [{ HUB_LOGIN_LIMIT_PER_ACCOUNT: '0' }, /HUB_LOGIN_LIMIT_PER_ACCOUNT is '0'/],
-    [{ HUB_LOGIN_BACKOFF_MAX_SECONDS: '1.5' }, /HUB_LOGIN_BACKOFF_MAX_SECONDS is '1.5'; expected a whole number from 1 to 86400/],
+    [
+      { HUB_LOGIN_BACKOFF_MAX_SECONDS: '1.5' },
+      /HUB_LOGIN_BACKOFF_MAX_SECONDS is '1.5'; expected a whole number from 1 to 86400/,
+    ],
   ])('refuse %j with the setting and what it expects', (env, message) => {
     expect(() => loginLimitOptions(env as never)).toThrow(message)
   })

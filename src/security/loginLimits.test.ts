@@ -15,14 +15,28 @@ describe('one message for every failed login', () => {
   })
 
   it('a locked account answers as a wrong password does (GraphQL)', () => {
-    const graphqlResult = { message: 'This user is locked', path: ['loginUser'], extensions: { name: 'LockedAuth', statusCode: 401 } }
+    const graphqlResult = {
+      message: 'This user is locked',
+      path: ['loginUser'],
+      extensions: { name: 'LockedAuth', statusCode: 401 },
+    }
     const error = Object.assign(new Error('locked'), { originalError: new LockedAuth(undefined as never) })
     expect(oneLoginFailureMessage({ error, graphqlResult, req, context: {} })).toEqual({
-      graphqlResult: { message: incorrect, path: ['loginUser'], extensions: { name: 'AuthenticationError', statusCode: 401 } },
+      graphqlResult: {
+        message: incorrect,
+        path: ['loginUser'],
+        extensions: { name: 'AuthenticationError', statusCode: 401 },
+      },
     })
   })
 
   it('leaves other errors alone', () => {
-    expect(oneLoginFailureMessage({ error: new ValidationError({ errors: [{ message: 'required', path: 'email' }] }), req, context: {} })).toBeUndefined()
+    expect(
+      oneLoginFailureMessage({
+        error: new ValidationError({ errors: [{ message: 'required', path: 'email' }] }),
+        req,
+        context: {},
+      }),
+    ).toBeUndefined()
   })
 })

@@ -29,9 +29,13 @@ const sharedLimiter = (): LoginLimiter => {
 }
 
 /** Payload's own normalisation of the login email (auth/operations/login.ts); long inputs share a key. */
-const normalisedEmail = (value: unknown): string => (typeof value === 'string' ? value.toLowerCase().trim().slice(0, 320) : '')
+const normalisedEmail = (value: unknown): string =>
+  typeof value === 'string' ? value.toLowerCase().trim().slice(0, 320) : ''
 
-const clientOf = (req: PayloadRequest, email: unknown): LoginClient => ({ ip: clientBucketOf(req.headers), email: normalisedEmail(email) })
+const clientOf = (req: PayloadRequest, email: unknown): LoginClient => ({
+  ip: clientBucketOf(req.headers),
+  email: normalisedEmail(email),
+})
 
 const refuseWhileWaiting =
   (limiter: () => LoginLimiter): CollectionBeforeOperationHook =>
@@ -43,7 +47,12 @@ const refuseWhileWaiting =
       // Payload sends `req.responseHeaders` with the error, on REST and GraphQL alike.
       req.responseHeaders ??= new Headers()
       req.responseHeaders.set('Retry-After', String(verdict.retryAfterSeconds))
-      throw new APIError(`Too many failed logins. Try again in ${verdict.retryAfterSeconds} seconds.`, 429, undefined, true)
+      throw new APIError(
+        `Too many failed logins. Try again in ${verdict.retryAfterSeconds} seconds.`,
+        429,
+        undefined,
+        true,
+      )
     }
     return args
   }
@@ -66,7 +75,13 @@ export const oneLoginFailureMessage: AfterErrorHook = ({ error, graphqlResult, r
   if (!LOGIN_FAILURES.has(original.name)) return
   const message = new AuthenticationError(req.t).message
   if (graphqlResult) {
-    return { graphqlResult: { ...graphqlResult, message, extensions: { ...graphqlResult.extensions, name: 'AuthenticationError', statusCode: 401 } } }
+    return {
+      graphqlResult: {
+        ...graphqlResult,
+        message,
+        extensions: { ...graphqlResult.extensions, name: 'AuthenticationError', statusCode: 401 },
+      },
+    }
   }
   return { status: 401, response: { errors: [{ message }] } }
 }

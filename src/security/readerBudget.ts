@@ -25,12 +25,18 @@ type PagedArgs = { limit?: unknown; pagination?: unknown; depth?: unknown }
 export const assertWithinReadBudget = ({ limit, pagination, depth }: PagedArgs): void => {
   const { maxLimit, maxDepth } = ANONYMOUS_READ_BUDGET
   if (pagination === false) {
-    throw new ParameterError('pagination', `cannot be turned off by anonymous readers; page through with limit (at most ${maxLimit}) and page`)
+    throw new ParameterError(
+      'pagination',
+      `cannot be turned off by anonymous readers; page through with limit (at most ${maxLimit}) and page`,
+    )
   }
   if (limit !== undefined && limit !== null) {
     const value = Number(limit)
     if (!Number.isInteger(value) || value < 1 || value > maxLimit) {
-      throw new ParameterError('limit', `must be a whole number from 1 to ${maxLimit} for anonymous readers (0, "no paging", is not allowed)`)
+      throw new ParameterError(
+        'limit',
+        `must be a whole number from 1 to ${maxLimit} for anonymous readers (0, "no paging", is not allowed)`,
+      )
     }
   }
   if (depth !== undefined && depth !== null) {

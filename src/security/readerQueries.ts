@@ -1,4 +1,10 @@
-import type { CollectionBeforeOperationHook, CollectionSlug, PayloadRequest, SanitizedCollectionConfig, Where } from 'payload'
+import type {
+  CollectionBeforeOperationHook,
+  CollectionSlug,
+  PayloadRequest,
+  SanitizedCollectionConfig,
+  Where,
+} from 'payload'
 
 import { isStaffRequest } from '../access/roles'
 import { assertWithinReadBudget, ParameterError } from './readerBudget'
@@ -34,7 +40,13 @@ export const readAccessOf = async (slug: string, req: PayloadRequest): Promise<R
 }
 
 const asList = (value: unknown): unknown[] =>
-  Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : value === undefined || value === null ? [] : [value]
+  Array.isArray(value)
+    ? value
+    : typeof value === 'string'
+      ? value.split(',')
+      : value === undefined || value === null
+        ? []
+        : [value]
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -67,7 +79,11 @@ const scopeCondition = async (
   condition: Record<string, unknown>,
   req: PayloadRequest,
 ): Promise<Where | null> => {
-  const hop = findRelationshipHop(collection.flattenedFields, path, req.payload.config.localization ? req.payload.config.localization.localeCodes : [])
+  const hop = findRelationshipHop(
+    collection.flattenedFields,
+    path,
+    req.payload.config.localization ? req.payload.config.localization.localeCodes : [],
+  )
   if (!hop) return null
   const parameter = `where[${path}]`
   if (hop.field.type === 'join' || typeof hop.field.relationTo !== 'string') {
@@ -77,7 +93,8 @@ const scopeCondition = async (
   const access = await readAccessOf(target, req)
   if (access === true) return null
   if (access === false) return NO_MATCH
-  if (hop.rest) return relatedIn(hop.prefix, await readableIds(target, { [hop.rest]: condition } as Where, req, parameter))
+  if (hop.rest)
+    return relatedIn(hop.prefix, await readableIds(target, { [hop.rest]: condition } as Where, req, parameter))
   // A condition on the relation itself (ids): only ids of readable documents may decide it.
   const pieces: Where[] = []
   for (const [operator, value] of Object.entries(condition)) {
@@ -85,22 +102,33 @@ const scopeCondition = async (
       const wanted = asList(value)
       const readable = wanted.length ? await readableIds(target, { id: { in: wanted } }, req, parameter) : []
       if (operator !== 'all') pieces.push(relatedIn(hop.prefix, readable))
-      else pieces.push(readable.length === new Set(wanted.map(String)).size ? { [hop.prefix]: { all: readable } } : NO_MATCH)
+      else
+        pieces.push(
+          readable.length === new Set(wanted.map(String)).size ? { [hop.prefix]: { all: readable } } : NO_MATCH,
+        )
     } else {
-      pieces.push(relatedIn(hop.prefix, await readableIds(target, { id: { [operator]: value } } as Where, req, parameter)))
+      pieces.push(
+        relatedIn(hop.prefix, await readableIds(target, { id: { [operator]: value } } as Where, req, parameter)),
+      )
     }
   }
   return pieces.length === 1 ? pieces[0]! : { and: pieces }
 }
 
 /** The reader's `where` with every condition that crosses a relationship answered from readable documents only. */
-export const scopeWhere = async (where: Where, collection: SanitizedCollectionConfig, req: PayloadRequest): Promise<Where> => {
+export const scopeWhere = async (
+  where: Where,
+  collection: SanitizedCollectionConfig,
+  req: PayloadRequest,
+): Promise<Where> => {
   const scoped: Where[] = []
   const kept: Where = {}
   for (const [key, value] of Object.entries(where)) {
     const junction = key.toLowerCase()
     if ((junction === 'and' || junction === 'or') && Array.isArray(value)) {
-      kept[junction] = await Promise.all(value.map((item) => (isPlainObject(item) ? scopeWhere(item as Where, collection, req) : item)))
+      kept[junction] = await Promise.all(
+        value.map((item) => (isPlainObject(item) ? scopeWhere(item as Where, collection, req) : item)),
+      )
       continue
     }
     const rewritten = isPlainObject(value) ? await scopeCondition(collection, key, value, req) : null
@@ -120,7 +148,10 @@ const assertSortReadable = async (sort: unknown, collection: SanitizedCollection
     if (!hop) continue
     const target = hop.field.type !== 'join' && typeof hop.field.relationTo === 'string' ? hop.field.relationTo : null
     if (!target || (await readAccessOf(target, req)) !== true) {
-      throw new ParameterError('sort', `cannot go through '${hop.prefix}' for anonymous readers; sort by this collection's own fields`)
+      throw new ParameterError(
+        'sort',
+        `cannot go through '${hop.prefix}' for anonymous readers; sort by this collection's own fields`,
+      )
     }
   }
 }
@@ -130,7 +161,15 @@ export const scopeAnonymousReads: CollectionBeforeOperationHook = async ({ args,
   if (!READ_OPERATIONS.has(operation) || overrideAccess === true || isStaffRequest(req)) return args
   const collection = args.collection.config as SanitizedCollectionConfig
   // The read operations' arguments share these keys; the union type of all operations does not say so.
-  const next = { ...args } as typeof args & { draft?: boolean; where?: unknown; sort?: unknown; field?: unknown; limit?: unknown; depth?: unknown; pagination?: unknown }
+  const next = { ...args } as typeof args & {
+    draft?: boolean
+    where?: unknown
+    sort?: unknown
+    field?: unknown
+    limit?: unknown
+    depth?: unknown
+    pagination?: unknown
+  }
   // Only the request's own operation is budgeted; relationship population and our id lookups reuse the req.
   if (req.payloadAPI === 'REST' && !req.context[BUDGET_CHECKED]) {
     req.context[BUDGET_CHECKED] = true

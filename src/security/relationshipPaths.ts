@@ -13,7 +13,8 @@ const isRelational = (field: FlattenedField): field is RelationshipHop['field'] 
   field.type === 'relationship' || field.type === 'upload' || field.type === 'join'
 
 const childFields = (field: FlattenedField): FlattenedField[] | null => {
-  if (field.type === 'blocks') return field.blocks.flatMap((block) => (typeof block === 'string' ? [] : block.flattenedFields))
+  if (field.type === 'blocks')
+    return field.blocks.flatMap((block) => (typeof block === 'string' ? [] : block.flattenedFields))
   if ('flattenedFields' in field) return field.flattenedFields
   return null
 }

@@ -1,7 +1,8 @@
 /** A body problem a client fixes: answered 400 naming the part of the request. */
 export type BodyProblem = { parameter: string; message: string }
 
-const contentTypeOf = (request: Request) => (request.headers.get('content-type') ?? '').split(';', 1)[0]!.trim().toLowerCase()
+const contentTypeOf = (request: Request) =>
+  (request.headers.get('content-type') ?? '').split(';', 1)[0]!.trim().toLowerCase()
 
 const isJson = (text: string) => {
   try {
@@ -18,7 +19,12 @@ const isJson = (text: string) => {
  * cap (bodyLimits.ts) has already bounded.
  */
 export const checkMultipartBody = async (request: Request): Promise<BodyProblem | null> => {
-  if (!['POST', 'PATCH', 'PUT'].includes(request.method) || !request.body || !contentTypeOf(request).startsWith('multipart/')) return null
+  if (
+    !['POST', 'PATCH', 'PUT'].includes(request.method) ||
+    !request.body ||
+    !contentTypeOf(request).startsWith('multipart/')
+  )
+    return null
   let form: FormData
   try {
     form = await request.clone().formData()
@@ -27,7 +33,10 @@ export const checkMultipartBody = async (request: Request): Promise<BodyProblem 
   }
   const data = form.get('_payload')
   if (typeof data === 'string' && !isJson(data)) {
-    return { parameter: '_payload', message: '_payload is not valid JSON; send the document fields as one JSON object in _payload' }
+    return {
+      parameter: '_payload',
+      message: '_payload is not valid JSON; send the document fields as one JSON object in _payload',
+    }
   }
   return null
 }
@@ -38,11 +47,14 @@ export const checkMultipartBody = async (request: Request): Promise<BodyProblem 
  * JSON, or null when the request is not such an override.
  */
 export const methodOverrideQuery = async (request: Request): Promise<{ search: string } | BodyProblem | null> => {
-  const overridden = ['x-payload-http-method-override', 'x-http-method-override'].some((name) => request.headers.get(name) === 'GET')
+  const overridden = ['x-payload-http-method-override', 'x-http-method-override'].some(
+    (name) => request.headers.get(name) === 'GET',
+  )
   if (request.method !== 'POST' || !overridden) return null
   // Payload compares the whole header, so only these exact types take the override paths.
   const type = request.headers.get('content-type')
-  if (type === 'application/x-www-form-urlencoded') return { search: new URL(`${request.url}?${await request.clone().text()}`).search }
+  if (type === 'application/x-www-form-urlencoded')
+    return { search: new URL(`${request.url}?${await request.clone().text()}`).search }
   if (type === 'application/json' && !isJson(await request.clone().text())) {
     return { parameter: 'body', message: 'body is not valid JSON' }
   }

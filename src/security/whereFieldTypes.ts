@@ -29,7 +29,8 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
 const childFields = (field: FlattenedField): FlattenedField[] | null => {
-  if (field.type === 'blocks') return field.blocks.flatMap((block) => (typeof block === 'string' ? [] : block.flattenedFields))
+  if (field.type === 'blocks')
+    return field.blocks.flatMap((block) => (typeof block === 'string' ? [] : block.flattenedFields))
   if ('flattenedFields' in field) return field.flattenedFields
   return null
 }
@@ -38,7 +39,12 @@ const isHasManyValues = (field: FlattenedField) =>
   (field.type === 'text' || field.type === 'number' || field.type === 'select') && field.hasMany === true
 
 /** The field a `where` path reaches, following relationships into their collections. */
-const walkPath = (payload: Payload, root: SanitizedCollectionConfig, path: string, localeCodes: readonly string[]): Walk => {
+const walkPath = (
+  payload: Payload,
+  root: SanitizedCollectionConfig,
+  path: string,
+  localeCodes: readonly string[],
+): Walk => {
   const segments = path.replace(/__/g, '.').split('.')
   let collection = root
   let fields = root.flattenedFields
@@ -53,7 +59,8 @@ const walkPath = (payload: Payload, root: SanitizedCollectionConfig, path: strin
     if (!field) return { leaf: { kind: 'unchecked' }, crossedRelationship } // Payload answers unknown paths 400 itself
     if (field.localized && localeCodes.includes(segments[i + 1] ?? '')) i += 1
     const atEnd = i === segments.length - 1
-    if (field.type === 'richText') return { leaf: { kind: atEnd ? 'other' : 'insideRichText', field }, crossedRelationship }
+    if (field.type === 'richText')
+      return { leaf: { kind: atEnd ? 'other' : 'insideRichText', field }, crossedRelationship }
     if (field.type === 'relationship' || field.type === 'upload') {
       const target = typeof field.relationTo === 'string' ? payload.collections[field.relationTo]?.config : undefined
       if (!target) return { leaf: { kind: 'unchecked' }, crossedRelationship } // polymorphic: Payload's own rules
@@ -82,7 +89,10 @@ const valuesOf = (operator: string, value: unknown): unknown[] => {
 }
 
 const isDateValue = (value: unknown) =>
-  value === null || value === 'null' || value instanceof Date || (typeof value === 'number' && Number.isFinite(value)) ||
+  value === null ||
+  value === 'null' ||
+  value instanceof Date ||
+  (typeof value === 'number' && Number.isFinite(value)) ||
   (typeof value === 'string' && !Number.isNaN(new Date(value).getTime()))
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -90,14 +100,19 @@ const OBJECT_ID = /^[0-9a-f]{24}$/i
 const WHOLE_NUMBER = /^\d+$/
 
 /** The shape of `collection`'s ids on this database, as a test and a phrase for the message. */
-const idShapeOf = (payload: Payload, collection: SanitizedCollectionConfig): { test: (id: string) => boolean; phrase: string } | null => {
+const idShapeOf = (
+  payload: Payload,
+  collection: SanitizedCollectionConfig,
+): { test: (id: string) => boolean; phrase: string } | null => {
   const db = payload.db as unknown as { idType?: string; packageName?: string }
   const custom = (collection as { customIDType?: string }).customIDType
   if (custom === 'number') return { test: (id) => WHOLE_NUMBER.test(id), phrase: 'a whole number' }
   if (custom) return null
   if (db.idType === 'uuid' || db.idType === 'uuidv7') return { test: (id) => UUID.test(id), phrase: 'a UUID' }
-  if (db.idType === 'serial' || db.idType === 'number') return { test: (id) => WHOLE_NUMBER.test(id), phrase: 'a whole number' }
-  if (db.packageName === '@payloadcms/db-mongodb') return { test: (id) => OBJECT_ID.test(id), phrase: 'a 24-character hex ObjectId' }
+  if (db.idType === 'serial' || db.idType === 'number')
+    return { test: (id) => WHOLE_NUMBER.test(id), phrase: 'a whole number' }
+  if (db.packageName === '@payloadcms/db-mongodb')
+    return { test: (id) => OBJECT_ID.test(id), phrase: 'a 24-character hex ObjectId' }
   return null
 }
 
@@ -107,7 +122,10 @@ const checkCondition = (payload: Payload, walk: Walk, parameter: string, operato
   const at = `${parameter}[${operator}]`
   const { leaf } = walk
   if (leaf.kind === 'insideRichText') {
-    throw new ParameterError(parameter, `goes inside rich text '${leaf.field.name}', which cannot be queried by path; use where[${leaf.field.name}][like]=<words>`)
+    throw new ParameterError(
+      parameter,
+      `goes inside rich text '${leaf.field.name}', which cannot be queried by path; use where[${leaf.field.name}][like]=<words>`,
+    )
   }
   if (operator === 'exists') {
     if (!['true', 'false', true, false].includes(value as string)) throw new ParameterError(at, 'must be true or false')
@@ -117,35 +135,54 @@ const checkCondition = (payload: Payload, walk: Walk, parameter: string, operato
     throw new ParameterError(at, `is not supported on this database; use [in] to match any of the values`)
   }
   if (leaf.kind === 'hasManyValues' && walk.crossedRelationship && isSqlAdapter(payload)) {
-    throw new ParameterError(parameter, `reaches the list field '${leaf.field.name}' through a relationship, which this database cannot filter; query that collection by '${leaf.field.name}' and filter here with [in] and its ids`)
+    throw new ParameterError(
+      parameter,
+      `reaches the list field '${leaf.field.name}' through a relationship, which this database cannot filter; query that collection by '${leaf.field.name}' and filter here with [in] and its ids`,
+    )
   }
   if (leaf.kind === 'date') {
     const bad = valuesOf(operator, value).find((item) => !isDateValue(item))
-    if (bad !== undefined) throw new ParameterError(at, `must be a date (e.g. 2026-01-31 or 2026-01-31T09:00:00Z); '${String(bad).slice(0, 40)}' is not one`)
+    if (bad !== undefined)
+      throw new ParameterError(
+        at,
+        `must be a date (e.g. 2026-01-31 or 2026-01-31T09:00:00Z); '${String(bad).slice(0, 40)}' is not one`,
+      )
   }
   if (leaf.kind === 'id' && ID_OPERATORS.has(operator)) {
     const shape = idShapeOf(payload, leaf.collection)
     if (!shape) return
     // 'null' is how a client asks for "no related document"; as an id it matches nothing, harmlessly.
     const bad = valuesOf(operator, value).find((item) => item !== null && item !== 'null' && !shape.test(String(item)))
-    if (bad !== undefined) throw new ParameterError(at, `must be ${leaf.collection.slug} ids (${shape.phrase}); '${String(bad).slice(0, 40)}' is not one`)
+    if (bad !== undefined)
+      throw new ParameterError(
+        at,
+        `must be ${leaf.collection.slug} ids (${shape.phrase}); '${String(bad).slice(0, 40)}' is not one`,
+      )
   }
 }
 
 /** Throws a ParameterError for the first condition of `where` its field's type cannot take. */
-export const assertWhereFitsFieldTypes = (payload: Payload, collection: SanitizedCollectionConfig, where: unknown, parameter = 'where'): void => {
+export const assertWhereFitsFieldTypes = (
+  payload: Payload,
+  collection: SanitizedCollectionConfig,
+  where: unknown,
+  parameter = 'where',
+): void => {
   if (!isPlainObject(where)) return
   const localeCodes = payload.config.localization ? payload.config.localization.localeCodes : []
   for (const [key, condition] of Object.entries(where)) {
     const junction = key.toLowerCase()
     if (junction === 'and' || junction === 'or') {
       const list = Array.isArray(condition) ? condition : isPlainObject(condition) ? Object.values(condition) : []
-      list.forEach((item, index) => assertWhereFitsFieldTypes(payload, collection, item, `${parameter}[${key}][${index}]`))
+      list.forEach((item, index) =>
+        assertWhereFitsFieldTypes(payload, collection, item, `${parameter}[${key}][${index}]`),
+      )
       continue
     }
     if (!isPlainObject(condition)) continue
     const walk = walkPath(payload, collection, key, localeCodes)
-    for (const [operator, value] of Object.entries(condition)) checkCondition(payload, walk, `${parameter}[${key}]`, operator, value)
+    for (const [operator, value] of Object.entries(condition))
+      checkCondition(payload, walk, `${parameter}[${key}]`, operator, value)
   }
 }
 

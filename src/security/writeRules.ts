@@ -1,4 +1,10 @@
-import { ValidationError, type CollectionBeforeOperationHook, type CollectionSlug, type PayloadRequest, type SanitizedCollectionConfig } from 'payload'
+import {
+  ValidationError,
+  type CollectionBeforeOperationHook,
+  type CollectionSlug,
+  type PayloadRequest,
+  type SanitizedCollectionConfig,
+} from 'payload'
 
 import { checkWriteShape, type FieldProblem, type RelationRef } from './writeShape'
 
@@ -21,7 +27,8 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
 /** Relations whose document does not exist (any status): the database would refuse them mid-write. */
 const missingRelations = async (relations: RelationRef[], req: PayloadRequest): Promise<FieldProblem[]> => {
   const byCollection = new Map<string, RelationRef[]>()
-  for (const relation of relations) byCollection.set(relation.collection, [...(byCollection.get(relation.collection) ?? []), relation])
+  for (const relation of relations)
+    byCollection.set(relation.collection, [...(byCollection.get(relation.collection) ?? []), relation])
   const problems: FieldProblem[] = []
   for (const [collection, refs] of byCollection) {
     const wanted = [...new Set(refs.map((ref) => String(ref.id)))]
@@ -46,7 +53,11 @@ const missingRelations = async (relations: RelationRef[], req: PayloadRequest): 
     }
     for (const ref of refs) {
       if (!found.has(String(ref.id))) {
-        problems.push({ path: ref.path, message: `names no ${collection} document (id '${String(ref.id).slice(0, 60)}')`, fieldType: 'relationship' })
+        problems.push({
+          path: ref.path,
+          message: `names no ${collection} document (id '${String(ref.id).slice(0, 60)}')`,
+          fieldType: 'relationship',
+        })
       }
     }
   }
@@ -54,12 +65,20 @@ const missingRelations = async (relations: RelationRef[], req: PayloadRequest): 
 }
 
 /** beforeOperation: server-owned fields dropped, then the whole body checked before anything is written. */
-export const refuseMalformedWrites: CollectionBeforeOperationHook = async ({ args, operation, overrideAccess, req }) => {
+export const refuseMalformedWrites: CollectionBeforeOperationHook = async ({
+  args,
+  operation,
+  overrideAccess,
+  req,
+}) => {
   if (!WRITE_OPERATIONS.has(operation)) return args
   const collection = args.collection.config as SanitizedCollectionConfig
   const next = { ...args } as typeof args & { data?: unknown }
   if (!isPlainObject(next.data)) {
-    throw new ValidationError({ collection: collection.slug, errors: [{ path: 'data', message: 'must be an object of field values' }], req }, req.t)
+    throw new ValidationError(
+      { collection: collection.slug, errors: [{ path: 'data', message: 'must be an object of field values' }], req },
+      req.t,
+    )
   }
   const data: Record<string, unknown> = { ...next.data }
   // Trusted server code (overrideAccess: seeds, jobs, migrations) may set them; its dates are still checked below.
@@ -71,11 +90,16 @@ export const refuseMalformedWrites: CollectionBeforeOperationHook = async ({ arg
     allLocales: req.locale === 'all',
   })
   // Trusted server code is held to the one rule whose breach breaks later reads: dates that parse.
-  const problems = overrideAccess === true ? shape.problems.filter((problem) => problem.fieldType === 'date') : shape.problems
+  const problems =
+    overrideAccess === true ? shape.problems.filter((problem) => problem.fieldType === 'date') : shape.problems
   if (!problems.length && overrideAccess !== true) problems.push(...(await missingRelations(shape.relations, req)))
   if (problems.length) {
     throw new ValidationError(
-      { collection: collection.slug, errors: problems.map(({ path, message }) => ({ path, message: `${path} ${message}` })), req },
+      {
+        collection: collection.slug,
+        errors: problems.map(({ path, message }) => ({ path, message: `${path} ${message}` })),
+        req,
+      },
       req.t,
     )
   }

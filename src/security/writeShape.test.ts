@@ -30,7 +30,8 @@ const fields = [
 const check = (data: Record<string, unknown>, allLocales = false) =>
   checkWriteShape(fields, data, { localeCodes: ['ja', 'en'], allLocales })
 
-const paths = (data: Record<string, unknown>, allLocales = false) => check(data, allLocales).problems.map((problem) => problem.path)
+const paths = (data: Record<string, unknown>, allLocales = false) =>
+  check(data, allLocales).problems.map((problem) => problem.path)
 
 const nested = (depth: number) => {
   let node: Record<string, unknown> = { type: 'text', text: 'x' }
@@ -114,18 +115,30 @@ describe('checkWriteShape', () => {
 })
 
 describe('isStorableDate', () => {
-  it.each(['2026-01-31T09:00:00.000Z', '2026-01-31', '0001-01-01T00:00:00.000Z', '9999-12-31T23:59:59.999Z'])('accepts %s', (value) => {
-    expect(isStorableDate(value)).toBe(true)
-  })
-  it('accepts a Date', () => expect(isStorableDate(new Date())).toBe(true))
-  it.each([['not-a-date'], [''], ['2026-13-45T99:00:00Z'], ['+275761-01-01T00:00:00Z'], ['-000001-01-01T00:00:00Z'], [9e15], [{}], [[]], [true], [new Date('x')]])(
-    'refuses %j',
-    (value) => expect(isStorableDate(value)).toBe(false),
+  it.each(['2026-01-31T09:00:00.000Z', '2026-01-31', '0001-01-01T00:00:00.000Z', '9999-12-31T23:59:59.999Z'])(
+    'accepts %s',
+    (value) => {
+      expect(isStorableDate(value)).toBe(true)
+    },
   )
+  it('accepts a Date', () => expect(isStorableDate(new Date())).toBe(true))
+  it.each([
+    ['not-a-date'],
+    [''],
+    ['2026-13-45T99:00:00Z'],
+    ['+275761-01-01T00:00:00Z'],
+    ['-000001-01-01T00:00:00Z'],
+    [9e15],
+    [{}],
+    [[]],
+    [true],
+    [new Date('x')],
+  ])('refuses %j', (value) => expect(isStorableDate(value)).toBe(false))
 })
 
 describe('richTextProblem', () => {
-  it('accepts rich text up to the depth limit', () => expect(richTextProblem(nested(WRITE_LIMITS.maxRichTextDepth - 1))).toBeNull())
+  it('accepts rich text up to the depth limit', () =>
+    expect(richTextProblem(nested(WRITE_LIMITS.maxRichTextDepth - 1))).toBeNull())
   it('refuses rich text deeper than the limit without overflowing the stack', () => {
     expect(richTextProblem(nested(WRITE_LIMITS.maxRichTextDepth + 1))).toMatch(/deeper than/)
     expect(richTextProblem(nested(100_000))).toMatch(/deeper than/)
@@ -134,8 +147,13 @@ describe('richTextProblem', () => {
     const children = Array.from({ length: WRITE_LIMITS.maxRichTextNodes + 1 }, () => ({ type: 'text', text: 'x' }))
     expect(richTextProblem({ root: { type: 'root', children } })).toMatch(/more than/)
   })
-  it.each([['x'], [{}], [{ root: 'x' }], [{ root: { type: 'root', children: 'x' } }], [{ root: { type: 'root', children: [null] } }], [{ root: { type: 'root', children: [{ type: 'text', text: 5 }] } }], [{ root: { children: [] } }]])(
-    'refuses the malformed value %j',
-    (value) => expect(richTextProblem(value)).not.toBeNull(),
-  )
+  it.each([
+    ['x'],
+    [{}],
+    [{ root: 'x' }],
+    [{ root: { type: 'root', children: 'x' } }],
+    [{ root: { type: 'root', children: [null] } }],
+    [{ root: { type: 'root', children: [{ type: 'text', text: 5 }] } }],
+    [{ root: { children: [] } }],
+  ])('refuses the malformed value %j', (value) => expect(richTextProblem(value)).not.toBeNull())
 })

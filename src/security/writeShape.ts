@@ -56,7 +56,8 @@ export const richTextProblem = (value: unknown): string | null => {
     count += 1
     if (count > WRITE_LIMITS.maxRichTextNodes) return `has more than ${WRITE_LIMITS.maxRichTextNodes} nodes`
     if (depth > WRITE_LIMITS.maxRichTextDepth) return `is nested deeper than ${WRITE_LIMITS.maxRichTextDepth} levels`
-    if (!isPlainObject(node) || typeof node.type !== 'string') return 'has a node that is not an object with a string `type`'
+    if (!isPlainObject(node) || typeof node.type !== 'string')
+      return 'has a node that is not an object with a string `type`'
     if (node.type === 'text' && typeof node.text !== 'string') return 'has a text node without a string `text`'
     if (node.children === undefined) continue
     if (!Array.isArray(node.children)) return 'has a node whose `children` is not a list'
@@ -77,7 +78,11 @@ const relationItem = (
   item: unknown,
 ): { collection: string; id: number | string } | string => {
   if (Array.isArray(field.relationTo)) {
-    if (!isPlainObject(item) || typeof item.relationTo !== 'string' || !(field.relationTo as string[]).includes(item.relationTo)) {
+    if (
+      !isPlainObject(item) ||
+      typeof item.relationTo !== 'string' ||
+      !(field.relationTo as string[]).includes(item.relationTo)
+    ) {
       return `must be { relationTo: ${field.relationTo.map((slug) => `'${slug}'`).join(' | ')}, value: id }`
     }
     const value = isPlainObject(item.value) ? item.value.id : item.value
@@ -126,7 +131,8 @@ const checkValue = (field: FlattenedField, value: unknown, path: string, options
       if (typeof value !== 'boolean') problem('must be true or false')
       return
     case 'date':
-      if (!isStorableDate(value)) problem('must be a date (ISO 8601, e.g. "2026-01-31T09:00:00.000Z") between the years 1 and 9999')
+      if (!isStorableDate(value))
+        problem('must be a date (ISO 8601, e.g. "2026-01-31T09:00:00.000Z") between the years 1 and 9999')
       return
     case 'select':
     case 'radio': {
@@ -190,9 +196,15 @@ const checkValue = (field: FlattenedField, value: unknown, path: string, options
           checkFields(field.flattenedFields, row, `${rowPath}.`, options, shape)
           continue
         }
-        const block = field.blocks.find((candidate) => typeof candidate !== 'string' && candidate.slug === row.blockType)
+        const block = field.blocks.find(
+          (candidate) => typeof candidate !== 'string' && candidate.slug === row.blockType,
+        )
         if (!block || typeof block === 'string') {
-          shape.problems.push({ path: `${rowPath}.blockType`, message: 'names no block of this field', fieldType: 'blocks' })
+          shape.problems.push({
+            path: `${rowPath}.blockType`,
+            message: 'names no block of this field',
+            fieldType: 'blocks',
+          })
           return
         }
         checkFields(block.flattenedFields, row, `${rowPath}.`, options, shape)
@@ -205,15 +217,31 @@ const checkValue = (field: FlattenedField, value: unknown, path: string, options
   }
 }
 
-const checkFields = (fields: FlattenedField[], data: Record<string, unknown>, prefix: string, options: Options, shape: WriteShape) => {
+const checkFields = (
+  fields: FlattenedField[],
+  data: Record<string, unknown>,
+  prefix: string,
+  options: Options,
+  shape: WriteShape,
+) => {
   for (const field of fields) {
     if (!('name' in field) || !(field.name in data)) continue
     const value = data[field.name]
     const path = `${prefix}${field.name}`
-    if (field.localized && options.allLocales && isPlainObject(value) && field.type !== 'group' && field.type !== 'tab') {
+    if (
+      field.localized &&
+      options.allLocales &&
+      isPlainObject(value) &&
+      field.type !== 'group' &&
+      field.type !== 'tab'
+    ) {
       for (const [locale, localized] of Object.entries(value)) {
         if (!options.localeCodes.includes(locale)) {
-          shape.problems.push({ path: `${path}.${locale}`, message: 'is not a locale of this hub', fieldType: field.type })
+          shape.problems.push({
+            path: `${path}.${locale}`,
+            message: 'is not a locale of this hub',
+            fieldType: field.type,
+          })
           continue
         }
         checkValue(field, localized, `${path}.${locale}`, options, shape)
@@ -225,7 +253,11 @@ const checkFields = (fields: FlattenedField[], data: Record<string, unknown>, pr
 }
 
 /** Every problem in `data` for a collection's fields, and the relationship ids it names. */
-export const checkWriteShape = (fields: FlattenedField[], data: Record<string, unknown>, options: Options): WriteShape => {
+export const checkWriteShape = (
+  fields: FlattenedField[],
+  data: Record<string, unknown>,
+  options: Options,
+): WriteShape => {
   const shape: WriteShape = { problems: [], relations: [] }
   checkFields(fields, data, '', options, shape)
   return shape

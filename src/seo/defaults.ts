@@ -22,12 +22,14 @@ export const termTitle = (doc: Doc, glossaryName: string | undefined, locale: Se
     : truncateToWidth(term, SEO_WIDTH.title.max)
 }
 
-export const articleTitle = (doc: Doc): string => truncateToWidth(text(doc.title) || text(doc.slug), SEO_WIDTH.title.max)
+export const articleTitle = (doc: Doc): string =>
+  truncateToWidth(text(doc.title) || text(doc.slug), SEO_WIDTH.title.max)
 
 const join = (parts: string[]): string => parts.filter(Boolean).join(' ')
 
 /** The summary first (it is written to define the term), then the body, fitted to the description width. */
-export const termDescription = (doc: Doc): string => describeWithinWidth(join([text(doc.summary), rich(doc.body)]), SEO_WIDTH.description)
+export const termDescription = (doc: Doc): string =>
+  describeWithinWidth(join([text(doc.summary), rich(doc.body)]), SEO_WIDTH.description)
 
 export const caseStudyDescription = (doc: Doc): string => {
   const outcomes = Array.isArray(doc.outcomes) ? doc.outcomes.map((row) => text((row as Doc)?.text)) : []
@@ -40,4 +42,3 @@ export const playbookDescription = (doc: Doc, locale: SeoLocale): string => {
   const stepList = steps.filter(Boolean).join(locale === 'ja' ? '、' : ', ')
   return describeWithinWidth(join([text(doc.summary), rich(doc.intro), stepList]), SEO_WIDTH.description)
 }
-

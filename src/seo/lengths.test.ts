@@ -78,7 +78,9 @@ describe('generated defaults', () => {
     const body = {
       root: {
         type: 'root',
-        children: [{ type: 'paragraph', children: [{ type: 'text', text: '本文の一文目です。', version: 1 }], version: 1 }],
+        children: [
+          { type: 'paragraph', children: [{ type: 'text', text: '本文の一文目です。', version: 1 }], version: 1 },
+        ],
         version: 1,
       },
     }

@@ -15,7 +15,8 @@ export const displayWidth = (text: string): number => stringWidth(text)
 
 const ELLIPSIS = '…'
 
-const graphemes = (text: string): string[] => [...new Intl.Segmenter('ja', { granularity: 'grapheme' }).segment(text)].map((s) => s.segment)
+const graphemes = (text: string): string[] =>
+  [...new Intl.Segmenter('ja', { granularity: 'grapheme' }).segment(text)].map((s) => s.segment)
 
 const flatten = (text: string): string => text.replace(/\s+/g, ' ').trim()
 

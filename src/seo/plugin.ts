@@ -20,7 +20,14 @@ const glossaryName = async (args: Parameters<GenerateTitle>[0]): Promise<string 
   const id = typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : value
   if (typeof id !== 'string' && typeof id !== 'number') return undefined
   const glossary = await args.req.payload
-    .findByID({ collection: 'glossaries', id, depth: 0, locale: localeOf(args.locale), req: args.req, disableErrors: true })
+    .findByID({
+      collection: 'glossaries',
+      id,
+      depth: 0,
+      locale: localeOf(args.locale),
+      req: args.req,
+      disableErrors: true,
+    })
     .catch(() => null)
   return typeof glossary?.name === 'string' ? glossary.name : undefined
 }

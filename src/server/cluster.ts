@@ -35,7 +35,9 @@ export const runCluster = (settings: ServerSettings, onStopped: (code: number) =
     started += 1
     if (started === settings.workers) {
       const host = settings.hostname ?? 'localhost'
-      console.log(`Hub ready on http://${host}:${settings.port} (${settings.workers} worker${settings.workers > 1 ? 's' : ''})`)
+      console.log(
+        `Hub ready on http://${host}:${settings.port} (${settings.workers} worker${settings.workers > 1 ? 's' : ''})`,
+      )
     }
   })
   let failed = false

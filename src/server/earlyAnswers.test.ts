@@ -26,7 +26,10 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())))
 const cachedPage = (body: string, etag: string) => (request: Request) => {
   if (new URL(request.url).pathname !== '/api/cached') return undefined
   if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers: { etag } })
-  return new Response(body, { status: 200, headers: { etag, 'content-type': 'application/json', 'x-origin': request.headers.get('origin') ?? '' } })
+  return new Response(body, {
+    status: 200,
+    headers: { etag, 'content-type': 'application/json', 'x-origin': request.headers.get('origin') ?? '' },
+  })
 }
 
 describe('early answers', () => {
@@ -34,7 +37,12 @@ describe('early answers', () => {
     registerEarlyAnswers({ test: cachedPage('{"v":1}', '"a"') })
     const before = fellThrough
     const hit = await fetch(`${base}/api/cached?q=1`, { headers: { origin: 'https://shop.example' } })
-    expect([hit.status, await hit.text(), hit.headers.get('etag'), hit.headers.get('x-origin')]).toEqual([200, '{"v":1}', '"a"', 'https://shop.example'])
+    expect([hit.status, await hit.text(), hit.headers.get('etag'), hit.headers.get('x-origin')]).toEqual([
+      200,
+      '{"v":1}',
+      '"a"',
+      'https://shop.example',
+    ])
     expect(hit.headers.get('content-length')).toBe('7')
     const head = await fetch(`${base}/api/cached`, { method: 'HEAD' })
     expect([head.status, await head.text()]).toEqual([200, ''])

@@ -15,7 +15,10 @@ export type HubRequestHandlerOptions = { cacheBytes: number; bodyLimits: BodyLim
  * anything reads the body), then the plugins' own cached answers (search, feed), then the published-read
  * cache, then Next. A failure answers 500 JSON. Separate from worker.ts so tests can run it without a build.
  */
-export const hubRequestHandler = (next: RequestHandler, { cacheBytes, bodyLimits, trustedProxies = 0 }: HubRequestHandlerOptions) => {
+export const hubRequestHandler = (
+  next: RequestHandler,
+  { cacheBytes, bodyLimits, trustedProxies = 0 }: HubRequestHandlerOptions,
+) => {
   const { handle } = publishedReadHandler(next, {
     maxBytes: cacheBytes,
     routes: PUBLISHED_READ_ROUTES,
@@ -29,7 +32,9 @@ export const hubRequestHandler = (next: RequestHandler, { cacheBytes, bodyLimits
   return (req: IncomingMessage, res: ServerResponse): void => {
     writeClientAddress(req, trustedProxies)
     answer(req, res).catch((error: unknown) => {
-      console.error(`Request ${req.method} ${req.url} failed: ${error instanceof Error ? error.message : String(error)}`)
+      console.error(
+        `Request ${req.method} ${req.url} failed: ${error instanceof Error ? error.message : String(error)}`,
+      )
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' })
       res.end(res.headersSent ? undefined : JSON.stringify({ errors: [{ message: 'Internal Server Error' }] }))
     })

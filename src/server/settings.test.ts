@@ -4,7 +4,9 @@ import { serverSettings } from './settings'
 
 describe('npm start settings', () => {
   it('reads the port and host as next start does, and the worker and cache sizes from the environment', () => {
-    expect(serverSettings(['-p', '4100', '-H', '127.0.0.1'], { HUB_WORKERS: '2', HUB_READ_CACHE_MB: '8' } as never)).toEqual({
+    expect(
+      serverSettings(['-p', '4100', '-H', '127.0.0.1'], { HUB_WORKERS: '2', HUB_READ_CACHE_MB: '8' } as never),
+    ).toEqual({
       port: 4100,
       hostname: '127.0.0.1',
       workers: 2,
@@ -13,7 +15,11 @@ describe('npm start settings', () => {
       bodyLimits: { auth: 64 * 1024, graphql: 64 * 1024, write: 2 * 1024 * 1024 },
     })
     expect(serverSettings([], { HUB_TRUST_PROXY: '1' } as never).trustedProxies).toBe(1)
-    expect(serverSettings(['--port=4200'], { PORT: '4300' } as never)).toMatchObject({ port: 4200, workers: 1, cacheBytes: 64 * 1024 * 1024 })
+    expect(serverSettings(['--port=4200'], { PORT: '4300' } as never)).toMatchObject({
+      port: 4200,
+      workers: 1,
+      cacheBytes: 64 * 1024 * 1024,
+    })
     expect(serverSettings([], { PORT: '4300' } as never).port).toBe(4300)
   })
 

@@ -25,7 +25,8 @@ export const richTextEditor = (page: Page, fieldPath: string) =>
 /** Clicks a save button and waits for the admin's write to the REST API to succeed. */
 const saveWith = async (page: Page, buttonId: string) => {
   const written = page.waitForResponse(
-    (r) => r.url().includes('/api/') && ['POST', 'PATCH'].includes(r.request().method()) && !r.url().includes('/api/users'),
+    (r) =>
+      r.url().includes('/api/') && ['POST', 'PATCH'].includes(r.request().method()) && !r.url().includes('/api/users'),
     { timeout: 60_000 },
   )
   await page.click(`#${buttonId}`)

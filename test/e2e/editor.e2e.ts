@@ -72,7 +72,8 @@ describe.sequential('an editor in the admin UI', () => {
     const table = page.locator('.table table')
     await table.waitFor()
     const header = await table.locator('thead').innerText()
-    for (const column of ['Term', 'English Name', 'Glossary', 'Tags', 'Excerpt', 'Status']) expect(header).toContain(column)
+    for (const column of ['Term', 'English Name', 'Glossary', 'Tags', 'Excerpt', 'Status'])
+      expect(header).toContain(column)
     const rows = table.locator('tbody tr')
     expect(await rows.count()).toBeGreaterThan(10)
     const body = await table.locator('tbody').innerText()
@@ -105,7 +106,10 @@ describe.sequential('an editor in the admin UI', () => {
     await page.fill('#field-term', 'ライフタイムバリュー')
     await page.fill('#field-englishName', 'Lifetime Value')
     await addTextValue(page, 'field-aliases', 'LTV')
-    await page.fill('#field-summary', 'ライフタイムバリューは、顧客が取引期間全体でもたらす利益の総額です。UTMコードで流入元ごとに比べられます。')
+    await page.fill(
+      '#field-summary',
+      'ライフタイムバリューは、顧客が取引期間全体でもたらす利益の総額です。UTMコードで流入元ごとに比べられます。',
+    )
     await page.fill('#field-slug', 'lifetime-value')
 
     const editor = richTextEditor(page, 'body')
@@ -135,7 +139,11 @@ describe.sequential('an editor in the admin UI', () => {
     await publish(page)
     const published = await publicJson(`/api/glossary-terms/${termId}?depth=1`)
     expect(published.status).toBe(200)
-    expect(published.json).toMatchObject({ term: 'ライフタイムバリュー', englishName: 'Lifetime Value', aliases: ['LTV'] })
+    expect(published.json).toMatchObject({
+      term: 'ライフタイムバリュー',
+      englishName: 'Lifetime Value',
+      aliases: ['LTV'],
+    })
     expect(published.json.tags.map((t: { name: string }) => t.name)).toContain('CRM')
     expect(published.json.related.map((t: { term: string }) => t.term)).toContain('インフルエンサー')
     const blocks = published.json.body.root.children.map((n: { type: string; tag?: string }) => n.tag ?? n.type)
@@ -149,7 +157,10 @@ describe.sequential('an editor in the admin UI', () => {
     // The English translation, edited in the English locale.
     await page.goto(`${hub.url}/admin/collections/glossary-terms/${termId}?locale=en`)
     await page.fill('#field-term', 'Lifetime value')
-    await page.fill('#field-summary', 'Lifetime value is the total profit a customer brings over the whole relationship.')
+    await page.fill(
+      '#field-summary',
+      'Lifetime value is the total profit a customer brings over the whole relationship.',
+    )
     await publish(page)
     const english = await publicJson(`/api/glossary-terms/${termId}?locale=en`)
     expect(english.json.term).toBe('Lifetime value')
@@ -161,7 +172,8 @@ describe.sequential('an editor in the admin UI', () => {
   it('4. opens the term graph, adds a suggested link with one click and sees the edge in /api/term-graph', async () => {
     if (!(await pluginAnswers('/api/term-graph?root=utm-code'))) return // graph plugin not installed
     const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ')
-    const asEditor = (pathAndQuery: string) => fetch(`${hub.url}${pathAndQuery}`, { headers: { cookie } }).then((r) => r.json())
+    const asEditor = (pathAndQuery: string) =>
+      fetch(`${hub.url}${pathAndQuery}`, { headers: { cookie } }).then((r) => r.json())
     // A published term whose text mentions a term it is not yet related to (the one made in step 3 mentions UTMコード).
     const terms = await publicJson('/api/glossary-terms?limit=100&sort=slug')
     let root: { id: string; slug: string } | undefined
@@ -185,7 +197,9 @@ describe.sequential('an editor in the admin UI', () => {
     const target = await suggestion.getAttribute('data-slug')
     expect(target).toBeTruthy()
     await suggestion.locator('[data-testid="term-graph-add-suggestion"]').click()
-    await page.locator(`[data-testid="term-graph-suggestion"][data-slug="${target}"]`).waitFor({ state: 'detached', timeout: 30_000 })
+    await page
+      .locator(`[data-testid="term-graph-suggestion"][data-slug="${target}"]`)
+      .waitFor({ state: 'detached', timeout: 30_000 })
     await screenshot(page, '4b-suggestion-added')
 
     const graphJson = (await asEditor(`/api/term-graph?root=${root!.slug}&depth=1&types=related`)) as {
@@ -193,7 +207,8 @@ describe.sequential('an editor in the admin UI', () => {
     }
     expect(
       graphJson.edges.some(
-        (e) => e.type === 'related' && [e.source, e.target].includes(root!.slug) && [e.source, e.target].includes(target!),
+        (e) =>
+          e.type === 'related' && [e.source, e.target].includes(root!.slug) && [e.source, e.target].includes(target!),
       ),
     ).toBe(true)
   })
@@ -217,7 +232,10 @@ describe.sequential('an editor in the admin UI', () => {
     const firstRow = page.locator('#field-steps .array-field__row, #field-steps [id^="steps-row-"]').first()
     await firstRow.waitFor()
     await firstRow.locator('.array-actions__button, .popup-button').first().click()
-    await page.locator('.popup__content button, .array-actions__action', { hasText: /Move Down/i }).first().click()
+    await page
+      .locator('.popup__content button, .array-actions__action', { hasText: /Move Down/i })
+      .first()
+      .click()
     await screenshot(page, '5b-playbook-reordered')
     await publish(page)
     const reordered = await publicJson(`/api/playbooks/${playbook.id}`)

@@ -54,7 +54,9 @@ describe.sequential('what editors expect from a mature CMS', () => {
   })
 
   it('7. schedules a draft term to publish in the admin; the hub’s jobs queue publishes it on time', async () => {
-    const drafts = (await (await asEditor('/api/glossary-terms?where[_status][equals]=draft&limit=1&depth=0')).json()) as {
+    const drafts = (await (
+      await asEditor('/api/glossary-terms?where[_status][equals]=draft&limit=1&depth=0')
+    ).json()) as {
       docs: { id: string; slug: string }[]
     }
     scheduled = drafts.docs[0]
@@ -67,7 +69,13 @@ describe.sequential('what editors expect from a mature CMS', () => {
     const when = new Date(Date.now() + 60_000)
     const input = page.locator('.schedule-publish__scheduler input[type="text"]').first()
     await input.click()
-    const label = when.toLocaleString('en-US', { month: 'short', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit' })
+    const label = when.toLocaleString('en-US', {
+      month: 'short',
+      day: 'numeric',
+      year: 'numeric',
+      hour: 'numeric',
+      minute: '2-digit',
+    })
     await input.fill(label.replace(' at ', ' ').replace(/,(?= \d+:)/, ''))
     await page.keyboard.press('Enter')
     await screenshot(page, '7a-schedule-publish')
@@ -104,7 +112,9 @@ describe.sequential('what editors expect from a mature CMS', () => {
   })
 
   it('9. after an English edit, the next document opens in Japanese; the edited one remembers English', async () => {
-    const list = (await (await asEditor('/api/glossary-terms?limit=2&sort=slug&depth=0')).json()) as { docs: { id: string }[] }
+    const list = (await (await asEditor('/api/glossary-terms?limit=2&sort=slug&depth=0')).json()) as {
+      docs: { id: string }[]
+    }
     const [first, second] = list.docs
     await page.goto(`${hub.url}/admin/collections/glossary-terms/${first!.id}?locale=en`)
     await page.locator('#field-term').waitFor()
@@ -125,7 +135,9 @@ describe.sequential('what editors expect from a mature CMS', () => {
     await publish(page)
     expect(await page.locator('.field-error, .tooltip--error').count()).toBe(0)
     await screenshot(page, '10a-partial-english-steps')
-    const japanese = (await (await anonymous(`/api/playbooks/${playbooks.docs[0]!.id}?locale=ja`)).json()) as { steps: { title: string }[] }
+    const japanese = (await (await anonymous(`/api/playbooks/${playbooks.docs[0]!.id}?locale=ja`)).json()) as {
+      steps: { title: string }[]
+    }
     expect(japanese.steps[0]!.title).toBeTruthy()
   })
 
@@ -159,7 +171,12 @@ describe.sequential('what editors expect from a mature CMS', () => {
       .toBe('ライブ更新の確認用見出し')
     expect(await frame.locator('[data-testid="preview-related"] li').count()).toBeGreaterThan(0)
     await screenshot(page, '11a-live-preview-typing')
-    await page.locator('.live-preview-toolbar-controls__breakpoint button, .live-preview-toolbar-controls__breakpoint .popup-button').first().click()
+    await page
+      .locator(
+        '.live-preview-toolbar-controls__breakpoint button, .live-preview-toolbar-controls__breakpoint .popup-button',
+      )
+      .first()
+      .click()
     await page.locator('.popup__content').getByText('Mobile', { exact: true }).click()
     await screenshot(page, '11b-live-preview-mobile')
     await saveDraft(page)
@@ -170,7 +187,9 @@ describe.sequential('what editors expect from a mature CMS', () => {
 
   it('12. preview pages show drafts to staff only; a playbook’s steps are in order', async () => {
     expect((await anonymous(termPreviewPath)).status).toBe(404)
-    const playbooks = (await (await asEditor('/api/playbooks?limit=1&depth=0')).json()) as { docs: { slug: string; steps: { title: string }[] }[] }
+    const playbooks = (await (await asEditor('/api/playbooks?limit=1&depth=0')).json()) as {
+      docs: { slug: string; steps: { title: string }[] }[]
+    }
     const playbook = playbooks.docs[0]!
     const path = `/preview/playbooks/${playbook.slug}`
     expect((await anonymous(path)).status).toBe(404)
@@ -225,10 +244,16 @@ describe.sequential('what editors expect from a mature CMS', () => {
 
   it('15. the scheduled term is published by the jobs queue and appears in /api/feed', async () => {
     await expect
-      .poll(async () => (await (await anonymous('/api/feed?type=glossary-term&limit=100')).text()).includes(`"slug":"${scheduled!.slug}"`), {
-        timeout: 120_000,
-        interval: 2000,
-      })
+      .poll(
+        async () =>
+          (await (await anonymous('/api/feed?type=glossary-term&limit=100')).text()).includes(
+            `"slug":"${scheduled!.slug}"`,
+          ),
+        {
+          timeout: 120_000,
+          interval: 2000,
+        },
+      )
       .toBe(true)
     await page.goto(`${hub.url}/admin/collections/glossary-terms/${scheduled!.id}?locale=ja`)
     await page.locator('#field-term').waitFor()

@@ -37,7 +37,10 @@ export const hubEnv = (dataDir: string): NodeJS.ProcessEnv => ({
 /** A production build, made once; `HUB_E2E_REUSE_BUILD=1` keeps an existing one between local runs. */
 export const ensureBuild = () => {
   if (process.env.HUB_E2E_REUSE_BUILD === '1' && fs.existsSync('.next/BUILD_ID')) return
-  const result = spawnSync('npm', ['run', 'build'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } })
+  const result = spawnSync('npm', ['run', 'build'], {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  })
   if (result.status !== 0) throw new Error('npm run build failed')
 }
 

@@ -26,7 +26,12 @@ type Answer = { status: number; text: string; cache: string | null; etag: string
 
 const call = async (base: string, pathname: string, init: RequestInit = {}): Promise<Answer> => {
   const response = await fetch(`${base}${pathname}`, init)
-  return { status: response.status, text: await response.text(), cache: response.headers.get('x-hub-cache'), etag: response.headers.get('etag') }
+  return {
+    status: response.status,
+    text: await response.text(),
+    cache: response.headers.get('x-hub-cache'),
+    etag: response.headers.get('etag'),
+  }
 }
 const asEditor = (base: string, pathname: string, method = 'GET', body?: unknown) =>
   call(base, pathname, {
@@ -43,14 +48,29 @@ const edit = async (pathname: string, method: string, body?: unknown) => {
 /** One anonymous read surface, in a locale. */
 type Surface = { name: string; read: (base: string, slug: string, locale: string) => Promise<Answer> }
 const graphql = (base: string, query: string) =>
-  call(base, '/api/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })
+  call(base, '/api/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query }),
+  })
 const SURFACES: Surface[] = [
-  { name: 'REST list at depth 1', read: (base, _slug, locale) => call(base, `/api/glossary-terms?limit=100&depth=1&locale=${locale}`) },
-  { name: 'REST term page by slug', read: (base, slug, locale) => call(base, `/api/glossary-terms?where[slug][equals]=${slug}&depth=2&locale=${locale}`) },
+  {
+    name: 'REST list at depth 1',
+    read: (base, _slug, locale) => call(base, `/api/glossary-terms?limit=100&depth=1&locale=${locale}`),
+  },
+  {
+    name: 'REST term page by slug',
+    read: (base, slug, locale) =>
+      call(base, `/api/glossary-terms?where[slug][equals]=${slug}&depth=2&locale=${locale}`),
+  },
   { name: 'REST by id', read: (base, slug, locale) => call(base, `/api/glossary-terms/${ids[slug]}?locale=${locale}`) },
   {
     name: 'GraphQL list',
-    read: (base, _slug, locale) => graphql(base, `{ GlossaryTerms(limit: 100, locale: ${locale}) { docs { slug summary glossary { name } tags { name } } } }`),
+    read: (base, _slug, locale) =>
+      graphql(
+        base,
+        `{ GlossaryTerms(limit: 100, locale: ${locale}) { docs { slug summary glossary { name } tags { name } } } }`,
+      ),
   },
   { name: 'feed', read: (base, _slug, locale) => call(base, `/api/feed?limit=100&locale=${locale}`) },
 ]
@@ -124,7 +144,11 @@ beforeAll(async () => {
     ['sloe', 'SLOEDRAFT', 'draft'],
   ] as const) {
     ids[slug] = (await edit('/api/glossary-terms?locale=ja', 'POST', term(slug, marker, status))).doc.id
-    await edit(`/api/glossary-terms/${ids[slug]}?locale=en`, 'PATCH', { term: `${marker} term`, summary: `${marker} summary`, _status: status })
+    await edit(`/api/glossary-terms/${ids[slug]}?locale=en`, 'PATCH', {
+      term: `${marker} term`,
+      summary: `${marker} summary`,
+      _status: status,
+    })
   }
 }, 900_000)
 
@@ -157,10 +181,14 @@ describe('the published-read cache of npm start', () => {
       }
     }
     for (const locale of LOCALES) {
-      await edit(`/api/glossary-terms/${ids.kumquat}?draft=true&locale=${locale}`, 'PATCH', { summary: `KUMQUATDRAFTCHANGE ${locale}` })
+      await edit(`/api/glossary-terms/${ids.kumquat}?draft=true&locale=${locale}`, 'PATCH', {
+        summary: `KUMQUATDRAFTCHANGE ${locale}`,
+      })
     }
     // The editor sees the draft change, so it really was saved.
-    expect((await asEditor(first.url, `/api/glossary-terms/${ids.kumquat}?draft=true`)).text).toContain('KUMQUATDRAFTCHANGE')
+    expect((await asEditor(first.url, `/api/glossary-terms/${ids.kumquat}?draft=true`)).text).toContain(
+      'KUMQUATDRAFTCHANGE',
+    )
     await new Promise((r) => setTimeout(r, 2 * POLL_MS))
     for (const base of [first.url, second.url]) {
       for (const surface of SURFACES) {
@@ -175,41 +203,57 @@ describe('the published-read cache of npm start', () => {
   })
 
   it.each([
-    ['unpublished', 'loquat', 'LOQUATUNPUB', () => edit(`/api/glossary-terms/${ids.loquat}`, 'PATCH', { _status: 'draft' })],
+    [
+      'unpublished',
+      'loquat',
+      'LOQUATUNPUB',
+      () => edit(`/api/glossary-terms/${ids.loquat}`, 'PATCH', { _status: 'draft' }),
+    ],
     ['deleted', 'medlar', 'MEDLARDELETED', () => edit(`/api/glossary-terms/${ids.medlar}`, 'DELETE')],
-  ])('drops a cached term the moment it is %s, and the other instance within its poll', async (_state, slug, marker, change) => {
-    for (const base of [first.url, second.url]) {
-      for (const surface of SURFACES) {
-        for (const locale of LOCALES) {
-          const before = await warm(() => surface.read(base, slug, locale))
-          expect(before.text, `${surface.name} ${locale}`).toContain(marker)
+  ])(
+    'drops a cached term the moment it is %s, and the other instance within its poll',
+    async (_state, slug, marker, change) => {
+      for (const base of [first.url, second.url]) {
+        for (const surface of SURFACES) {
+          for (const locale of LOCALES) {
+            const before = await warm(() => surface.read(base, slug, locale))
+            expect(before.text, `${surface.name} ${locale}`).toContain(marker)
+          }
         }
       }
-    }
-    await change()
-    // The instance that made the change: at once.
-    for (const surface of SURFACES) {
-      for (const locale of LOCALES) {
-        const after = await surface.read(first.url, slug, locale)
-        expect(after.text, `${surface.name} ${locale}`).not.toContain(marker)
-        expect(after.text).not.toContain('SLOEDRAFT')
+      await change()
+      // The instance that made the change: at once.
+      for (const surface of SURFACES) {
+        for (const locale of LOCALES) {
+          const after = await surface.read(first.url, slug, locale)
+          expect(after.text, `${surface.name} ${locale}`).not.toContain(marker)
+          expect(after.text).not.toContain('SLOEDRAFT')
+        }
       }
-    }
-    // The other instance (two workers, each its own cache): within one poll, with room for a busy machine.
-    for (const surface of SURFACES) {
-      for (const locale of LOCALES) {
-        const { answer, afterMs } = await until(() => surface.read(second.url, slug, locale), (a) => !a.text.includes(marker), POLL_MS + 2_000)
-        expect(answer.text, `${surface.name} ${locale} after ${afterMs} ms`).not.toContain(marker)
+      // The other instance (two workers, each its own cache): within one poll, with room for a busy machine.
+      for (const surface of SURFACES) {
+        for (const locale of LOCALES) {
+          const { answer, afterMs } = await until(
+            () => surface.read(second.url, slug, locale),
+            (a) => !a.text.includes(marker),
+            POLL_MS + 2_000,
+          )
+          expect(answer.text, `${surface.name} ${locale} after ${afterMs} ms`).not.toContain(marker)
+        }
       }
-    }
-  })
+    },
+  )
 
   it('shows a renamed tag at once in the cached terms that embed it', async () => {
     const read = () => call(first.url, '/api/glossary-terms?where[slug][equals]=kumquat&depth=1')
     expect((await warm(read)).text).toContain('Quince')
     await edit(`/api/tags/${ids.tag}`, 'PATCH', { name: 'Medlar-coloured quince' })
     expect((await read()).text).toContain('Medlar-coloured quince')
-    const elsewhere = await until(() => call(second.url, '/api/glossary-terms?where[slug][equals]=kumquat&depth=1'), (a) => a.text.includes('Medlar-coloured'), POLL_MS + 2_000)
+    const elsewhere = await until(
+      () => call(second.url, '/api/glossary-terms?where[slug][equals]=kumquat&depth=1'),
+      (a) => a.text.includes('Medlar-coloured'),
+      POLL_MS + 2_000,
+    )
     expect(elsewhere.answer.text).toContain('Medlar-coloured quince')
   })
 
@@ -218,7 +262,10 @@ describe('the published-read cache of npm start', () => {
     const anonymous = await warm(() => call(first.url, list))
     expect(anonymous.cache).toBe('HIT')
     expect(anonymous.text).not.toContain('SLOEDRAFT')
-    for (const headers of [{ authorization: `JWT ${editorToken}` }, { cookie: editorCookie }] as Record<string, string>[]) {
+    for (const headers of [{ authorization: `JWT ${editorToken}` }, { cookie: editorCookie }] as Record<
+      string,
+      string
+    >[]) {
       const editor = await call(first.url, list, { headers })
       expect(editor.cache).toBe('BYPASS')
       // Staff read drafts too: the answer is theirs, not the anonymous one.

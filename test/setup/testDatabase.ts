@@ -6,8 +6,7 @@ import { randomUUID } from 'node:crypto'
  * Which engine the suite runs on: SQLite by default (it needs nothing installed),
  * MongoDB when TEST_DATABASE=mongodb (with TEST_MONGODB_URL, default mongodb://127.0.0.1:27017).
  */
-export const testEngine = (): 'mongodb' | 'sqlite' =>
-  process.env.TEST_DATABASE === 'mongodb' ? 'mongodb' : 'sqlite'
+export const testEngine = (): 'mongodb' | 'sqlite' => (process.env.TEST_DATABASE === 'mongodb' ? 'mongodb' : 'sqlite')
 
 /** A database URL no other test file uses. */
 export const freshDatabaseUri = (): string => {

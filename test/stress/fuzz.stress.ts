@@ -16,7 +16,8 @@ beforeAll(async () => {
 })
 afterAll(async () => {
   console.log(`\nFuzzed ${reports.reduce((n, r) => n + r.inputs, 0)} query strings:`)
-  for (const r of reports) console.log(`  ${r.endpoint.padEnd(24)} ${r.inputs} inputs  statuses ${JSON.stringify(r.statuses)}`)
+  for (const r of reports)
+    console.log(`  ${r.endpoint.padEnd(24)} ${r.inputs} inputs  statuses ${JSON.stringify(r.statuses)}`)
   await payload?.destroy()
 })
 

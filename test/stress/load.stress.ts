@@ -20,14 +20,23 @@ let hub: RunningHub
 let token = ''
 let glossaryId = ''
 
-type FeedPage = { items: { id: string; _hub?: { deleted?: boolean } }[]; next_url?: string; _hub: { sync_token: string } }
+type FeedPage = {
+  items: { id: string; _hub?: { deleted?: boolean } }[]
+  next_url?: string
+  _hub: { sync_token: string }
+}
 
 const api = async (pathAndQuery: string, init: RequestInit = {}) => {
   const response = await fetch(`${hub.url}${pathAndQuery}`, {
     ...init,
-    headers: { 'content-type': 'application/json', ...(token ? { Authorization: `JWT ${token}` } : {}), ...init.headers },
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { Authorization: `JWT ${token}` } : {}),
+      ...init.headers,
+    },
   })
-  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${pathAndQuery} answered ${response.status}: ${await response.text()}`)
+  if (!response.ok)
+    throw new Error(`${init.method ?? 'GET'} ${pathAndQuery} answered ${response.status}: ${await response.text()}`)
   return response.json()
 }
 
@@ -76,7 +85,10 @@ const editorAtWork = async (stop: (changes: number) => boolean) => {
     changes += 1
     const [first] = created
     if (round % 3 === 1 && first) {
-      await api(`/api/glossary-terms/${first}`, { method: 'PATCH', body: JSON.stringify({ summary: `改訂 ${round}`, _status: 'published' }) })
+      await api(`/api/glossary-terms/${first}`, {
+        method: 'PATCH',
+        body: JSON.stringify({ summary: `改訂 ${round}`, _status: 'published' }),
+      })
       changes += 1
     }
     if (round % 4 === 2 && created.length > 1) {
@@ -150,22 +162,25 @@ it(`answers ${TOTAL_REQUESTS} mixed requests at concurrency ${CONNECTIONS} with 
   }).finally(() => {
     loadDone = true
   })
-  const load = autocannon({
-    url: hub.url,
-    connections: CONNECTIONS,
-    amount: TOTAL_REQUESTS * 100, // stopped as soon as the run has what it needs (below)
-    timeout: 30,
-    requests: [
-      { method: 'GET', path: '/api/feed?limit=50' },
-      { method: 'GET', path: '/api/feed?limit=20&type=glossary-term&locale=en' },
-      { method: 'GET', path: '/api/term-graph?root=utm-code&depth=2' },
-      { method: 'GET', path: '/api/term-graph/top?limit=10' },
-      { method: 'GET', path: '/api/term-graph/path?from=utm-code&to=influencer' },
-      { method: 'GET', path: '/api/glossary-terms?limit=10&depth=1' },
-      { method: 'GET', path: '/api/case-studies?limit=4' },
-      { method: 'GET', path: '/api/playbooks?limit=1' },
-    ],
-  }, (error, result) => finish(error, result))
+  const load = autocannon(
+    {
+      url: hub.url,
+      connections: CONNECTIONS,
+      amount: TOTAL_REQUESTS * 100, // stopped as soon as the run has what it needs (below)
+      timeout: 30,
+      requests: [
+        { method: 'GET', path: '/api/feed?limit=50' },
+        { method: 'GET', path: '/api/feed?limit=20&type=glossary-term&locale=en' },
+        { method: 'GET', path: '/api/term-graph?root=utm-code&depth=2' },
+        { method: 'GET', path: '/api/term-graph/top?limit=10' },
+        { method: 'GET', path: '/api/term-graph/path?from=utm-code&to=influencer' },
+        { method: 'GET', path: '/api/glossary-terms?limit=10&depth=1' },
+        { method: 'GET', path: '/api/case-studies?limit=4' },
+        { method: 'GET', path: '/api/playbooks?limit=1' },
+      ],
+    },
+    (error, result) => finish(error, result),
+  )
   const statusCounts: Record<string, number> = {}
   load.on('response', (_client, statusCode) => {
     statusCounts[statusCode] = (statusCounts[statusCode] ?? 0) + 1

@@ -69,13 +69,22 @@ const createGraph = async (plan: GraphPlan) => {
     ids.push(String(doc.id))
   }
   for (const [i, term] of plan.terms.entries()) {
-    const links = { related: term.related.map((j) => ids[j]!), broader: term.broader === null ? null : ids[term.broader]! }
+    const links = {
+      related: term.related.map((j) => ids[j]!),
+      broader: term.broader === null ? null : ids[term.broader]!,
+    }
     const id = ids[i]!
     if (term.state === 'draft') await payload.update({ collection: 'glossary-terms', id, draft: true, data: links })
     else await payload.update({ collection: 'glossary-terms', id, data: { ...links, _status: 'published' } })
-    if (term.state === 'unpublished') await payload.update({ collection: 'glossary-terms', id, data: { _status: 'draft' } })
+    if (term.state === 'unpublished')
+      await payload.update({ collection: 'glossary-terms', id, data: { _status: 'draft' } })
     if (term.state === 'pendingDraft') {
-      await payload.update({ collection: 'glossary-terms', id, draft: true, data: { summary: `${WORDS[term.word]} pending` } })
+      await payload.update({
+        collection: 'glossary-terms',
+        id,
+        draft: true,
+        data: { summary: `${WORDS[term.word]} pending` },
+      })
     }
   }
   const caseStudy = await payload.create({
@@ -106,11 +115,19 @@ const changeHiddenData = async (plan: GraphPlan, ids: string[], shift: number) =
     if (term.state === 'published') continue
     const word = WORDS[(term.word + shift) % WORDS.length]!
     const text = { englishName: `${word} name`, summary: `${word} summary`, aliases: [word, `${word}-x`] }
-    const otherLinks = { related: ids.filter((_, j) => j !== i).slice(0, shift % 3), broader: ids[(i + shift) % ids.length]! }
+    const otherLinks = {
+      related: ids.filter((_, j) => j !== i).slice(0, shift % 3),
+      broader: ids[(i + shift) % ids.length]!,
+    }
     if (term.state === 'pendingDraft') {
       await payload.update({ collection: 'glossary-terms', id: ids[i]!, draft: true, data: { ...text, ...otherLinks } })
     } else {
-      await payload.update({ collection: 'glossary-terms', id: ids[i]!, draft: true, data: { ...text, ...otherLinks, _status: 'draft' } })
+      await payload.update({
+        collection: 'glossary-terms',
+        id: ids[i]!,
+        draft: true,
+        data: { ...text, ...otherLinks, _status: 'draft' },
+      })
     }
   }
 }
@@ -118,7 +135,19 @@ const changeHiddenData = async (plan: GraphPlan, ids: string[], shift: number) =
 type Probe = { collection: string; path: string; operator: string; value: string; draft: boolean }
 
 const relationPaths: Record<string, string[]> = {
-  'glossary-terms': ['related.summary', 'related.englishName', 'related.aliases', 'related._status', 'broader.summary', 'broader._status', 'related.related.summary', 'broader.related.englishName', 'related', 'broader', 'related.id'],
+  'glossary-terms': [
+    'related.summary',
+    'related.englishName',
+    'related.aliases',
+    'related._status',
+    'broader.summary',
+    'broader._status',
+    'related.related.summary',
+    'broader.related.englishName',
+    'related',
+    'broader',
+    'related.id',
+  ],
   'case-studies': ['relatedTerms.summary', 'relatedTerms._status', 'relatedTerms.broader.summary', 'relatedTerms'],
   playbooks: ['steps.relatedTerms.summary', 'steps.relatedTerms._status', 'steps.relatedTerms'],
 }
@@ -139,11 +168,17 @@ const probeArb = (ids: string[]): fc.Arbitrary<Probe> =>
   )
 
 const answer = async (probe: Probe, sort?: string) => {
-  const query = new URLSearchParams({ [`where[${probe.path}][${probe.operator}]`]: probe.value, limit: '100', depth: '0' })
+  const query = new URLSearchParams({
+    [`where[${probe.path}][${probe.operator}]`]: probe.value,
+    limit: '100',
+    depth: '0',
+  })
   if (probe.draft) query.set('draft', 'true')
   if (sort) query.set('sort', sort)
   const { status, json } = await rest(`/api/${probe.collection}?${query}`)
-  expect(status, `${probe.collection}?${query} answered ${status}: ${JSON.stringify(json).slice(0, 300)}`).toBeLessThan(500)
+  expect(status, `${probe.collection}?${query} answered ${status}: ${JSON.stringify(json).slice(0, 300)}`).toBeLessThan(
+    500,
+  )
   return { status, totalDocs: json?.totalDocs, ids: (json?.docs ?? []).map((d: { id: string }) => d.id) }
 }
 
@@ -176,7 +211,13 @@ describe('the attacks from the field report', () => {
     const secret = await payload.create({
       collection: 'glossary-terms',
       draft: true,
-      data: { term: '未公開の秘密', slug: 'never-published', summary: 'zephyr hidden text', glossary: glossaryId, _status: 'draft' },
+      data: {
+        term: '未公開の秘密',
+        slug: 'never-published',
+        summary: 'zephyr hidden text',
+        glossary: glossaryId,
+        _status: 'draft',
+      },
     })
     const pub = await payload.create({
       collection: 'glossary-terms',
@@ -194,7 +235,12 @@ describe('the attacks from the field report', () => {
       collection: 'glossary-terms',
       data: { term: '改稿中', slug: 'pending-edit', glossary: glossaryId, _status: 'published' },
     })
-    await payload.update({ collection: 'glossary-terms', id: pending.id, draft: true, data: { summary: 'next version' } })
+    await payload.update({
+      collection: 'glossary-terms',
+      id: pending.id,
+      draft: true,
+      data: { summary: 'next version' },
+    })
     ids = { secret: String(secret.id), pub: String(pub.id), pending: String(pending.id) }
   })
 
@@ -212,7 +258,9 @@ describe('the attacks from the field report', () => {
   ])('where[%s][%s] through a hidden term matches nothing, with or without draft=true', async (path, operator, raw) => {
     const value = raw === '<secret>' ? ids.secret! : raw
     for (const draft of ['', '&draft=true']) {
-      expect(await count(`where[id][equals]=${ids.pub}&where[${path}][${operator}]=${encodeURIComponent(value)}${draft}`)).toBe(0)
+      expect(
+        await count(`where[id][equals]=${ids.pub}&where[${path}][${operator}]=${encodeURIComponent(value)}${draft}`),
+      ).toBe(0)
     }
   })
 
@@ -261,11 +309,24 @@ describe('the attacks from the field report', () => {
   it('filters through relations to published terms still work for anonymous readers', async () => {
     const target = await payload.create({
       collection: 'glossary-terms',
-      data: { term: '公開関連', slug: 'visible-target', summary: 'quartz visible', glossary: glossaryId, _status: 'published' },
+      data: {
+        term: '公開関連',
+        slug: 'visible-target',
+        summary: 'quartz visible',
+        glossary: glossaryId,
+        _status: 'published',
+      },
     })
     await payload.create({
       collection: 'glossary-terms',
-      data: { term: '公開元', slug: 'visible-source', glossary: glossaryId, related: [target.id], broader: target.id, _status: 'published' },
+      data: {
+        term: '公開元',
+        slug: 'visible-source',
+        glossary: glossaryId,
+        related: [target.id],
+        broader: target.id,
+        _status: 'published',
+      },
     })
     expect(await count('where[related.summary][like]=quartz')).toBe(1)
     expect(await count('where[broader.summary][like]=quartz&draft=true')).toBe(1)

@@ -40,7 +40,13 @@ type Sent = { status: number; body: string; socket: Socket }
 /** Sends `body` (a stream: chunked, no Content-Length, unless `headers` declares one) and resolves on the answer. */
 const send = (path: string, body: Readable, headers: Record<string, string> = {}): Promise<Sent> =>
   new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port, path, method: 'POST', headers: { 'content-type': 'application/json', ...headers } })
+    const req = httpRequest({
+      host: '127.0.0.1',
+      port,
+      path,
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+    })
     req.on('response', (res) => {
       let text = ''
       res.setEncoding('utf8')
@@ -73,7 +79,10 @@ describe('body limits in the production request handler', () => {
     const calls = nextCalls
     const answer = await send('/api/users/login', filler(100 * MIB))
     expect(answer.status).toBe(413)
-    expect(JSON.parse(answer.body).errors[0]).toMatchObject({ parameter: 'body', limit: { kind: 'auth', bytes: 64 * 1024 } })
+    expect(JSON.parse(answer.body).errors[0]).toMatchObject({
+      parameter: 'body',
+      limit: { kind: 'auth', bytes: 64 * 1024 },
+    })
     expect(Date.now() - started).toBeLessThan(3000)
     expect(answer.socket.bytesRead).toBeLessThan(4 * MIB)
     expect(nextCalls).toBe(calls) // nothing behind the cap saw the request
@@ -83,7 +92,9 @@ describe('body limits in the production request handler', () => {
   it('refuses a declared Content-Length over the limit before reading any of the body', async () => {
     const answer = await send('/api/graphql', filler(8 * MIB), { 'content-length': String(8 * MIB) })
     expect(answer.status).toBe(413)
-    expect(JSON.parse(answer.body).errors[0].message).toMatch(/64 KiB limit for graphql requests \(set HUB_BODY_LIMIT_GRAPHQL_KB/)
+    expect(JSON.parse(answer.body).errors[0].message).toMatch(
+      /64 KiB limit for graphql requests \(set HUB_BODY_LIMIT_GRAPHQL_KB/,
+    )
     expect(answer.socket.bytesRead).toBeLessThan(4 * MIB)
   })
 

@@ -61,7 +61,9 @@ describe('CSRF in the production defaults: a cookie write counts only from the h
     const request = new Request(`${HOST}/api/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie: `payload-token=${token}`, origin: 'https://evil.example' },
-      body: JSON.stringify({ query: `mutation { createGlossaryTerm(data: { term: "x", slug: "csrf-gql", glossary: "${glossaryId}" }) { id } }` }),
+      body: JSON.stringify({
+        query: `mutation { createGlossaryTerm(data: { term: "x", slug: "csrf-gql", glossary: "${glossaryId}" }) { id } }`,
+      }),
     })
     const json = await (await GRAPHQL_POST(config)(request)).json()
     expect(json.data?.createGlossaryTerm ?? null).toBeNull()
@@ -75,12 +77,15 @@ describe('CSRF in the production defaults: a cookie write counts only from the h
 
 describe('which pages are trusted', () => {
   const trusted = ['https://shop.example.com']
-  const from = (headers: Record<string, string>, host = 'hub.example.com') => isFromTrustedPage({ headers: new Headers(headers), host }, trusted)
+  const from = (headers: Record<string, string>, host = 'hub.example.com') =>
+    isFromTrustedPage({ headers: new Headers(headers), host }, trusted)
 
   it('a configured origin is trusted', () => expect(from({ origin: 'https://shop.example.com' })).toBe(true))
   it('the own host, also behind a proxy', () => {
     expect(from({ origin: 'https://hub.example.com' })).toBe(true)
-    expect(from({ origin: 'https://hub.example.com', 'x-forwarded-host': 'hub.example.com' }, 'localhost:3000')).toBe(true)
+    expect(from({ origin: 'https://hub.example.com', 'x-forwarded-host': 'hub.example.com' }, 'localhost:3000')).toBe(
+      true,
+    )
   })
   it('other origins, null and malformed origins are not', () => {
     expect(from({ origin: 'https://evil.example' })).toBe(false)
@@ -93,6 +98,8 @@ describe('which pages are trusted', () => {
     expect(from({ 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'no-cors', 'sec-fetch-dest': 'image' })).toBe(false)
   })
   it('a link followed from another site opens the page signed in (GET navigation)', () => {
-    expect(from({ 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'document' })).toBe(true)
+    expect(from({ 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'document' })).toBe(
+      true,
+    )
   })
 })

@@ -24,7 +24,10 @@ describe('generated query strings never break a public endpoint', () => {
   })
 
   // Auth routes take bodies, not queries: the multipart and form deliveries reach their body parsing.
-  it.each(['/api/users/login', '/api/users/forgot-password'])('%s answers 2xx or 4xx with JSON, never 5xx', async (endpoint) => {
-    await fuzzEndpoint(endpoint, RUNS)
-  })
+  it.each(['/api/users/login', '/api/users/forgot-password'])(
+    '%s answers 2xx or 4xx with JSON, never 5xx',
+    async (endpoint) => {
+      await fuzzEndpoint(endpoint, RUNS)
+    },
+  )
 })

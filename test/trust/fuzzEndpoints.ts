@@ -7,7 +7,12 @@ import { config } from '../helpers/payload'
 import { hostileQueryString } from './fuzzQueries'
 import { VALID_BASE_QUERY } from './publicEndpoints'
 
-export type FuzzReport = { endpoint: string; inputs: number; statuses: Record<number, number>; deliveredBy: Record<Delivery, number> }
+export type FuzzReport = {
+  endpoint: string
+  inputs: number
+  statuses: Record<number, number>
+  deliveredBy: Record<Delivery, number>
+}
 
 // Half the inputs as GETs (the storefronts' way), the rest split between the other two deliveries.
 const deliveries = fc.constantFrom<Delivery>('get', 'get', 'override-form', 'multipart')
@@ -57,7 +62,10 @@ export const fuzzEndpoint = async (endpoint: string, numRuns: number): Promise<F
       statuses[response.status] = (statuses[response.status] ?? 0) + 1
       deliveredBy[delivery] += 1
       const text = await response.text()
-      expect(response.status, `${delivery} ${endpoint}?${query} answered ${response.status}: ${text.slice(0, 300)}`).toBeLessThan(500)
+      expect(
+        response.status,
+        `${delivery} ${endpoint}?${query} answered ${response.status}: ${text.slice(0, 300)}`,
+      ).toBeLessThan(500)
       if (response.status >= 400) {
         expect(() => JSON.parse(text), `${endpoint}?${query} error body is not JSON`).not.toThrow()
       }

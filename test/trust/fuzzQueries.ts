@@ -50,14 +50,49 @@ const hostileValue = fc.oneof(
 // Paths of every field type the collections have (dates, ids, relationships, rich text, hasMany lists,
 // the same behind relationships), under every operator: the SQL adapter's weak spots are type-specific.
 const WHERE_PATHS = [
-  'id', 'createdAt', 'updatedAt', '_status', 'excerpt', 'aliases', 'body', 'body.root', 'body.root.children.0.text',
-  'glossary', 'tags', 'related', 'broader', 'related.id', 'related.createdAt', 'related.aliases', 'related.body.root',
-  'relatedTerms', 'relatedTerms.aliases', 'relatedTerms.updatedAt', 'steps.relatedTerms', 'steps.body.root', 'persona.name',
-  'playbookSteps.playbook', 'stage',
+  'id',
+  'createdAt',
+  'updatedAt',
+  '_status',
+  'excerpt',
+  'aliases',
+  'body',
+  'body.root',
+  'body.root.children.0.text',
+  'glossary',
+  'tags',
+  'related',
+  'broader',
+  'related.id',
+  'related.createdAt',
+  'related.aliases',
+  'related.body.root',
+  'relatedTerms',
+  'relatedTerms.aliases',
+  'relatedTerms.updatedAt',
+  'steps.relatedTerms',
+  'steps.body.root',
+  'persona.name',
+  'playbookSteps.playbook',
+  'stage',
 ]
 const WHERE_OPERATORS = [
-  'equals', 'not_equals', 'greater_than', 'greater_than_equal', 'less_than', 'less_than_equal',
-  'like', 'not_like', 'contains', 'exists', 'in', 'not_in', 'all', 'near', 'within', 'intersects',
+  'equals',
+  'not_equals',
+  'greater_than',
+  'greater_than_equal',
+  'less_than',
+  'less_than_equal',
+  'like',
+  'not_like',
+  'contains',
+  'exists',
+  'in',
+  'not_in',
+  'all',
+  'near',
+  'within',
+  'intersects',
 ]
 const typedWhere = fc
   .tuple(fc.constantFrom(...WHERE_PATHS), fc.constantFrom(...WHERE_OPERATORS))
@@ -71,11 +106,17 @@ const parameterName = fc.oneof(
   {
     weight: 1,
     arbitrary: fc
-      .tuple(fc.constantFrom('where', 'select', 'populate', 'sort'), fc.array(fc.string({ maxLength: 8 }), { maxLength: 4 }))
+      .tuple(
+        fc.constantFrom('where', 'select', 'populate', 'sort'),
+        fc.array(fc.string({ maxLength: 8 }), { maxLength: 4 }),
+      )
       .map(([root, keys]) => root + keys.map((k) => `[${k}]`).join('')),
   },
   // Nested arrays / objects in qs syntax: a[0][b]=…, a[]=…
-  { weight: 1, arbitrary: fc.constantFrom('limit[]', 'limit[0]', 'root[]', 'cursor[a]', 'where[slug][in][]', 'types[]') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom('limit[]', 'limit[0]', 'root[]', 'cursor[a]', 'where[slug][in][]', 'types[]'),
+  },
 )
 
 /** Percent-encodes like a browser; a lone surrogate becomes bytes that are not valid UTF-8, as a broken client sends. */
@@ -93,4 +134,6 @@ const encode = (value: string): string =>
 /** A raw query string (`a=1&b[c]=2`), percent-encoded the way a browser or a careless client sends it. */
 export const hostileQueryString = fc
   .array(fc.tuple(parameterName, hostileValue), { minLength: 0, maxLength: 6 })
-  .map((pairs) => pairs.map(([k, v]) => `${encode(k).replace(/%5B/g, '[').replace(/%5D/g, ']')}=${encode(v)}`).join('&'))
+  .map((pairs) =>
+    pairs.map(([k, v]) => `${encode(k).replace(/%5B/g, '[').replace(/%5D/g, ']')}=${encode(v)}`).join('&'),
+  )

@@ -26,7 +26,13 @@ beforeAll(async () => {
   for (let i = 0; i < TERMS; i += 1) {
     const doc = await payload.create({
       collection: 'glossary-terms',
-      data: { term: `予算${i}`, slug: `budget-${i}`, summary: `summary ${i}`, glossary: glossary.id, _status: 'published' },
+      data: {
+        term: `予算${i}`,
+        slug: `budget-${i}`,
+        summary: `summary ${i}`,
+        glossary: glossary.id,
+        _status: 'published',
+      },
     })
     ids.push(String(doc.id))
   }
@@ -89,19 +95,46 @@ describe('anonymous GraphQL has a hard budget', () => {
 
   it('refuses a big limit sent as a variable', async () => {
     const query = 'query Page($size: Int) { GlossaryTerms(limit: $size) { docs { slug } } }'
-    const errors = await refusedQuickly(query, undefined, { body: JSON.stringify({ query, variables: { size: 5000 } }) })
+    const errors = await refusedQuickly(query, undefined, {
+      body: JSON.stringify({ query, variables: { size: 5000 } }),
+    })
     expect(errors[0]!.message).toMatch(/limit: GlossaryTerms\(limit\) is 5000/)
   })
 
   it('refuses a big limit on a nested list with its own paging (join fields, custom queries)', async () => {
-    const errors = await refusedQuickly(`{ GlossaryTerms(limit: 1) { docs { slug } } Tags(limit: 1000) { docs { slug } } }`)
+    const errors = await refusedQuickly(
+      `{ GlossaryTerms(limit: 1) { docs { slug } } Tags(limit: 1000) { docs { slug } } }`,
+    )
     expect(errors[0]!.message).toMatch(/Tags\(limit\) is 1000/)
   })
 
   it('answers a normal storefront query', async () => {
-    const { status, json } = await graphql(
-      `{ GlossaryTerms(limit: 100, sort: "slug") { totalDocs docs { id slug term summary glossary { name slug } tags { name slug } related { slug term summary } } } }`,
-    )
+    const { status, json } = await graphql(`
+      {
+        GlossaryTerms(limit: 100, sort: "slug") {
+          totalDocs
+          docs {
+            id
+            slug
+            term
+            summary
+            glossary {
+              name
+              slug
+            }
+            tags {
+              name
+              slug
+            }
+            related {
+              slug
+              term
+              summary
+            }
+          }
+        }
+      }
+    `)
     expect(json.errors).toBeUndefined()
     expect(status).toBe(200)
     expect(json.data.GlossaryTerms.docs).toHaveLength(TERMS)
@@ -122,7 +155,9 @@ describe('staff get higher limits', () => {
     const { status, json } = await graphql(query, staffToken)
     expect(json.errors).toBeUndefined()
     expect(status).toBe(200)
-    expect(json.data.GlossaryTerms.docs[0].related[0].related[0].related[0].related[0].related[0].slug).toMatch(/^budget-/)
+    expect(json.data.GlossaryTerms.docs[0].related[0].related[0].related[0].related[0].related[0].slug).toMatch(
+      /^budget-/,
+    )
   })
 
   it('an editor may ask for pages above 100, up to the staff limit', async () => {
@@ -152,17 +187,25 @@ describe('malformed GraphQL requests answer 400 with JSON', () => {
   })
 
   it('a fragment that spreads itself directly is refused', async () => {
-    const errors = await refusedQuickly('query { GlossaryTerms { docs { ...A } } } fragment A on GlossaryTerm { slug ...A }')
+    const errors = await refusedQuickly(
+      'query { GlossaryTerms { docs { ...A } } } fragment A on GlossaryTerm { slug ...A }',
+    )
     expect(errors[0]!.message).toMatch(/fragment cycle A → A/)
   })
 
   it('a cycle among fragments no operation uses is refused too', async () => {
-    const errors = await refusedQuickly('query { GlossaryTerms { docs { slug } } } fragment A on GlossaryTerm { ...B } fragment B on GlossaryTerm { ...A }')
+    const errors = await refusedQuickly(
+      'query { GlossaryTerms { docs { slug } } } fragment A on GlossaryTerm { ...B } fragment B on GlossaryTerm { ...A }',
+    )
     expect(errors[0]!.message).toMatch(/fragment cycle/)
   })
 
   it('fragments that each spread the next twice (2^30 fields) are refused quickly', async () => {
-    const fragments = Array.from({ length: 30 }, (_, i) => `fragment F${i} on GlossaryTerm { ${i === 29 ? 'slug' : `a: related { ...F${i + 1} } b: related { ...F${i + 1} }`} }`)
+    const fragments = Array.from(
+      { length: 30 },
+      (_, i) =>
+        `fragment F${i} on GlossaryTerm { ${i === 29 ? 'slug' : `a: related { ...F${i + 1} } b: related { ...F${i + 1} }`} }`,
+    )
     const errors = await refusedQuickly(`query { GlossaryTerms(limit: 1) { docs { ...F0 } } } ${fragments.join('\n')}`)
     expect(errors[0]!.message).toMatch(/query: (selects more than|nests more than)/)
   })
@@ -172,7 +215,11 @@ describe('malformed GraphQL requests answer 400 with JSON', () => {
     ['a JSON array (batch)', '[{"query": "{ Tags { docs { slug } } }"}]', /body: must be a JSON object/],
     ['no query', '{"variables": {}}', /query: must be a non-empty string/],
     ['a query that is not a string', '{"query": 5}', /query: must be a non-empty string/],
-    ['variables that are not an object', '{"query": "{ Tags { docs { slug } } }", "variables": "x"}', /variables: must be a JSON object/],
+    [
+      'variables that are not an object',
+      '{"query": "{ Tags { docs { slug } } }", "variables": "x"}',
+      /variables: must be a JSON object/,
+    ],
     ['a syntax error', '{"query": "{ Tags { docs { slug } "}', /query: Syntax Error/],
   ])('%s', async (_name, body, message) => {
     const errors = await refusedQuickly('', undefined, { body })

@@ -131,14 +131,23 @@ const SURFACES: Record<string, (locale: string) => Promise<string>> = {
   'GraphQL by id': async (locale) => {
     const answers = await Promise.all(
       Object.values(ids).map(async (id) =>
-        JSON.stringify((await graphql(`{ GlossaryTerm(id: "${id}", draft: true, locale: ${locale}) { slug term summary } }`)).json.data),
+        JSON.stringify(
+          (await graphql(`{ GlossaryTerm(id: "${id}", draft: true, locale: ${locale}) { slug term summary } }`)).json
+            .data,
+        ),
       ),
     )
     return answers.join('\n')
   },
   'feed (full)': async (locale) => JSON.stringify((await rest(`/api/feed?limit=100&locale=${locale}`)).json),
   'feed (since delta, tombstones)': async (locale) =>
-    JSON.stringify((await rest(`/api/feed?limit=100&locale=${locale}&since=${encodeURIComponent(syncToken ?? '2000-01-01T00:00:00Z')}`)).json),
+    JSON.stringify(
+      (
+        await rest(
+          `/api/feed?limit=100&locale=${locale}&since=${encodeURIComponent(syncToken ?? '2000-01-01T00:00:00Z')}`,
+        )
+      ).json,
+    ),
   'term graph': async (locale) =>
     JSON.stringify((await rest(`/api/term-graph?root=public-hub&depth=3&limit=200&locale=${locale}`)).json),
   'term graph path': async () => {
@@ -159,7 +168,9 @@ const forbiddenTraces = (key: keyof typeof HIDDEN): string[] => {
 
 describe('nothing hidden leaks to anonymous clients', () => {
   const cases = Object.keys(SURFACES).flatMap((surface) =>
-    LOCALES.flatMap((locale) => (Object.keys(HIDDEN) as (keyof typeof HIDDEN)[]).map((state) => ({ surface, locale, state }))),
+    LOCALES.flatMap((locale) =>
+      (Object.keys(HIDDEN) as (keyof typeof HIDDEN)[]).map((state) => ({ surface, locale, state })),
+    ),
   )
 
   it.each(cases)('$surface [$locale]: the $state term is invisible', async ({ surface, locale, state }) => {
@@ -192,7 +203,11 @@ describe('nothing hidden leaks to anonymous clients', () => {
 
   it('editors cannot grant themselves admin', async () => {
     const me = await rest('/api/users/me', { token: editorToken })
-    await rest(`/api/users/${me.json.user.id}`, { method: 'PATCH', token: editorToken, body: { roles: ['admin', 'editor'] } })
+    await rest(`/api/users/${me.json.user.id}`, {
+      method: 'PATCH',
+      token: editorToken,
+      body: { roles: ['admin', 'editor'] },
+    })
     expect((await payload.findByID({ collection: 'users', id: me.json.user.id })).roles).toEqual(['editor'])
   })
 })

@@ -36,9 +36,13 @@ const post = async (path: string, body: unknown, ip: string) => {
 const login = (email: string, password: string, ip: string) => post('users/login', { email, password }, ip)
 
 const graphqlLogin = (email: string, password: string, ip: string) =>
-  graphql(`mutation { loginUser(email: ${JSON.stringify(email)}, password: ${JSON.stringify(password)}) { token } }`, undefined, {
-    headers: { [CLIENT_IP_HEADER]: ip },
-  })
+  graphql(
+    `mutation { loginUser(email: ${JSON.stringify(email)}, password: ${JSON.stringify(password)}) { token } }`,
+    undefined,
+    {
+      headers: { [CLIENT_IP_HEADER]: ip },
+    },
+  )
 
 describe('login rate limits instead of an account lock', () => {
   it('six wrong passwords from one address do not lock the admin out from another address', async () => {
@@ -55,7 +59,9 @@ describe('login rate limits instead of an account lock', () => {
     const refused = await login(ADMIN, PASSWORD, '203.0.113.77')
     expect(refused.status).toBe(429)
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1)
-    expect(refused.json).toEqual({ errors: [{ message: expect.stringMatching(/^Too many failed logins\. Try again in \d+ seconds\.$/) }] })
+    expect(refused.json).toEqual({
+      errors: [{ message: expect.stringMatching(/^Too many failed logins\. Try again in \d+ seconds\.$/) }],
+    })
   })
 
   it('a successful login gives that email from that address its free tries back', async () => {
@@ -73,7 +79,10 @@ describe('login rate limits instead of an account lock', () => {
   })
 
   it('GraphQL loginUser is limited too, each aliased field counting as one attempt', async () => {
-    const guesses = Array.from({ length: 8 }, (_, i) => `g${i}: loginUser(email: "${ADMIN}", password: "guess-${i}") { token }`)
+    const guesses = Array.from(
+      { length: 8 },
+      (_, i) => `g${i}: loginUser(email: "${ADMIN}", password: "guess-${i}") { token }`,
+    )
     const { status, headers, json } = await graphql(`mutation { ${guesses.join(' ')} }`, undefined, {
       headers: { [CLIENT_IP_HEADER]: '192.0.2.10' },
     })

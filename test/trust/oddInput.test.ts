@@ -33,7 +33,10 @@ const WRONG_WHERE: [string, string][] = [
   ['/api/glossary-terms?where[body.root][exists]=true', 'where[body.root]'],
   ['/api/playbooks?where[steps.body.root.children][equals]=x', 'where[steps.body.root.children]'],
   ['/api/case-studies?where[relatedTerms.aliases][contains]=x', 'where[relatedTerms.aliases]'],
-  ['/api/glossary-terms?where[or][0][tags.name][like]=a&where[or][1][createdAt][equals]=never', 'where[or][1][createdAt][equals]'],
+  [
+    '/api/glossary-terms?where[or][0][tags.name][like]=a&where[or][1][createdAt][equals]=never',
+    'where[or][1][createdAt][equals]',
+  ],
   ['/api/glossary-terms?where[excerpt][exists]=maybe', 'where[excerpt][exists]'],
   ['/api/glossary-terms?data={', 'data'],
 ]
@@ -70,9 +73,9 @@ describe('where conditions the field type cannot take', () => {
   it('holds for GraphQL and the Local API too (the check runs in Payload, not only in the route)', async () => {
     const answer = await graphql('{ GlossaryTerms(where: { related: { all: ["a", "b"] } }) { totalDocs } }')
     expect(JSON.stringify(answer.json)).toContain('where[related][all]')
-    await expect(payload.find({ collection: 'glossary-terms', where: { createdAt: { greater_than: 'notadate' } } })).rejects.toThrow(
-      /where\[createdAt\]\[greater_than\] must be a date/,
-    )
+    await expect(
+      payload.find({ collection: 'glossary-terms', where: { createdAt: { greater_than: 'notadate' } } }),
+    ).rejects.toThrow(/where\[createdAt\]\[greater_than\] must be a date/)
   })
 })
 
@@ -90,7 +93,11 @@ describe('every method and every way of sending a query goes through the guard',
       expect(status, body).toBe(400)
       expect(json.errors[0].parameter).toBe(parameter)
     }
-    const ok = await rest('/api/glossary-terms', { method: 'POST', headers: form, rawBody: 'where[slug][equals]=utm-code' })
+    const ok = await rest('/api/glossary-terms', {
+      method: 'POST',
+      headers: form,
+      rawBody: 'where[slug][equals]=utm-code',
+    })
     expect(ok.json.docs.map((doc: { slug: string }) => doc.slug)).toEqual(['utm-code'])
   })
 
@@ -103,7 +110,11 @@ describe('every method and every way of sending a query goes through the guard',
 
   it('checks queries on POST, PATCH and DELETE as on GET', async () => {
     for (const method of ['POST', 'PATCH', 'DELETE']) {
-      const { status, json } = await rest('/api/glossary-terms?where[createdAt][equals]=notadate&data={', { method, token: staff, body: { term: 'x' } })
+      const { status, json } = await rest('/api/glossary-terms?where[createdAt][equals]=notadate&data={', {
+        method,
+        token: staff,
+        body: { term: 'x' },
+      })
       expect(status, method).toBe(400)
       expect(['data', 'where[createdAt][equals]']).toContain(json.errors[0].parameter)
     }
@@ -117,11 +128,18 @@ const multipart = (payloadField: string) => {
 }
 
 describe('multipart bodies whose _payload is not JSON', () => {
-  it.each(['/api/users/login', '/api/users/forgot-password', '/api/glossary-terms'])('%s answers 400 naming _payload', async (path) => {
-    const { status, json } = await rest(path, { method: 'POST', token: path === '/api/glossary-terms' ? staff : undefined, rawBody: multipart('{"email":') })
-    expect(status).toBe(400)
-    expect(json.errors[0].parameter).toBe('_payload')
-  })
+  it.each(['/api/users/login', '/api/users/forgot-password', '/api/glossary-terms'])(
+    '%s answers 400 naming _payload',
+    async (path) => {
+      const { status, json } = await rest(path, {
+        method: 'POST',
+        token: path === '/api/glossary-terms' ? staff : undefined,
+        rawBody: multipart('{"email":'),
+      })
+      expect(status).toBe(400)
+      expect(json.errors[0].parameter).toBe('_payload')
+    },
+  )
 
   it('GraphQL answers 400 naming _payload', async () => {
     const { status, json } = await graphql('', undefined, { body: multipart('{') })

@@ -57,7 +57,10 @@ describe('CSRF: a login cookie counts only when sent from a trusted origin', () 
 
 describe('GraphQL', () => {
   it('refuses a query above the complexity limit', async () => {
-    const fields = Array.from({ length: 300 }, (_, i) => `f${i}: GlossaryTerms(limit: 100) { docs { id term slug summary } }`)
+    const fields = Array.from(
+      { length: 300 },
+      (_, i) => `f${i}: GlossaryTerms(limit: 100) { docs { id term slug summary } }`,
+    )
     const { json } = await helpers.graphql(`{ ${fields.join('\n')} }`)
     expect(JSON.stringify(json.errors ?? [])).toMatch(/complexity/i)
     expect(json.data).toBeUndefined()

@@ -4,7 +4,10 @@ import { richText } from '../helpers/fixtures'
 
 /** A little published and draft content, so public endpoints have something to answer and hide. */
 export const createSampleContent = async (payload: Payload) => {
-  const glossary = await payload.create({ collection: 'glossaries', data: { name: 'マーケティング用語集', slug: 'marketing' } })
+  const glossary = await payload.create({
+    collection: 'glossaries',
+    data: { name: 'マーケティング用語集', slug: 'marketing' },
+  })
   const tag = await payload.create({ collection: 'tags', data: { name: 'Analytics', slug: 'analytics' } })
   const utm = await payload.create({
     collection: 'glossary-terms',
@@ -33,7 +36,13 @@ export const createSampleContent = async (payload: Payload) => {
   })
   const draft = await payload.create({
     collection: 'glossary-terms',
-    data: { term: '下書きの用語', slug: 'secret-draft', summary: 'まだ公開しない。', glossary: glossary.id, _status: 'draft' },
+    data: {
+      term: '下書きの用語',
+      slug: 'secret-draft',
+      summary: 'まだ公開しない。',
+      glossary: glossary.id,
+      _status: 'draft',
+    },
   })
   const playbook = await payload.create({
     collection: 'playbooks',

@@ -27,7 +27,8 @@ const snapshot = async () => {
   const rows: string[] = []
   for (const collection of SEEDED) {
     const { docs } = await payload.find({ collection, limit: 1000, draft: true, depth: 0, pagination: false })
-    for (const doc of docs as { slug: string; _status?: string }[]) rows.push(`${collection}/${doc.slug}@${doc._status ?? '-'}`)
+    for (const doc of docs as { slug: string; _status?: string }[])
+      rows.push(`${collection}/${doc.slug}@${doc._status ?? '-'}`)
   }
   return rows.sort()
 }
@@ -40,7 +41,8 @@ const collect = () => {
 describe('hostile files in the documents folder', () => {
   it('are reported by name and reason and skipped, and the real documents are still imported', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-hostile-'))
-    for (const name of fs.readdirSync(DEFAULT_DOCUMENTS_DIR)) fs.copyFileSync(path.join(DEFAULT_DOCUMENTS_DIR, name), path.join(dir, name))
+    for (const name of fs.readdirSync(DEFAULT_DOCUMENTS_DIR))
+      fs.copyFileSync(path.join(DEFAULT_DOCUMENTS_DIR, name), path.join(dir, name))
     // One real page rewritten with a byte-order mark and CRLF line ends: still a good page.
     const original = fs.readFileSync(path.join(dir, '003_62d5ce0ec09fda94.txt'), 'utf8')
     fs.writeFileSync(path.join(dir, '003_62d5ce0ec09fda94.txt'), '\ufeff' + original.replace(/\n/g, '\r\n'))
@@ -72,7 +74,8 @@ describe('an import that fails halfway', () => {
     const clean = await snapshot() // what the hostile-files import above wrote: the full, uninterrupted result
 
     // Start over in fresh collections: delete everything the seed wrote, then fail after 10 records.
-    for (const collection of [...SEEDED].reverse()) await payload.delete({ collection, where: { id: { exists: true } } })
+    for (const collection of [...SEEDED].reverse())
+      await payload.delete({ collection, where: { id: { exists: true } } })
     expect(await snapshot()).toEqual([])
     let written = 0
     const failing = importCorpus(payload, corpus, {

@@ -7,8 +7,16 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
 const file = process.argv[2] ?? ''
-const pages = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, { headers: Record<string, string>; body: string }>
-const answers = new Map(Object.entries(pages).map(([path, page]) => [path, { headers: page.headers, body: Buffer.from(page.body, 'base64') }]))
+const pages = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<
+  string,
+  { headers: Record<string, string>; body: string }
+>
+const answers = new Map(
+  Object.entries(pages).map(([path, page]) => [
+    path,
+    { headers: page.headers, body: Buffer.from(page.body, 'base64') },
+  ]),
+)
 const server = createServer((req, res) => {
   const answer = answers.get(req.url ?? '')
   if (!answer) {

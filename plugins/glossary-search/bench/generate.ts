@@ -5,20 +5,58 @@
  */
 
 const KANJI: [string, string][] = [
-  ['顧客', 'こきゃく'], ['購入', 'こうにゅう'], ['送料', 'そうりょう'], ['在庫', 'ざいこ'], ['定期', 'ていき'],
-  ['解約', 'かいやく'], ['継続', 'けいぞく'], ['価値', 'かち'], ['生涯', 'しょうがい'], ['単価', 'たんか'],
-  ['広告', 'こうこく'], ['費用', 'ひよう'], ['効果', 'こうか'], ['測定', 'そくてい'], ['流入', 'りゅうにゅう'],
-  ['経路', 'けいろ'], ['離脱', 'りだつ'], ['率', 'りつ'], ['体験', 'たいけん'], ['満足', 'まんぞく'],
-  ['配送', 'はいそう'], ['返品', 'へんぴん'], ['交換', 'こうかん'], ['会員', 'かいいん'], ['特典', 'とくてん'],
-  ['初回', 'しょかい'], ['同梱', 'どうこん'], ['施策', 'しさく'], ['販促', 'はんそく'], ['指標', 'しひょう'],
+  ['顧客', 'こきゃく'],
+  ['購入', 'こうにゅう'],
+  ['送料', 'そうりょう'],
+  ['在庫', 'ざいこ'],
+  ['定期', 'ていき'],
+  ['解約', 'かいやく'],
+  ['継続', 'けいぞく'],
+  ['価値', 'かち'],
+  ['生涯', 'しょうがい'],
+  ['単価', 'たんか'],
+  ['広告', 'こうこく'],
+  ['費用', 'ひよう'],
+  ['効果', 'こうか'],
+  ['測定', 'そくてい'],
+  ['流入', 'りゅうにゅう'],
+  ['経路', 'けいろ'],
+  ['離脱', 'りだつ'],
+  ['率', 'りつ'],
+  ['体験', 'たいけん'],
+  ['満足', 'まんぞく'],
+  ['配送', 'はいそう'],
+  ['返品', 'へんぴん'],
+  ['交換', 'こうかん'],
+  ['会員', 'かいいん'],
+  ['特典', 'とくてん'],
+  ['初回', 'しょかい'],
+  ['同梱', 'どうこん'],
+  ['施策', 'しさく'],
+  ['販促', 'はんそく'],
+  ['指標', 'しひょう'],
 ]
 const KATAKANA: [string, string][] = [
-  ['インフルエンサー', 'Influencer'], ['コンバージョン', 'Conversion'], ['リテンション', 'Retention'],
-  ['セグメント', 'Segment'], ['アフィリエイト', 'Affiliate'], ['レコメンド', 'Recommendation'],
-  ['サブスクリプション', 'Subscription'], ['ロイヤルティ', 'Loyalty'], ['クーポン', 'Coupon'], ['カート', 'Cart'],
-  ['チェックアウト', 'Checkout'], ['ランディングページ', 'Landing Page'], ['リターゲティング', 'Retargeting'],
-  ['アトリビューション', 'Attribution'], ['パーソナライズ', 'Personalization'], ['ギフト', 'Gift'],
-  ['レビュー', 'Review'], ['アンバサダー', 'Ambassador'], ['キャンペーン', 'Campaign'], ['ファネル', 'Funnel'],
+  ['インフルエンサー', 'Influencer'],
+  ['コンバージョン', 'Conversion'],
+  ['リテンション', 'Retention'],
+  ['セグメント', 'Segment'],
+  ['アフィリエイト', 'Affiliate'],
+  ['レコメンド', 'Recommendation'],
+  ['サブスクリプション', 'Subscription'],
+  ['ロイヤルティ', 'Loyalty'],
+  ['クーポン', 'Coupon'],
+  ['カート', 'Cart'],
+  ['チェックアウト', 'Checkout'],
+  ['ランディングページ', 'Landing Page'],
+  ['リターゲティング', 'Retargeting'],
+  ['アトリビューション', 'Attribution'],
+  ['パーソナライズ', 'Personalization'],
+  ['ギフト', 'Gift'],
+  ['レビュー', 'Review'],
+  ['アンバサダー', 'Ambassador'],
+  ['キャンペーン', 'Campaign'],
+  ['ファネル', 'Funnel'],
 ]
 const ACRONYMS = ['UTM', 'LTV', 'CRM', 'KPI', 'ROAS', 'CPA', 'CTR', 'NPS', 'SNS', 'LINE']
 
@@ -40,10 +78,17 @@ export type BenchTerm = {
 }
 
 const paragraph = (text: string) => ({
-  type: 'paragraph', version: 1, format: '', indent: 0, direction: 'ltr', textFormat: 0,
+  type: 'paragraph',
+  version: 1,
+  format: '',
+  indent: 0,
+  direction: 'ltr',
+  textFormat: 0,
   children: [{ type: 'text', version: 1, text, format: 0, detail: 0, mode: 'normal', style: '' }],
 })
-export const richText = (...texts: string[]) => ({ root: { type: 'root', version: 1, format: '', indent: 0, direction: 'ltr', children: texts.map(paragraph) } })
+export const richText = (...texts: string[]) => ({
+  root: { type: 'root', version: 1, format: '', indent: 0, direction: 'ltr', children: texts.map(paragraph) },
+})
 
 /** `count` terms; `glossaries` are the ids terms are spread over. */
 export const generateTerms = (count: number, glossaries: string[]): BenchTerm[] => {
@@ -79,6 +124,24 @@ export const generateTerms = (count: number, glossaries: string[]): BenchTerm[] 
 
 /** What readers type: kana prefixes, readings, katakana, Latin words (with a typo), acronyms, kanji, two words. */
 export const QUERY_MIX = [
-  'いんふる', 'こきゃく', 'こうにゅうそうりょう', 'コンバージョン', 'さぶすく', 'クーポン', 'influencer', 'retension',
-  'utm', 'ltv', '顧客生涯', '送料', 'checkout', 'ファネル 指標', 'roas', 'かーと', 'loyalty', 'アンバサダー', '離脱率', 'subscripton',
+  'いんふる',
+  'こきゃく',
+  'こうにゅうそうりょう',
+  'コンバージョン',
+  'さぶすく',
+  'クーポン',
+  'influencer',
+  'retension',
+  'utm',
+  'ltv',
+  '顧客生涯',
+  '送料',
+  'checkout',
+  'ファネル 指標',
+  'roas',
+  'かーと',
+  'loyalty',
+  'アンバサダー',
+  '離脱率',
+  'subscripton',
 ]

@@ -38,13 +38,35 @@ const time = (rounds: number, run: (query: string) => unknown) => {
   }
   timings.sort((a, b) => a - b)
   cpu.sort((a, b) => a - b)
-  return { p50: percentile(timings, 0.5), p95: percentile(timings, 0.95), cpuP95: percentile(cpu, 0.95), max: timings.at(-1)! }
+  return {
+    p50: percentile(timings, 0.5),
+    p95: percentile(timings, 0.95),
+    cpuP95: percentile(cpu, 0.95),
+    max: timings.at(-1)!,
+  }
 }
 
-export type EngineFigures = { name: string; buildMs: number; buildCpuMs: number; cpuP95: number; heapMb: number; sizeMb: number; p50: number; p95: number; max: number; hitsForInfluencer: number }
+export type EngineFigures = {
+  name: string
+  buildMs: number
+  buildCpuMs: number
+  cpuP95: number
+  heapMb: number
+  sizeMb: number
+  p50: number
+  p95: number
+  max: number
+  hitsForInfluencer: number
+}
 
-export const measureInProcess = async (count: number, rounds = 25, oramaRounds = 3): Promise<{ docs: number; results: EngineFigures[] }> => {
-  const docs: SearchDocument[] = generateTerms(count, ['g1', 'g2', 'g3']).map((term) => termDocument(term as unknown as TermSource))
+export const measureInProcess = async (
+  count: number,
+  rounds = 25,
+  oramaRounds = 3,
+): Promise<{ docs: number; results: EngineFigures[] }> => {
+  const docs: SearchDocument[] = generateTerms(count, ['g1', 'g2', 'g3']).map((term) =>
+    termDocument(term as unknown as TermSource),
+  )
   const results: EngineFigures[] = []
 
   // MiniSearch, through the plugin's own engine (tokens, query plan, ranking tiers).
@@ -79,16 +101,27 @@ export const measureInProcess = async (count: number, rounds = 25, oramaRounds =
       tokenizer: {
         language: 'japanese',
         normalizationCache: new Map(),
-        tokenize: (raw: string, _language?: string, prop?: string) =>
-          indexTokens(raw, !prop?.startsWith('body')),
+        tokenize: (raw: string, _language?: string, prop?: string) => indexTokens(raw, !prop?.startsWith('body')),
       },
     },
   })
-  await insertMultiple(orama, docs.map((doc) => Object.fromEntries([['id', doc.key], ...fields.map((field) => [field, doc[field]])])) as never, 1000)
+  await insertMultiple(
+    orama,
+    docs.map((doc) => Object.fromEntries([['id', doc.key], ...fields.map((field) => [field, doc[field]])])) as never,
+    1000,
+  )
   const oramaBuild = performance.now() - started
   const oramaCpu = cpuMs(cpuStarted)
   const oramaHeap = heap() - before
-  const runOrama = (query: string) => oramaSearch(orama, { term: query, properties: fields as never, tolerance: 1, threshold: 0, limit: 10, boost: { term_ja: 6, alt: 5, reading: 4, summary_ja: 2 } as never })
+  const runOrama = (query: string) =>
+    oramaSearch(orama, {
+      term: query,
+      properties: fields as never,
+      tolerance: 1,
+      threshold: 0,
+      limit: 10,
+      boost: { term_ja: 6, alt: 5, reading: 4, summary_ja: 2 } as never,
+    })
   const oramaTimes = time(oramaRounds, (query) => runOrama(query))
   const influencer = (await runOrama('いんふる')) as { count: number }
   results.push({

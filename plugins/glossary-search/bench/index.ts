@@ -29,16 +29,23 @@ const items = Number(process.env.BENCH_ITEMS ?? 10_000)
 const run = promisify(execFile)
 const line = (text: string) => process.stdout.write(`${text}\n`)
 const ms = (value: number) => value.toFixed(2).padStart(8)
-const goal = (label: string, value: string, met: boolean) => line(`  ${label.padEnd(46)} ${value.padStart(12)}  ${met ? 'met' : 'NOT met'}`)
+const goal = (label: string, value: string, met: boolean) =>
+  line(`  ${label.padEnd(46)} ${value.padStart(12)}  ${met ? 'met' : 'NOT met'}`)
 
-line(`Glossary search benchmark · ${os.cpus().length} CPUs · Node ${process.version} · load average ${os.loadavg()[0]!.toFixed(1)}`)
+line(
+  `Glossary search benchmark · ${os.cpus().length} CPUs · Node ${process.version} · load average ${os.loadavg()[0]!.toFixed(1)}`,
+)
 
 // ---------------------------------------------------------------------------------------------------
 line(`\n1. In-process, ${items.toLocaleString()} terms (wall time; CPU time in brackets, the machine may be shared)`)
 const inProcess = await measureInProcess(items)
-line(`${'engine'.padEnd(16)} ${'build ms'.padStart(10)} ${'(cpu)'.padStart(8)} ${'heap MB'.padStart(8)} ${'saved MB'.padStart(9)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'(cpu)'.padStart(8)}`)
+line(
+  `${'engine'.padEnd(16)} ${'build ms'.padStart(10)} ${'(cpu)'.padStart(8)} ${'heap MB'.padStart(8)} ${'saved MB'.padStart(9)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'(cpu)'.padStart(8)}`,
+)
 for (const r of inProcess.results) {
-  line(`${r.name.padEnd(16)} ${r.buildMs.toFixed(0).padStart(10)} ${r.buildCpuMs.toFixed(0).padStart(8)} ${r.heapMb.toFixed(1).padStart(8)} ${r.sizeMb.toFixed(1).padStart(9)} ${ms(r.p50)} ${ms(r.p95)} ${ms(r.cpuP95)}`)
+  line(
+    `${r.name.padEnd(16)} ${r.buildMs.toFixed(0).padStart(10)} ${r.buildCpuMs.toFixed(0).padStart(8)} ${r.heapMb.toFixed(1).padStart(8)} ${r.sizeMb.toFixed(1).padStart(9)} ${ms(r.p50)} ${ms(r.p95)} ${ms(r.cpuP95)}`,
+  )
 }
 const mini = inProcess.results[0]!
 
@@ -50,10 +57,19 @@ process.on('exit', () => fs.rmSync(dataDir, { recursive: true, force: true }))
 // First start: the migrations create the schema. Then the terms go in while the hub is stopped.
 await (await startHub(dataDir)).stop()
 const seedStarted = performance.now()
-execFileSync(process.execPath, ['--import', 'tsx', path.join(here, 'seedHub.ts'), JSON.stringify({ databaseUri: embeddedSqliteUrl(dataDir), terms: items })], {
-  stdio: ['ignore', 'ignore', 'inherit'],
-  env: { ...process.env, PAYLOAD_SECRET: 'bench-secret-0123456789-0123456789-0123456789' },
-})
+execFileSync(
+  process.execPath,
+  [
+    '--import',
+    'tsx',
+    path.join(here, 'seedHub.ts'),
+    JSON.stringify({ databaseUri: embeddedSqliteUrl(dataDir), terms: items }),
+  ],
+  {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, PAYLOAD_SECRET: 'bench-secret-0123456789-0123456789-0123456789' },
+  },
+)
 line(`  seeded in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`)
 
 const startedAt = performance.now()
@@ -90,19 +106,45 @@ for (const pathname of paths) {
   const body = Buffer.from(await response.arrayBuffer())
   if (response.status !== 200) throw new Error(`${pathname} answered ${response.status}: ${body}`)
   hits += (JSON.parse(body.toString()) as { hits: unknown[] }).hits.length
-  const { connection: _c, 'keep-alive': _k, date: _d, 'transfer-encoding': _t, ...headers } = Object.fromEntries(response.headers.entries())
+  const {
+    connection: _c,
+    'keep-alive': _k,
+    date: _d,
+    'transfer-encoding': _t,
+    ...headers
+  } = Object.fromEntries(response.headers.entries())
   pages[pathname] = { headers, body: body.toString('base64') }
 }
 const pagesFile = path.join(dataDir, 'pages.json')
 fs.writeFileSync(pagesFile, JSON.stringify(pages))
-const bare = fork(path.join(here, 'bare.ts'), [pagesFile], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'pipe', 'inherit', 'ipc'] })
-const barePort = await new Promise<string>((resolve) => bare.stdout!.once('data', (data) => resolve(String(data).trim())))
-const averageBytes = Object.values(pages).reduce((sum, page) => sum + Buffer.from(page.body, 'base64').byteLength, 0) / paths.length
-line(`  search answers ${(readyMs / 1000).toFixed(1)} s after start (index built from the database); ${paths.length} queries, ${hits} hits, ${averageBytes.toFixed(0)} bytes per answer`)
+const bare = fork(path.join(here, 'bare.ts'), [pagesFile], {
+  execArgv: ['--import', 'tsx'],
+  stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+})
+const barePort = await new Promise<string>((resolve) =>
+  bare.stdout!.once('data', (data) => resolve(String(data).trim())),
+)
+const averageBytes =
+  Object.values(pages).reduce((sum, page) => sum + Buffer.from(page.body, 'base64').byteLength, 0) / paths.length
+line(
+  `  search answers ${(readyMs / 1000).toFixed(1)} s after start (index built from the database); ${paths.length} queries, ${hits} hits, ${averageBytes.toFixed(0)} bytes per answer`,
+)
 
-type Load = { requestsPerSecond: number; p50: number; p95: number; p99: number; errors: number; timeouts: number; statuses: Record<string, number> }
+type Load = {
+  requestsPerSecond: number
+  p50: number
+  p95: number
+  p99: number
+  errors: number
+  timeouts: number
+  statuses: Record<string, number>
+}
 const load = async (url: string, loadPaths = paths): Promise<Load> => {
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', path.join(here, 'load.ts'), JSON.stringify({ url, paths: loadPaths, duration, connections })], { maxBuffer: 1 << 20 })
+  const { stdout } = await run(
+    process.execPath,
+    ['--import', 'tsx', path.join(here, 'load.ts'), JSON.stringify({ url, paths: loadPaths, duration, connections })],
+    { maxBuffer: 1 << 20 },
+  )
   return JSON.parse(stdout.trim().split('\n').pop()!) as Load
 }
 const memoryBefore = rssMb()
@@ -115,18 +157,28 @@ const memoryAfter = rssMb()
 bare.kill()
 await hub.stop()
 
-line(`\n${'scenario'.padEnd(48)} ${'req/s'.padStart(9)} ${'p50 ms'.padStart(7)} ${'p95 ms'.padStart(7)} ${'p99 ms'.padStart(7)}  statuses`)
+line(
+  `\n${'scenario'.padEnd(48)} ${'req/s'.padStart(9)} ${'p50 ms'.padStart(7)} ${'p95 ms'.padStart(7)} ${'p99 ms'.padStart(7)}  statuses`,
+)
 for (const [label, r] of [
   ['GET /api/search (npm start), query mix', hubLoad],
   ['bare Node http, same bytes per URL', bareLoad],
   ['same server: cached GET /api/feed?limit=1 (floor)', feedLoad],
 ] as const) {
-  const statuses = Object.entries(r.statuses).map(([status, count]) => `${status}×${count}`).join(' ')
-  line(`${label.padEnd(48)} ${Math.round(r.requestsPerSecond).toLocaleString().padStart(9)} ${String(r.p50).padStart(7)} ${String(r.p95).padStart(7)} ${String(r.p99).padStart(7)}  ${statuses}${r.errors + r.timeouts ? ` errors=${r.errors} timeouts=${r.timeouts}` : ''}`)
+  const statuses = Object.entries(r.statuses)
+    .map(([status, count]) => `${status}×${count}`)
+    .join(' ')
+  line(
+    `${label.padEnd(48)} ${Math.round(r.requestsPerSecond).toLocaleString().padStart(9)} ${String(r.p50).padStart(7)} ${String(r.p95).padStart(7)} ${String(r.p99).padStart(7)}  ${statuses}${r.errors + r.timeouts ? ` errors=${r.errors} timeouts=${r.timeouts}` : ''}`,
+  )
 }
 const ratio = hubLoad.requestsPerSecond / bareLoad.requestsPerSecond
-line(`  search / feed's cached page on the same server: ${(hubLoad.requestsPerSecond / feedLoad.requestsPerSecond).toFixed(2)} ×`)
-line(`  server RSS (largest process of the hub's tree): ${memoryBefore.largest.toFixed(0)} MB before load, ${memoryAfter.largest.toFixed(0)} MB after`)
+line(
+  `  search / feed's cached page on the same server: ${(hubLoad.requestsPerSecond / feedLoad.requestsPerSecond).toFixed(2)} ×`,
+)
+line(
+  `  server RSS (largest process of the hub's tree): ${memoryBefore.largest.toFixed(0)} MB before load, ${memoryAfter.largest.toFixed(0)} MB after`,
+)
 
 line('\nGoals')
 goal('in-process p95 (MiniSearch, wall)', `${mini.p95.toFixed(2)} ms`, mini.p95 <= 5)

@@ -1,10 +1,25 @@
 import { lexicalPlainText } from '../../related-term-graph/core/text'
-import { idOf, listOf, type CaseStudySource, type PlaybookSource, type TermSource } from '../../storefront-feed/core/items'
+import {
+  idOf,
+  listOf,
+  type CaseStudySource,
+  type PlaybookSource,
+  type TermSource,
+} from '../../storefront-feed/core/items'
 import { pickLocale, type Localized } from '../../storefront-feed/core/localize'
 import type { ContentType, FeedLocale } from '../../storefront-feed/types'
 
 /** The searchable fields of a document; `_ja`/`_en` hold each locale's own text (no fallback). */
-export const SEARCH_FIELDS = ['term_ja', 'term_en', 'alt', 'reading', 'summary_ja', 'summary_en', 'body_ja', 'body_en'] as const
+export const SEARCH_FIELDS = [
+  'term_ja',
+  'term_en',
+  'alt',
+  'reading',
+  'summary_ja',
+  'summary_en',
+  'body_ja',
+  'body_en',
+] as const
 export type SearchField = (typeof SEARCH_FIELDS)[number]
 
 /** How a field ranks: a match in a name beats one in a summary, which beats one in a body. */
@@ -46,9 +61,15 @@ const own = (value: Localized<string>, locale: FeedLocale): string => {
   if (value && typeof value === 'object') return text((value as Record<string, unknown>)[locale])
   return locale === 'ja' ? text(value) : ''
 }
-const shown = (value: Localized<string>, locale: FeedLocale): string => text(pickLocale(value, locale, HUB_DEFAULT_LOCALE).value)
+const shown = (value: Localized<string>, locale: FeedLocale): string =>
+  text(pickLocale(value, locale, HUB_DEFAULT_LOCALE).value)
 const richOwn = (value: unknown, locale: FeedLocale): string => {
-  const picked = value && typeof value === 'object' && !('root' in value) ? (value as Record<string, unknown>)[locale] : locale === 'ja' ? value : undefined
+  const picked =
+    value && typeof value === 'object' && !('root' in value)
+      ? (value as Record<string, unknown>)[locale]
+      : locale === 'ja'
+        ? value
+        : undefined
   return lexicalPlainText(picked)
 }
 const both = <T>(fn: (locale: FeedLocale) => T): Record<FeedLocale, T> => ({ ja: fn('ja'), en: fn('en') })
@@ -86,7 +107,9 @@ export const caseStudyDocument = (doc: CaseStudySource): SearchDocument => {
       ].join(' '),
     ),
   )
-  const scenarioShown = both((locale) => flat(lexicalPlainText(pickLocale(doc.scenario as Localized<unknown>, locale, HUB_DEFAULT_LOCALE).value)))
+  const scenarioShown = both((locale) =>
+    flat(lexicalPlainText(pickLocale(doc.scenario as Localized<unknown>, locale, HUB_DEFAULT_LOCALE).value)),
+  )
   return {
     key: `case-study:${doc.id}`,
     type: 'case-study',
@@ -115,10 +138,9 @@ export const playbookDocument = (doc: PlaybookSource): SearchDocument => {
     flat(
       [
         richOwn(doc.intro, locale),
-        ...listOf<PlaybookSource['steps'] extends (infer S)[] | null | undefined ? S : never>(doc.steps).flatMap((step) => [
-          own(step.title, locale),
-          richOwn(step.body, locale),
-        ]),
+        ...listOf<PlaybookSource['steps'] extends (infer S)[] | null | undefined ? S : never>(doc.steps).flatMap(
+          (step) => [own(step.title, locale), richOwn(step.body, locale)],
+        ),
         richOwn(doc.closing, locale),
       ].join(' '),
     ),

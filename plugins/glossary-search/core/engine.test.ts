@@ -31,20 +31,60 @@ const doc = (key: string, fields: Partial<SearchDocument>): SearchDocument => {
 
 const engine = new SearchEngine()
 for (const d of [
-  doc('glossary-term:influencer', { term_ja: 'インフルエンサー', alt: 'Influencer', summary_ja: '発信力で購買を動かす人。' }),
-  doc('glossary-term:influence-rate', { term_ja: 'インプレッション', alt: 'Impression', summary_ja: 'インフラ費用とは無関係の表示回数。' }),
+  doc('glossary-term:influencer', {
+    term_ja: 'インフルエンサー',
+    alt: 'Influencer',
+    summary_ja: '発信力で購買を動かす人。',
+  }),
+  doc('glossary-term:influence-rate', {
+    term_ja: 'インプレッション',
+    alt: 'Impression',
+    summary_ja: 'インフラ費用とは無関係の表示回数。',
+  }),
   doc('glossary-term:utm-code', { term_ja: 'UTMコード', alt: 'UTM Code', summary_ja: '流入元を見分ける印。' }),
-  doc('glossary-term:utm-parameter', { term_ja: 'UTMパラメータ', alt: 'UTM Parameter', summary_ja: 'URL に付ける計測用の値。' }),
-  doc('glossary-term:utmost', { term_ja: '最善努力', alt: 'Best Effort', summary_ja: 'できる限りのこと。' , reading: 'さいぜんどりょく'}),
-  doc('glossary-term:ltv', { term_ja: '顧客生涯価値', alt: 'Customer Lifetime Value / LTV', reading: 'こきゃくしょうがいかち', summary_ja: '一人の顧客がもたらす利益の総額。' }),
-  doc('glossary-term:customer-count', { term_ja: '顧客数', reading: 'こきゃくすう', summary_ja: '取引のある顧客の人数。' }),
-  doc('case-study:tea-shop', { term_ja: '茶葉店の定期便', summary_ja: '小売', body_ja: 'インフルエンサーと組んで定期便の解約を減らした。' }),
-  doc('playbook:welcome', { term_ja: '初回購入後のフォロー', summary_ja: '購入直後の三通のメール。', body_ja: '顧客生涯価値を伸ばす最初の一歩。' }),
-  doc('glossary-term:other-glossary', { term_ja: 'インフルエンサー施策', glossaryId: 'g2', summary_ja: '別の用語集。' }),
-]) engine.upsert(d)
+  doc('glossary-term:utm-parameter', {
+    term_ja: 'UTMパラメータ',
+    alt: 'UTM Parameter',
+    summary_ja: 'URL に付ける計測用の値。',
+  }),
+  doc('glossary-term:utmost', {
+    term_ja: '最善努力',
+    alt: 'Best Effort',
+    summary_ja: 'できる限りのこと。',
+    reading: 'さいぜんどりょく',
+  }),
+  doc('glossary-term:ltv', {
+    term_ja: '顧客生涯価値',
+    alt: 'Customer Lifetime Value / LTV',
+    reading: 'こきゃくしょうがいかち',
+    summary_ja: '一人の顧客がもたらす利益の総額。',
+  }),
+  doc('glossary-term:customer-count', {
+    term_ja: '顧客数',
+    reading: 'こきゃくすう',
+    summary_ja: '取引のある顧客の人数。',
+  }),
+  doc('case-study:tea-shop', {
+    term_ja: '茶葉店の定期便',
+    summary_ja: '小売',
+    body_ja: 'インフルエンサーと組んで定期便の解約を減らした。',
+  }),
+  doc('playbook:welcome', {
+    term_ja: '初回購入後のフォロー',
+    summary_ja: '購入直後の三通のメール。',
+    body_ja: '顧客生涯価値を伸ばす最初の一歩。',
+  }),
+  doc('glossary-term:other-glossary', {
+    term_ja: 'インフルエンサー施策',
+    glossaryId: 'g2',
+    summary_ja: '別の用語集。',
+  }),
+])
+  engine.upsert(d)
 
 const all: SearchFilter = { types: CONTENT_TYPES }
-const keys = (q: string, filter = all, locale: 'ja' | 'en' = 'ja') => engine.search(q, locale, filter).hits.map((hit) => hit.doc.key)
+const keys = (q: string, filter = all, locale: 'ja' | 'en' = 'ja') =>
+  engine.search(q, locale, filter).hits.map((hit) => hit.doc.key)
 
 describe('search engine', () => {
   it('finds a katakana term from the start of its hiragana spelling (type-ahead)', () => {
@@ -98,7 +138,9 @@ describe('search engine', () => {
 
   it('filters by type and glossary', () => {
     expect(keys('インフルエンサー', { types: ['case-study'] })).toEqual(['case-study:tea-shop'])
-    expect(keys('インフルエンサー', { types: ['glossary-term'], glossaryId: 'g2' })).toEqual(['glossary-term:other-glossary'])
+    expect(keys('インフルエンサー', { types: ['glossary-term'], glossaryId: 'g2' })).toEqual([
+      'glossary-term:other-glossary',
+    ])
   })
 
   it('forgets a removed document and replaces an updated one', () => {

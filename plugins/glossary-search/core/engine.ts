@@ -99,7 +99,9 @@ export class SearchEngine {
 
   /** Serialized size of what the engine holds, in bytes (for the benchmark's comparison). */
   serializedSize(): number {
-    return Buffer.byteLength(JSON.stringify(this.#names)) + Buffer.byteLength(JSON.stringify([...this.#scanned.values()]))
+    return (
+      Buffer.byteLength(JSON.stringify(this.#names)) + Buffer.byteLength(JSON.stringify([...this.#scanned.values()]))
+    )
   }
 
   #corporaNow(): Corpora {
@@ -120,14 +122,21 @@ export class SearchEngine {
    * The best `limit` matches (tier, then score, then key for a stable answer) and how many there are in all.
    * Only the hits returned are materialised: a two-letter prefix can match thousands of documents.
    */
-  search(query: string, locale: FeedLocale, filter: SearchFilter, limit = Number.POSITIVE_INFINITY): { total: number; hits: RankedHit[] } {
+  search(
+    query: string,
+    locale: FeedLocale,
+    filter: SearchFilter,
+    limit = Number.POSITIVE_INFINITY,
+  ): { total: number; hits: RankedHit[] } {
     const parts = queryParts(query)
     if (parts.length === 0) return { total: 0, hits: [] }
     const types = new Set(filter.types)
     // Without a type or glossary restriction every document is wanted: skip the per-result check.
     const unfiltered = !filter.glossaryId && ALL_TYPES.every((type) => types.has(type))
     const wanted = (doc: SearchDocument | undefined): doc is SearchDocument =>
-      Boolean(doc && (unfiltered || (types.has(doc.type) && (!filter.glossaryId || doc.glossaryId === filter.glossaryId))))
+      Boolean(
+        doc && (unfiltered || (types.has(doc.type) && (!filter.glossaryId || doc.glossaryId === filter.glossaryId))),
+      )
     const needles = parts.map((part) => part.text)
 
     const named = this.#names.search(
@@ -186,7 +195,13 @@ export class SearchEngine {
       if (hits.length >= limit) break
       const list = tiers[tier]!.sort((a, b) => a[0] - b[0] || (a[2] < b[2] ? -1 : 1))
       for (const [position, , key] of list.slice(0, limit - hits.length)) {
-        hits.push({ doc: this.#docs.get(key)!, tier, score: 1 / (1 + position), needles, field: tier === 1 ? 'summary' : 'body' })
+        hits.push({
+          doc: this.#docs.get(key)!,
+          tier,
+          score: 1 / (1 + position),
+          needles,
+          field: tier === 1 ? 'summary' : 'body',
+        })
       }
     }
     return { total, hits }

@@ -28,7 +28,19 @@ describe('五十音 / A–Z grouping', () => {
       { term: 'Affiliate', value: 'affiliate' },
       { term: '#タグ', value: 'hash' },
     ])
-    expect(groups.map((group) => group.key).slice(0, 11)).toEqual(['あ', 'か', 'さ', 'た', 'な', 'は', 'ま', 'や', 'ら', 'わ', 'A'])
+    expect(groups.map((group) => group.key).slice(0, 11)).toEqual([
+      'あ',
+      'か',
+      'さ',
+      'た',
+      'な',
+      'は',
+      'ま',
+      'や',
+      'ら',
+      'わ',
+      'A',
+    ])
     expect(groups.find((group) => group.key === 'か')?.entries).toEqual(['cart', 'customers'])
     expect(groups.find((group) => group.key === 'A')?.entries).toEqual(['affiliate'])
     expect(groups.at(-1)).toEqual({ key: 'other', entries: ['hash'] })

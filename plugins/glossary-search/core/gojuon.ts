@@ -33,7 +33,10 @@ export const foldInitial = (text: string): string => {
   if (code >= 0x30a1 && code <= 0x30f6) code -= 0x60
   // ヷ ヸ ヹ ヺ (voiced わ row): their plain forms.
   else if (code >= 0x30f7 && code <= 0x30fa) code = 'わゐゑを'.codePointAt(code - 0x30f7)!
-  const plain = String.fromCodePoint(code).normalize('NFD').replace(/[\u3099\u309a]/g, '').normalize('NFC')
+  const plain = String.fromCodePoint(code)
+    .normalize('NFD')
+    .replace(/[\u3099\u309a]/g, '')
+    .normalize('NFC')
   const small = SMALL.indexOf(plain)
   return small === -1 ? plain : LARGE[small]!
 }

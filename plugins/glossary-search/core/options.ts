@@ -26,7 +26,9 @@ export const sanitizeOptions = (options: GlossarySearchConfig): SanitizedGlossar
   for (const [kind, template] of Object.entries(urls)) {
     for (const [, name] of template.matchAll(/\{([^}]*)\}/g)) {
       if (!(TEMPLATE_PLACEHOLDERS as readonly string[]).includes(name!)) {
-        fail(`storefront.urls['${kind}'] uses {${name}}; use only ${TEMPLATE_PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}`)
+        fail(
+          `storefront.urls['${kind}'] uses {${name}}; use only ${TEMPLATE_PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}`,
+        )
       }
     }
   }

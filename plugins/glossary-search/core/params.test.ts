@@ -11,7 +11,13 @@ describe('search parameters', () => {
   it('fills defaults', () => {
     expect(parseSearchQuery(new URLSearchParams('q=カート'))).toEqual({
       ok: true,
-      query: { q: 'カート', locale: 'ja', types: ['glossary-term', 'case-study', 'playbook'], glossary: undefined, limit: 10 },
+      query: {
+        q: 'カート',
+        locale: 'ja',
+        types: ['glossary-term', 'case-study', 'playbook'],
+        glossary: undefined,
+        limit: 10,
+      },
     })
   })
 
@@ -36,7 +42,10 @@ describe('search parameters', () => {
   })
 
   it('checks the index parameters the same way', () => {
-    expect(parseGlossaryIndexQuery(new URLSearchParams('glossary=marketing&locale=en'))).toEqual({ ok: true, query: { glossary: 'marketing', locale: 'en' } })
+    expect(parseGlossaryIndexQuery(new URLSearchParams('glossary=marketing&locale=en'))).toEqual({
+      ok: true,
+      query: { glossary: 'marketing', locale: 'en' },
+    })
     const bad = parseGlossaryIndexQuery(new URLSearchParams('locale=de'))
     expect(bad.ok ? [] : bad.errors.map((error) => error.parameter)).toEqual(['locale'])
   })

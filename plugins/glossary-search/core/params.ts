@@ -37,7 +37,9 @@ const searchSchema = z.object({
     z
       .string({ message: 'q is required: the text to search for' })
       .refine((value) => value.trim() !== '', { message: 'q is empty; give the text to search for' })
-      .refine((value) => value.length <= MAX_QUERY_LENGTH, { message: `q is longer than ${MAX_QUERY_LENGTH} characters` }),
+      .refine((value) => value.length <= MAX_QUERY_LENGTH, {
+        message: `q is longer than ${MAX_QUERY_LENGTH} characters`,
+      }),
   ),
   locale: localeSchema,
   type: single('type').pipe(
@@ -49,7 +51,10 @@ const searchSchema = z.object({
         const types = value.split(',').map((part) => part.trim())
         const unknown = types.filter((type) => !(CONTENT_TYPES as readonly string[]).includes(type))
         if (unknown.length > 0 || types.length === 0) {
-          ctx.addIssue({ code: 'custom', message: `type "${unknown.join(',') || value}" is unknown; use ${CONTENT_TYPES.join(', ')} (comma-separated)` })
+          ctx.addIssue({
+            code: 'custom',
+            message: `type "${unknown.join(',') || value}" is unknown; use ${CONTENT_TYPES.join(', ')} (comma-separated)`,
+          })
           return z.NEVER
         }
         return [...new Set(types)] as ContentType[]
@@ -94,7 +99,8 @@ const toErrors = (error: z.ZodError): ParameterError[] =>
 export const parseSearchQuery = (params: URLSearchParams): Parsed<SearchQuery> => {
   const unknown = unknownParameters(params, KNOWN.search)
   const result = searchSchema.safeParse(collect(params, KNOWN.search))
-  if (!result.success || unknown.length > 0) return { ok: false, errors: [...unknown, ...(result.success ? [] : toErrors(result.error))] }
+  if (!result.success || unknown.length > 0)
+    return { ok: false, errors: [...unknown, ...(result.success ? [] : toErrors(result.error))] }
   const { q, locale, type, glossary, limit } = result.data
   return { ok: true, query: { q: q as string, locale, types: type, glossary, limit } }
 }
@@ -103,6 +109,7 @@ export const parseSearchQuery = (params: URLSearchParams): Parsed<SearchQuery> =
 export const parseGlossaryIndexQuery = (params: URLSearchParams): Parsed<GlossaryIndexQuery> => {
   const unknown = unknownParameters(params, KNOWN.index)
   const result = indexSchema.safeParse(collect(params, KNOWN.index))
-  if (!result.success || unknown.length > 0) return { ok: false, errors: [...unknown, ...(result.success ? [] : toErrors(result.error))] }
+  if (!result.success || unknown.length > 0)
+    return { ok: false, errors: [...unknown, ...(result.success ? [] : toErrors(result.error))] }
   return { ok: true, query: result.data }
 }

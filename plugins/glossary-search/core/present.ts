@@ -6,18 +6,35 @@ import { foldForSearch } from './fold'
 import { groupByGojuon, type IndexGroupKey } from './gojuon'
 import { highlight } from './snippet'
 
-export type UrlContext = { baseUrl: string; urls: UrlTemplates; locale: FeedLocale; glossarySlug: (id: string | undefined) => string }
+export type UrlContext = {
+  baseUrl: string
+  urls: UrlTemplates
+  locale: FeedLocale
+  glossarySlug: (id: string | undefined) => string
+}
 
 /** The storefront URL of a document, from the feed's templates. */
 export const documentUrl = (doc: SearchDocument, ctx: UrlContext): string =>
-  fillUrlTemplate(ctx.baseUrl, ctx.urls[doc.type], {
-    slug: doc.slug,
-    id: doc.id,
-    glossary: doc.type === 'glossary-term' ? ctx.glossarySlug(doc.glossaryId) : undefined,
-    locale: ctx.locale,
-  }, 'ja') // the hub's default locale: this plugin does not read the config's yet
+  fillUrlTemplate(
+    ctx.baseUrl,
+    ctx.urls[doc.type],
+    {
+      slug: doc.slug,
+      id: doc.id,
+      glossary: doc.type === 'glossary-term' ? ctx.glossarySlug(doc.glossaryId) : undefined,
+      locale: ctx.locale,
+    },
+    'ja',
+  ) // the hub's default locale: this plugin does not read the config's yet
 
-export type SearchHit = { type: ContentType; slug: string; title: string; summary: string; url: string; snippet: string }
+export type SearchHit = {
+  type: ContentType
+  slug: string
+  title: string
+  summary: string
+  url: string
+  snippet: string
+}
 
 /** The text a snippet is cut from: the matched summary or body, else the summary. */
 const snippetSource = (hit: RankedHit, locale: FeedLocale, needles: string[]): string => {
@@ -43,12 +60,12 @@ const hasAny = (text: string, needles: string[]) => {
 export const presentHit = (hit: RankedHit, ctx: UrlContext): SearchHit => {
   const needles = needlesOf(hit)
   return {
-  type: hit.doc.type,
-  slug: hit.doc.slug,
-  title: hit.doc.title[ctx.locale],
-  summary: hit.doc.summary[ctx.locale],
-  url: documentUrl(hit.doc, ctx),
-  snippet: highlight(snippetSource(hit, ctx.locale, needles), needles),
+    type: hit.doc.type,
+    slug: hit.doc.slug,
+    title: hit.doc.title[ctx.locale],
+    summary: hit.doc.summary[ctx.locale],
+    url: documentUrl(hit.doc, ctx),
+    snippet: highlight(snippetSource(hit, ctx.locale, needles), needles),
   }
 }
 
@@ -70,4 +87,8 @@ export const presentGlossaryIndex = (terms: SearchDocument[], ctx: UrlContext): 
         url: documentUrl(doc, ctx),
       },
     })),
-  ).map(({ key, entries }) => ({ key, kind: key === 'other' ? 'other' : /^[A-Z]$/.test(key) ? 'latin' : 'kana', entries }))
+  ).map(({ key, entries }) => ({
+    key,
+    kind: key === 'other' ? 'other' : /^[A-Z]$/.test(key) ? 'latin' : 'kana',
+    entries,
+  }))

@@ -18,7 +18,12 @@ describe('suggested readings', () => {
   })
 
   it('joins token readings for kanji headwords, keeping kana and Latin parts', () => {
-    expect(readingFromTokens([{ surface: '送料', reading: 'ソウリョウ' }, { surface: '無料', reading: 'ムリョウ' }])).toBe('そうりょうむりょう')
+    expect(
+      readingFromTokens([
+        { surface: '送料', reading: 'ソウリョウ' },
+        { surface: '無料', reading: 'ムリョウ' },
+      ]),
+    ).toBe('そうりょうむりょう')
     expect(readingFromTokens([{ surface: 'SNS' }, { surface: '広告', reading: 'コウコク' }])).toBe('SNSこうこく')
   })
 

@@ -16,7 +16,8 @@ export const readingNeed = (term: string): 'none' | 'self' | 'analyse' => {
 }
 
 /** Katakana → hiragana, keeping ー (a reading's long vowel is written as spoken, not as あ/い…). */
-export const asHiragana = (text: string): string => toHiragana(text.normalize('NFKC'), { convertLongVowelMark: false, passRomaji: true })
+export const asHiragana = (text: string): string =>
+  toHiragana(text.normalize('NFKC'), { convertLongVowelMark: false, passRomaji: true })
 
 /** One analysed token: its text and, when the dictionary knows it, its reading in katakana. */
 export type ReadingToken = { surface: string; reading?: string }

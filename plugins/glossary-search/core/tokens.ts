@@ -14,7 +14,8 @@ import { foldKana, normalizeLabel } from '../../related-term-graph/core/normaliz
 const segmenter = new Intl.Segmenter('ja', { granularity: 'word' })
 
 /** Kana, the folded long-vowel/dash `-` between kana, iteration marks and CJK ideographs. */
-const JAPANESE_RUN = /[\u3005-\u3007\u3041-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff](?:[-\u3005-\u3007\u3041-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])*/gu
+const JAPANESE_RUN =
+  /[\u3005-\u3007\u3041-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff](?:[-\u3005-\u3007\u3041-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])*/gu
 const LATIN_WORD = /[\p{L}\p{N}]+/u
 const HAS_JAPANESE = /[\u3005-\u3007\u3041-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/u
 

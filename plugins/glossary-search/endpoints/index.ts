@@ -37,8 +37,13 @@ const handler =
       await service.ready()
     } catch (error) {
       req.payload.logger.error({ err: error }, 'glossary-search: the index could not be built')
-      const page = errorPage(503, [{ parameter: '', message: 'search is not available right now (the index is building); retry shortly' }])
-      return new Response(withBody ? page.body : null, { status: 503, headers: { ...page.headers, 'Retry-After': '5' } })
+      const page = errorPage(503, [
+        { parameter: '', message: 'search is not available right now (the index is building); retry shortly' },
+      ])
+      return new Response(withBody ? page.body : null, {
+        status: 503,
+        headers: { ...page.headers, 'Retry-After': '5' },
+      })
     }
     const generation = service.cache.generation
     const page = build(service, parsed.query)
@@ -50,6 +55,14 @@ const handler =
 export const searchEndpoints = (getService: (payload: Payload) => SearchService): Endpoint[] => [
   { path: '/search', method: 'get', handler: handler(getService, 'search', parseSearchQuery, searchPage, true) },
   { path: '/search', method: 'head', handler: handler(getService, 'search', parseSearchQuery, searchPage, false) },
-  { path: '/glossary-index', method: 'get', handler: handler(getService, 'index', parseGlossaryIndexQuery, glossaryIndexPage, true) },
-  { path: '/glossary-index', method: 'head', handler: handler(getService, 'index', parseGlossaryIndexQuery, glossaryIndexPage, false) },
+  {
+    path: '/glossary-index',
+    method: 'get',
+    handler: handler(getService, 'index', parseGlossaryIndexQuery, glossaryIndexPage, true),
+  },
+  {
+    path: '/glossary-index',
+    method: 'head',
+    handler: handler(getService, 'index', parseGlossaryIndexQuery, glossaryIndexPage, false),
+  },
 ]

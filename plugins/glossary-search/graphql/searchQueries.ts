@@ -49,7 +49,12 @@ export const searchQueries =
     })
     const results = new GraphQLObjectType({
       name: 'GlossarySearchResults',
-      fields: { q: { type: nonNull(GraphQLString) }, locale: { type: nonNull(GraphQLString) }, total: { type: nonNull(GraphQLInt) }, hits: { type: list(hit) } },
+      fields: {
+        q: { type: nonNull(GraphQLString) },
+        locale: { type: nonNull(GraphQLString) },
+        total: { type: nonNull(GraphQLInt) },
+        hits: { type: list(hit) },
+      },
     })
     const entry = new GraphQLObjectType({
       name: 'GlossaryIndexEntry',
@@ -63,11 +68,20 @@ export const searchQueries =
     })
     const group = new GraphQLObjectType({
       name: 'GlossaryIndexGroup',
-      fields: { key: { type: nonNull(GraphQLString) }, kind: { type: nonNull(GraphQLString) }, entries: { type: list(entry) } },
+      fields: {
+        key: { type: nonNull(GraphQLString) },
+        kind: { type: nonNull(GraphQLString) },
+        entries: { type: list(entry) },
+      },
     })
     const index = new GraphQLObjectType({
       name: 'GlossaryIndex',
-      fields: { glossary: { type: GraphQLString }, locale: { type: nonNull(GraphQLString) }, total: { type: nonNull(GraphQLInt) }, groups: { type: list(group) } },
+      fields: {
+        glossary: { type: GraphQLString },
+        locale: { type: nonNull(GraphQLString) },
+        total: { type: nonNull(GraphQLInt) },
+        groups: { type: list(group) },
+      },
     })
 
     return {
@@ -86,7 +100,13 @@ export const searchQueries =
           const service = getService(req.payload)
           await ready(service)
           const result = searchResult(service, query)
-          if (result.error) throw new APIError(`no glossary with slug "${query.glossary}"`, 400, { errors: [{ parameter: 'glossary', message: `no glossary with slug "${query.glossary}"` }] }, true)
+          if (result.error)
+            throw new APIError(
+              `no glossary with slug "${query.glossary}"`,
+              400,
+              { errors: [{ parameter: 'glossary', message: `no glossary with slug "${query.glossary}"` }] },
+              true,
+            )
           return result.value
         },
       },
@@ -98,7 +118,13 @@ export const searchQueries =
           const service = getService(req.payload)
           await ready(service)
           const result = glossaryIndexResult(service, query)
-          if (result.error) throw new APIError(`no glossary with slug "${query.glossary}"`, 400, { errors: [{ parameter: 'glossary', message: `no glossary with slug "${query.glossary}"` }] }, true)
+          if (result.error)
+            throw new APIError(
+              `no glossary with slug "${query.glossary}"`,
+              400,
+              { errors: [{ parameter: 'glossary', message: `no glossary with slug "${query.glossary}"` }] },
+              true,
+            )
           return result.value
         },
       },

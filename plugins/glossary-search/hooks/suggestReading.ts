@@ -30,7 +30,12 @@ export const beforeChangeSuggestReading =
   async ({ data, originalDoc, req }) => {
     const original = (originalDoc ?? {}) as Record<string, unknown>
     const locale = req.locale && req.locale !== 'all' ? req.locale : defaultLocale
-    const reading = typeof data.reading === 'string' ? data.reading.trim() : data.reading === undefined ? String(original.reading ?? '') : ''
+    const reading =
+      typeof data.reading === 'string'
+        ? data.reading.trim()
+        : data.reading === undefined
+          ? String(original.reading ?? '')
+          : ''
     const headword = headwordOf(data, locale)
     const wasSuggested = original[READING_SUGGESTED] === true && reading === (original.reading ?? '')
     const headwordChanged = headword !== undefined && headword !== headwordOf(original, locale)

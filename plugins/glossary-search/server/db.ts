@@ -12,8 +12,27 @@ import type { SanitizedGlossarySearchConfig } from '../types'
  */
 
 const SELECT: Record<ContentType, Record<string, true>> = {
-  'glossary-term': { slug: true, term: true, englishName: true, reading: true, aliases: true, summary: true, body: true, glossary: true, _status: true },
-  'case-study': { slug: true, title: true, persona: true, industry: true, scenario: true, tactics: true, outcomes: true, _status: true },
+  'glossary-term': {
+    slug: true,
+    term: true,
+    englishName: true,
+    reading: true,
+    aliases: true,
+    summary: true,
+    body: true,
+    glossary: true,
+    _status: true,
+  },
+  'case-study': {
+    slug: true,
+    title: true,
+    persona: true,
+    industry: true,
+    scenario: true,
+    tactics: true,
+    outcomes: true,
+    _status: true,
+  },
   playbook: { slug: true, title: true, summary: true, intro: true, steps: true, closing: true, _status: true },
 }
 
@@ -26,7 +45,13 @@ const toDocument = (type: ContentType, doc: unknown): SearchDocument =>
 
 type Row = { id: string | number; slug?: string | null; _status?: string | null }
 
-const find = async (payload: Payload, collection: string, where: Where | undefined, select: Record<string, true>, req?: PayloadRequest) => {
+const find = async (
+  payload: Payload,
+  collection: string,
+  where: Where | undefined,
+  select: Record<string, true>,
+  req?: PayloadRequest,
+) => {
   const { docs } = await payload.find({
     collection: collection as CollectionSlug,
     where,
@@ -43,11 +68,18 @@ const find = async (payload: Payload, collection: string, where: Where | undefin
   return docs as unknown as Row[]
 }
 
-const isPublic = (row: Row): row is Row & { slug: string } => row._status === 'published' && typeof row.slug === 'string' && row.slug !== ''
+const isPublic = (row: Row): row is Row & { slug: string } =>
+  row._status === 'published' && typeof row.slug === 'string' && row.slug !== ''
 
 /** Every published document of a type. */
-export const readPublished = async (payload: Payload, options: SanitizedGlossarySearchConfig, type: ContentType): Promise<SearchDocument[]> =>
-  (await find(payload, options.collections[type], { _status: { equals: 'published' } }, SELECT[type])).filter(isPublic).map((row) => toDocument(type, row))
+export const readPublished = async (
+  payload: Payload,
+  options: SanitizedGlossarySearchConfig,
+  type: ContentType,
+): Promise<SearchDocument[]> =>
+  (await find(payload, options.collections[type], { _status: { equals: 'published' } }, SELECT[type]))
+    .filter(isPublic)
+    .map((row) => toDocument(type, row))
 
 /** One document as search should hold it, or undefined when it is not (or no longer) published. */
 export const readOne = async (
@@ -62,13 +94,25 @@ export const readOne = async (
 }
 
 /** Glossary ids and slugs (glossaries have no drafts). */
-export const readGlossaries = async (payload: Payload, options: SanitizedGlossarySearchConfig, where?: Where, req?: PayloadRequest) =>
-  (await find(payload, options.collections.glossary, where, { slug: true }, req)).map((row) => [String(row.id), row.slug ?? ''] as const)
+export const readGlossaries = async (
+  payload: Payload,
+  options: SanitizedGlossarySearchConfig,
+  where?: Where,
+  req?: PayloadRequest,
+) =>
+  (await find(payload, options.collections.glossary, where, { slug: true }, req)).map(
+    (row) => [String(row.id), row.slug ?? ''] as const,
+  )
 
 export type JournalRow = { sequence: number; type: string; docId: string }
 
 /** Journal rows after `sequence`, oldest first (the storefront feed's journal). */
-export const readJournal = async (payload: Payload, journal: string, after: number, limit: number): Promise<JournalRow[]> => {
+export const readJournal = async (
+  payload: Payload,
+  journal: string,
+  after: number,
+  limit: number,
+): Promise<JournalRow[]> => {
   const { docs } = await payload.find({
     collection: journal as CollectionSlug,
     where: { sequence: { greater_than: after } },

@@ -34,7 +34,10 @@ export const glossarySearchFastPath = (payload: Payload) => {
       if (ifNoneMatchHits(request.headers.get('if-none-match'), page.etag)) {
         return new Response(null, { status: 304, headers: { ...notModifiedHeaders(page), ...origin } })
       }
-      return new Response(request.method === 'GET' ? page.body : null, { status: 200, headers: { ...page.headers, ...origin } })
+      return new Response(request.method === 'GET' ? page.body : null, {
+        status: 200,
+        headers: { ...page.headers, ...origin },
+      })
     },
   }
 }

@@ -117,7 +117,8 @@ export class SearchService {
         return rows.length
       }
       for (const row of rows) {
-        if ((CONTENT_TYPES as readonly string[]).includes(row.type)) await this.documentChanged(row.type as ContentType, row.docId)
+        if ((CONTENT_TYPES as readonly string[]).includes(row.type))
+          await this.documentChanged(row.type as ContentType, row.docId)
         else if (row.type === 'glossary') await this.glossaryChanged(row.docId)
         this.#journalAt = Math.max(this.#journalAt, row.sequence)
       }
@@ -129,7 +130,12 @@ export class SearchService {
 
   start(): void {
     if (this.#poller || this.options.pollIntervalMs <= 0 || !this.hasJournal) return
-    this.#poller = startPoller(this.payload, this.options.pollIntervalMs, () => this.poll(), 'glossary-search: polling the change journal failed; will retry')
+    this.#poller = startPoller(
+      this.payload,
+      this.options.pollIntervalMs,
+      () => this.poll(),
+      'glossary-search: polling the change journal failed; will retry',
+    )
     // payload.destroy() stops everything in `crons`.
     ;(this.payload.crons as unknown as { stop: () => void }[]).push({ stop: () => this.stop() })
   }
@@ -149,8 +155,10 @@ export class SearchService {
 const services = instanceSlot<SearchService>('glossary-search.service')
 
 /** The service of a Payload instance, created on first use (a config reload replaces it). */
-export const searchServiceFor = (options: SanitizedGlossarySearchConfig) => (payload: Payload): SearchService =>
-  services.for(payload, options, () => new SearchService(payload, options))
+export const searchServiceFor =
+  (options: SanitizedGlossarySearchConfig) =>
+  (payload: Payload): SearchService =>
+    services.for(payload, options, () => new SearchService(payload, options))
 
 /** The running search service (after init), e.g. to `rebuild()` after a bulk import. */
 export const getSearchService = (payload: Payload): SearchService | undefined => services.get(payload)

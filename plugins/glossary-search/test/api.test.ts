@@ -10,7 +10,12 @@ let payload: Payload
 const ids: Record<string, string> = {}
 const SHOP = 'https://shop.example.com'
 
-const createTerm = async (slug: string, data: Record<string, unknown>, status: 'published' | 'draft' = 'published', glossary = 'ec') => {
+const createTerm = async (
+  slug: string,
+  data: Record<string, unknown>,
+  status: 'published' | 'draft' = 'published',
+  glossary = 'ec',
+) => {
   const doc = await payload.create({
     collection: 'glossary-terms',
     data: { glossary: ids[`glossary:${glossary}`], slug, ...data, _status: status } as never,
@@ -29,19 +34,64 @@ const slugs = async (query: string) => {
 beforeAll(async () => {
   payload = await startPayload()
   ids['glossary:ec'] = (await payload.create({ collection: 'glossaries', data: { name: 'EC用語集', slug: 'ec' } })).id
-  ids['glossary:crm'] = (await payload.create({ collection: 'glossaries', data: { name: 'CRM用語集', slug: 'crm' } })).id
-  await createTerm('influencer', { term: 'インフルエンサー', englishName: 'Influencer', summary: '発信力で購買を動かす人。' })
-  await createTerm('infrastructure-cost', { term: 'インフラ費用', englishName: 'Infrastructure Cost', summary: 'サーバーなどの費用。' })
+  ids['glossary:crm'] = (
+    await payload.create({ collection: 'glossaries', data: { name: 'CRM用語集', slug: 'crm' } })
+  ).id
+  await createTerm('influencer', {
+    term: 'インフルエンサー',
+    englishName: 'Influencer',
+    summary: '発信力で購買を動かす人。',
+  })
+  await createTerm('infrastructure-cost', {
+    term: 'インフラ費用',
+    englishName: 'Infrastructure Cost',
+    summary: 'サーバーなどの費用。',
+  })
   await createTerm('utm-code', { term: 'UTMコード', englishName: 'UTM Code', summary: '流入元を見分ける印。' })
-  await createTerm('utm-parameter', { term: 'UTMパラメータ', englishName: 'UTM Parameter', summary: 'URL に付ける計測用の値。' })
-  await createTerm('customer-lifetime-value', { term: '顧客生涯価値', englishName: 'Customer Lifetime Value', summary: '一人の顧客がもたらす利益の総額。', body: richText('継続購入で伸びる指標。') }, 'published', 'crm')
-  await createTerm('repeat-rate', { term: 'リピート率', summary: '二回目の購入に進んだ顧客の割合。' }, 'published', 'crm')
-  await createTerm('net-promoter-score', { term: 'Net Promoter Score', summary: '推奨度を測る指標。' }, 'published', 'crm')
+  await createTerm('utm-parameter', {
+    term: 'UTMパラメータ',
+    englishName: 'UTM Parameter',
+    summary: 'URL に付ける計測用の値。',
+  })
+  await createTerm(
+    'customer-lifetime-value',
+    {
+      term: '顧客生涯価値',
+      englishName: 'Customer Lifetime Value',
+      summary: '一人の顧客がもたらす利益の総額。',
+      body: richText('継続購入で伸びる指標。'),
+    },
+    'published',
+    'crm',
+  )
+  await createTerm(
+    'repeat-rate',
+    { term: 'リピート率', summary: '二回目の購入に進んだ顧客の割合。' },
+    'published',
+    'crm',
+  )
+  await createTerm(
+    'net-promoter-score',
+    { term: 'Net Promoter Score', summary: '推奨度を測る指標。' },
+    'published',
+    'crm',
+  )
   await createTerm('secret-draft', { term: 'サンドボックス施策', summary: 'まだ公開しない下書き。' }, 'draft')
-  await payload.update({ collection: 'glossary-terms', id: ids.influencer!, locale: 'en', data: { term: 'Influencer', summary: 'Someone whose posts move purchases.' } })
+  await payload.update({
+    collection: 'glossary-terms',
+    id: ids.influencer!,
+    locale: 'en',
+    data: { term: 'Influencer', summary: 'Someone whose posts move purchases.' },
+  })
   await payload.create({
     collection: 'case-studies',
-    data: { title: '茶葉店の定期便', slug: 'tea-subscription', persona: { name: '美咲' }, scenario: richText('インフルエンサーと組んで定期便の解約を減らした。'), _status: 'published' } as never,
+    data: {
+      title: '茶葉店の定期便',
+      slug: 'tea-subscription',
+      persona: { name: '美咲' },
+      scenario: richText('インフルエンサーと組んで定期便の解約を減らした。'),
+      _status: 'published',
+    } as never,
   })
 })
 
@@ -83,7 +133,11 @@ describe('GET /api/search', () => {
   })
 
   it('finds a kanji term by the reading the hook suggested, in hiragana', async () => {
-    const stored = await payload.findByID({ collection: 'glossary-terms', id: ids['customer-lifetime-value']!, overrideAccess: true })
+    const stored = await payload.findByID({
+      collection: 'glossary-terms',
+      id: ids['customer-lifetime-value']!,
+      overrideAccess: true,
+    })
     expect(stored.reading).toBe('こきゃくしょうがいかち')
     expect((stored as { readingSuggested?: boolean }).readingSuggested).toBe(true)
     expect((await slugs('q=こきゃくしょうがい'))[0]).toBe('customer-lifetime-value')
@@ -91,30 +145,54 @@ describe('GET /api/search', () => {
 
   it('answers in English with locale=en, URLs under /en', async () => {
     const { json } = await get('/api/search?q=purchases&locale=en')
-    expect(json.hits[0]).toMatchObject({ slug: 'influencer', title: 'Influencer', url: `${SHOP}/en/glossary/ec/influencer` })
+    expect(json.hits[0]).toMatchObject({
+      slug: 'influencer',
+      title: 'Influencer',
+      url: `${SHOP}/en/glossary/ec/influencer`,
+    })
     expect(json.hits[0].snippet).toContain('<mark>purchases</mark>')
   })
 
   it('filters by glossary and type', async () => {
-    expect(await slugs('q=顧客&glossary=crm&type=glossary-term')).toEqual(expect.arrayContaining(['customer-lifetime-value', 'repeat-rate']))
+    expect(await slugs('q=顧客&glossary=crm&type=glossary-term')).toEqual(
+      expect.arrayContaining(['customer-lifetime-value', 'repeat-rate']),
+    )
     expect(await slugs('q=顧客&glossary=ec')).toEqual([])
     expect(await slugs('q=インフルエンサー&type=playbook')).toEqual([])
   })
 
   it('never finds a draft, nor the pending draft change of a published term', async () => {
     expect(await slugs('q=サンドボックス')).toEqual([])
-    await payload.update({ collection: 'glossary-terms', id: ids['utm-code']!, draft: true, data: { summary: 'ガラパゴス化した下書きの説明。' } })
+    await payload.update({
+      collection: 'glossary-terms',
+      id: ids['utm-code']!,
+      draft: true,
+      data: { summary: 'ガラパゴス化した下書きの説明。' },
+    })
     expect(await slugs('q=ガラパゴス')).toEqual([])
     expect(await slugs('q=流入元')).toEqual(['utm-code'])
-    await payload.update({ collection: 'glossary-terms', id: ids['utm-code']!, data: { summary: 'ガラパゴス化を防ぐ印。', _status: 'published' } as never })
+    await payload.update({
+      collection: 'glossary-terms',
+      id: ids['utm-code']!,
+      data: { summary: 'ガラパゴス化を防ぐ印。', _status: 'published' } as never,
+    })
     expect(await slugs('q=ガラパゴス')).toEqual(['utm-code'])
     await payload.update({ collection: 'glossary-terms', id: ids['utm-code']!, data: { _status: 'draft' } as never })
     expect(await slugs('q=ガラパゴス')).toEqual([])
-    await payload.update({ collection: 'glossary-terms', id: ids['utm-code']!, data: { _status: 'published' } as never })
+    await payload.update({
+      collection: 'glossary-terms',
+      id: ids['utm-code']!,
+      data: { _status: 'published' } as never,
+    })
   })
 
   it('never finds a hidden field', async () => {
-    await payload.update({ collection: 'glossary-terms', id: ids['repeat-rate']!, data: { seedFingerprint: 'seed1:zebrafoxglove' } as never, overrideAccess: true })
+    await payload.update({
+      collection: 'glossary-terms',
+      id: ids['repeat-rate']!,
+      data: { seedFingerprint: 'seed1:zebrafoxglove' } as never,
+      overrideAccess: true,
+    })
     expect(await slugs('q=zebrafoxglove')).toEqual([])
   })
 
@@ -142,7 +220,10 @@ describe('GET /api/search', () => {
     ] as const) {
       const { status, json } = await get(`/api/search?${encodeURI(query)}`)
       expect(status, query).toBe(400)
-      expect(json.errors.map((error: { parameter: string }) => error.parameter), query).toContain(parameter)
+      expect(
+        json.errors.map((error: { parameter: string }) => error.parameter),
+        query,
+      ).toContain(parameter)
     }
   })
 })
@@ -153,17 +234,36 @@ describe('GET /api/glossary-index', () => {
     expect(status).toBe(200)
     const group = (key: string) => json.groups.find((g: { key: string }) => g.key === key)
     expect(group('か').entries).toEqual([
-      { slug: 'customer-lifetime-value', term: '顧客生涯価値', reading: 'こきゃくしょうがいかち', summary: '一人の顧客がもたらす利益の総額。', url: `${SHOP}/glossary/crm/customer-lifetime-value` },
+      {
+        slug: 'customer-lifetime-value',
+        term: '顧客生涯価値',
+        reading: 'こきゃくしょうがいかち',
+        summary: '一人の顧客がもたらす利益の総額。',
+        url: `${SHOP}/glossary/crm/customer-lifetime-value`,
+      },
     ])
     expect(group('ら').entries.map((entry: { slug: string }) => entry.slug)).toEqual(['repeat-rate'])
     expect(group('N').entries.map((entry: { slug: string }) => entry.slug)).toEqual(['net-promoter-score'])
     expect(group('N').entries[0].reading).toBeNull()
-    expect(json.groups.map((g: { key: string }) => g.key).slice(0, 10)).toEqual(['あ', 'か', 'さ', 'た', 'な', 'は', 'ま', 'や', 'ら', 'わ'])
+    expect(json.groups.map((g: { key: string }) => g.key).slice(0, 10)).toEqual([
+      'あ',
+      'か',
+      'さ',
+      'た',
+      'な',
+      'は',
+      'ま',
+      'や',
+      'ら',
+      'わ',
+    ])
 
     const etag = headers.get('etag')!
     const again = await send('GET', '/api/glossary-index?glossary=crm', {})
     expect(again.headers.get('etag')).toBe(etag)
-    const request = new Request('http://localhost:3000/api/glossary-index?glossary=crm', { headers: { 'if-none-match': etag } })
+    const request = new Request('http://localhost:3000/api/glossary-index?glossary=crm', {
+      headers: { 'if-none-match': etag },
+    })
     const { handleEndpoints } = await import('payload')
     const { config } = await import('../../../test/helpers/payload')
     const notModified = await handleEndpoints({ config, request })
@@ -182,20 +282,41 @@ describe('suggested readings', () => {
   it('reads kana terms as themselves, gives English-only terms none, and drops the flag when an editor saves a reading', async () => {
     const kana = await payload.findByID({ collection: 'glossary-terms', id: ids['repeat-rate']!, overrideAccess: true })
     expect(kana.reading).toBe('りぴーとりつ')
-    const english = await payload.findByID({ collection: 'glossary-terms', id: ids['net-promoter-score']!, overrideAccess: true })
+    const english = await payload.findByID({
+      collection: 'glossary-terms',
+      id: ids['net-promoter-score']!,
+      overrideAccess: true,
+    })
     expect(english.reading ?? null).toBeNull()
     expect((english as { readingSuggested?: boolean }).readingSuggested).toBe(false)
-    const edited = await payload.update({ collection: 'glossary-terms', id: ids['customer-lifetime-value']!, data: { reading: 'こきゃくしょうがいかち ' } })
+    const edited = await payload.update({
+      collection: 'glossary-terms',
+      id: ids['customer-lifetime-value']!,
+      data: { reading: 'こきゃくしょうがいかち ' },
+    })
     expect((edited as { readingSuggested?: boolean }).readingSuggested).toBe(true)
-    const corrected = await payload.update({ collection: 'glossary-terms', id: ids['customer-lifetime-value']!, data: { reading: 'こきゃくしょうがいがち', readingSuggested: true } as never })
+    const corrected = await payload.update({
+      collection: 'glossary-terms',
+      id: ids['customer-lifetime-value']!,
+      data: { reading: 'こきゃくしょうがいがち', readingSuggested: true } as never,
+    })
     expect((corrected as { readingSuggested?: boolean }).readingSuggested).toBe(false)
   })
 })
 
 describe('GraphQL', () => {
   it('glossarySearch answers like the REST endpoint, and rejects bad arguments naming them', async () => {
-    const { json } = await graphql('{ glossarySearch(q: "いんふる", limit: 1) { total hits { type slug url snippet } } }')
-    expect(json.data.glossarySearch.hits).toEqual([{ type: 'glossary-term', slug: 'influencer', url: `${SHOP}/glossary/ec/influencer`, snippet: '発信力で購買を動かす人。' }])
+    const { json } = await graphql(
+      '{ glossarySearch(q: "いんふる", limit: 1) { total hits { type slug url snippet } } }',
+    )
+    expect(json.data.glossarySearch.hits).toEqual([
+      {
+        type: 'glossary-term',
+        slug: 'influencer',
+        url: `${SHOP}/glossary/ec/influencer`,
+        snippet: '発信力で購買を動かす人。',
+      },
+    ])
     const bad = await graphql('{ glossarySearch(q: "a", limit: 0) { total } }')
     expect(bad.json.errors[0].message).toMatch(/limit/)
     const index = await graphql('{ glossaryIndex(glossary: "crm") { total groups { key entries { slug } } } }')
@@ -213,7 +334,11 @@ describe('fast path', () => {
     expect(fast.status).toBe(200)
     expect(fast.headers.get('etag')).toBe(viaPayload.headers.get('etag'))
     expect(await fast.json()).toEqual(viaPayload.json)
-    const revalidated = fastPath.fetch(new Request('http://localhost:3000/api/search?q=utm&limit=3', { headers: { 'if-none-match': viaPayload.headers.get('etag')! } }))!
+    const revalidated = fastPath.fetch(
+      new Request('http://localhost:3000/api/search?q=utm&limit=3', {
+        headers: { 'if-none-match': viaPayload.headers.get('etag')! },
+      }),
+    )!
     expect(revalidated.status).toBe(304)
     // An edit drops cached answers: the next request goes through Payload again and sees the change.
     await payload.update({ collection: 'glossary-terms', id: ids['utm-code']!, data: { term: 'UTMコード（旧）' } })

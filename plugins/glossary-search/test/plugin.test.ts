@@ -24,14 +24,19 @@ describe('plugin config', () => {
   it('appends hooks, the readingSuggested field, endpoints and GraphQL queries without replacing anything', async () => {
     const onInit = vi.fn()
     const existingQueries: GraphQLExtension = () => ({ hello: { type: GraphQL.GraphQLString } })
-    const config = await glossarySearch({ storefront, buildOnInit: false })({ ...baseConfig(), onInit, graphQL: { queries: existingQueries } })
+    const config = await glossarySearch({ storefront, buildOnInit: false })({
+      ...baseConfig(),
+      onInit,
+      graphQL: { queries: existingQueries },
+    })
     const terms = bySlug(config, 'glossary-terms')
     expect(terms.hooks?.afterChange?.[0]).toBe(existingHook)
     expect(terms.hooks?.afterChange).toHaveLength(2)
     expect(terms.hooks?.beforeChange?.[0]).toBe(existingHook)
     expect(terms.hooks?.beforeChange).toHaveLength(2)
     expect(terms.fields.map((f) => ('name' in f ? f.name : f.type))).toEqual(['title', 'readingSuggested'])
-    for (const slug of ['case-studies', 'playbooks', 'glossaries']) expect(bySlug(config, slug).hooks?.afterChange).toHaveLength(2)
+    for (const slug of ['case-studies', 'playbooks', 'glossaries'])
+      expect(bySlug(config, slug).hooks?.afterChange).toHaveLength(2)
     expect(bySlug(config, 'users').hooks?.afterChange).toHaveLength(1)
     expect(config.endpoints?.map((e) => `${e.method} ${e.path}`)).toEqual([
       'get /existing',
@@ -57,9 +62,15 @@ describe('plugin config', () => {
   })
 
   it('fails fast with the fix when the options cannot work', () => {
-    expect(() => glossarySearch({ storefront: { baseUrl: 'shop.example.com' } })(baseConfig())).toThrow(/absolute http\(s\) URL/)
-    expect(() => glossarySearch({ storefront: { ...storefront, urls: { playbook: '/p/{title}' } } })(baseConfig())).toThrow(/\{title\}/)
+    expect(() => glossarySearch({ storefront: { baseUrl: 'shop.example.com' } })(baseConfig())).toThrow(
+      /absolute http\(s\) URL/,
+    )
+    expect(() =>
+      glossarySearch({ storefront: { ...storefront, urls: { playbook: '/p/{title}' } } })(baseConfig()),
+    ).toThrow(/\{title\}/)
     expect(() => glossarySearch({ storefront, pollIntervalMs: -1 })(baseConfig())).toThrow(/pollIntervalMs/)
-    expect(() => glossarySearch({ storefront })({ ...baseConfig(), collections: [] })).toThrow(/no collection "glossary-terms"/)
+    expect(() => glossarySearch({ storefront })({ ...baseConfig(), collections: [] })).toThrow(
+      /no collection "glossary-terms"/,
+    )
   })
 })

@@ -25,7 +25,14 @@ type Term = { slug: string; term: string; reading?: string | null; readingSugges
 
 describe('seeded readings', () => {
   it('gives every Japanese sample term a suggested hiragana reading, and English-only ones none', async () => {
-    const { docs } = await payload.find({ collection: 'glossary-terms', limit: 0, pagination: false, depth: 0, locale: 'ja', overrideAccess: true })
+    const { docs } = await payload.find({
+      collection: 'glossary-terms',
+      limit: 0,
+      pagination: false,
+      depth: 0,
+      locale: 'ja',
+      overrideAccess: true,
+    })
     const terms = docs as unknown as Term[]
     expect(terms.length).toBeGreaterThan(10)
     const japanese = terms.filter((term) => readingNeed(term.term) !== 'none')
@@ -37,7 +44,8 @@ describe('seeded readings', () => {
       expect(term.readingSuggested, term.term).toBe(true)
     }
     if (process.env.SHOW_READINGS) console.log(terms.map((t) => `${t.term} → ${t.reading ?? '–'}`).join('\n'))
-    for (const term of terms.filter((t) => readingNeed(t.term) === 'none')) expect(term.reading ?? null, term.term).toBeNull()
+    for (const term of terms.filter((t) => readingNeed(t.term) === 'none'))
+      expect(term.reading ?? null, term.term).toBeNull()
   })
 
   it('files every seeded term of each glossary in the index, under a kana row when it has a Japanese reading', async () => {
@@ -46,14 +54,18 @@ describe('seeded readings', () => {
       const { status, json } = await get(`/api/glossary-index?glossary=${glossary.slug}`)
       expect(status).toBe(200)
       for (const group of json.groups as { key: string; kind: string; entries: { reading: string | null }[] }[]) {
-        for (const entry of group.entries) if (entry.reading && /^[\u3041-\u309f]/.test(entry.reading)) expect(group.kind, entry.reading).toBe('kana')
+        for (const entry of group.entries)
+          if (entry.reading && /^[\u3041-\u309f]/.test(entry.reading)) expect(group.kind, entry.reading).toBe('kana')
       }
     }
   })
 
   it('a second seed run still finds nothing to change (the suggested readings do not look like edits)', async () => {
     const second = await importCorpus(payload, corpus, { publish: true })
-    const changed = Object.values(second.counts).reduce((sum, counts) => sum + counts.created + counts.updated + counts.skipped, 0)
+    const changed = Object.values(second.counts).reduce(
+      (sum, counts) => sum + counts.created + counts.updated + counts.skipped,
+      0,
+    )
     expect(changed).toBe(0)
   })
 })

@@ -10,8 +10,28 @@ export const random = (seed: number) => () => {
   return ((t ^ (t >>> 14)) >>> 0) / 4294967296
 }
 
-const SYLLABLES = 'ア イ ウ エ オ カ キ ク ケ コ サ シ ス セ ソ タ チ ツ テ ト ナ ニ ヌ ネ ノ ハ ヒ フ ヘ ホ マ ミ ム メ モ ラ リ ル レ ロ ガ ギ グ ゲ ゴ ダ デ ド バ ビ ブ ベ ボ パ ピ プ ペ ポ ン ー'.split(' ')
-const FILLERS = ['は', 'を', 'と', 'の', 'に', 'で', 'から', 'として', 'によって', '施策', '顧客', '購入後', '体験', '計測', '改善', '設計']
+const SYLLABLES =
+  'ア イ ウ エ オ カ キ ク ケ コ サ シ ス セ ソ タ チ ツ テ ト ナ ニ ヌ ネ ノ ハ ヒ フ ヘ ホ マ ミ ム メ モ ラ リ ル レ ロ ガ ギ グ ゲ ゴ ダ デ ド バ ビ ブ ベ ボ パ ピ プ ペ ポ ン ー'.split(
+    ' ',
+  )
+const FILLERS = [
+  'は',
+  'を',
+  'と',
+  'の',
+  'に',
+  'で',
+  'から',
+  'として',
+  'によって',
+  '施策',
+  '顧客',
+  '購入後',
+  '体験',
+  '計測',
+  '改善',
+  '設計',
+]
 
 export type GeneratedGlossary = { terms: TermRecord[]; citations: CitationSource[]; tagNames: [string, string][] }
 
@@ -43,7 +63,11 @@ export const generateGlossary = (count: number, seed = 42): GeneratedGlossary =>
 
   const terms: TermRecord[] = ids.map((id, i) => {
     const mentions = [index(count), index(count)].filter((j) => j !== i)
-    const text = [sentence(heads[mentions[0] ?? 0] as string), sentence(heads[mentions[1] ?? 0] as string), sentence('')].join('')
+    const text = [
+      sentence(heads[mentions[0] ?? 0] as string),
+      sentence(heads[mentions[1] ?? 0] as string),
+      sentence(''),
+    ].join('')
     return {
       id,
       slug: `term-${i}`,
@@ -61,7 +85,10 @@ export const generateGlossary = (count: number, seed = 42): GeneratedGlossary =>
   const citations: CitationSource[] = []
   for (let c = 0; c < count / 20; c++) {
     const termIds = Array.from({ length: 4 }, () => ids[index(count)] as string)
-    citations.push({ source: `case-studies:c${c}`, groups: [{ key: `case-studies:c${c}`, kind: 'case-study', label: { ja: `事例${c}` }, termIds }] })
+    citations.push({
+      source: `case-studies:c${c}`,
+      groups: [{ key: `case-studies:c${c}`, kind: 'case-study', label: { ja: `事例${c}` }, termIds }],
+    })
   }
   for (let p = 0; p < count / 50; p++) {
     const groups = Array.from({ length: 3 }, (_, s) => ({

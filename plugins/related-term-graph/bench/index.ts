@@ -67,7 +67,9 @@ const neighbourhood = (limit: number) => {
   const result = samples()
   for (let i = 0; i < QUERIES; i++) {
     const root = ids[Math.floor(next() * ids.length)] as string
-    measure(result, () => presentNeighbourhood(index, index.neighbourhood(root, { depth: 2, types: ALL_EDGE_TYPES, limit }), order))
+    measure(result, () =>
+      presentNeighbourhood(index, index.neighbourhood(root, { depth: 2, types: ALL_EDGE_TYPES, limit }), order),
+    )
   }
   return result
 }
@@ -76,7 +78,10 @@ const q50 = neighbourhood(50)
 const q200 = neighbourhood(200)
 
 // One-term edits: the change is applied, then a query must show it.
-const edit = (change: (record: TermRecord, other: TermRecord) => TermRecord, check: (record: TermRecord, other: TermRecord) => boolean) => {
+const edit = (
+  change: (record: TermRecord, other: TermRecord) => TermRecord,
+  check: (record: TermRecord, other: TermRecord) => boolean,
+) => {
   const result = samples()
   for (let i = 0; i < EDITS; i++) {
     const record = index.getTerm(ids[Math.floor(next() * ids.length)] as string) as TermRecord
@@ -99,7 +104,10 @@ const textEdits = edit(
   (record, other) => ({ ...record, text: { ja: `${record.text.ja ?? ''}詳しくは${other.term.ja}を参照します。` } }),
   reflects('mentions'),
 )
-const relationEdits = edit((record, other) => ({ ...record, related: [...record.related, other.id] }), reflects('related'))
+const relationEdits = edit(
+  (record, other) => ({ ...record, related: [...record.related, other.id] }),
+  reflects('related'),
+)
 const newAliases = edit(
   (record) => ({ ...record, aliases: [...record.aliases, `${record.term.ja}プラス`] }),
   (record) => index.mentionsIn(`${record.term.ja}プラスとは`).some((m) => m.termId === record.id),
@@ -123,7 +131,12 @@ const throughput = (texts: string[]) => {
   for (const text of texts) mentions += matcher.find(text).length
   const wall = (performance.now() - start) / 1000
   const used = process.cpuUsage(cpuBefore)
-  return { characters, mentions, perSecond: characters / wall, cpuPerSecond: characters / ((used.user + used.system) / 1e6) }
+  return {
+    characters,
+    mentions,
+    perSecond: characters / wall,
+    cpuPerSecond: characters / ((used.user + used.system) / 1e6),
+  }
 }
 const throughputRows = [
   ['Matcher: glossary texts (ja)', throughput(glossaryTexts)],
@@ -150,7 +163,10 @@ console.log(`\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('-|-')}\
 const thousands = (n: number) => Math.round(n).toLocaleString('en-US')
 console.log(
   throughputRows
-    .map(([what, r]) => `${what}: ${thousands(r.perSecond)} characters/s (CPU ${thousands(r.cpuPerSecond)}/s), ${thousands(r.characters)} characters, ${thousands(r.mentions)} mentions`)
+    .map(
+      ([what, r]) =>
+        `${what}: ${thousands(r.perSecond)} characters/s (CPU ${thousands(r.cpuPerSecond)}/s), ${thousands(r.characters)} characters, ${thousands(r.mentions)} mentions`,
+    )
     .join('\n'),
 )
 console.log('\nWall-clock figures include time other processes take the CPU away; the CPU figures are the work itself.')

@@ -1,7 +1,13 @@
 import type { CollectionConfig } from 'payload'
 
 /** One change-log document as the plugin writes it (the app's generated types need not know this collection). */
-export type ChangeLogEntry = { id: string | number; kind: string; docId: string; instance?: string | null; createdAt: string }
+export type ChangeLogEntry = {
+  id: string | number
+  kind: string
+  docId: string
+  instance?: string | null
+  createdAt: string
+}
 
 /**
  * Hidden change log shared by every server instance: one entry per changed term, case study,

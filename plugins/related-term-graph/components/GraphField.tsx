@@ -57,7 +57,10 @@ export const GraphField: React.FC<GraphFieldProps> = ({ termsCollection, related
     const query = `root=${encodeURIComponent(String(id))}&locale=${encodeURIComponent(locale.code)}`
     const load = async () => {
       const [graphResponse, suggestionResponse] = await Promise.all([
-        fetch(`${api}/term-graph?${query}&depth=${depth}&limit=60`, { credentials: 'include', signal: controller.signal }),
+        fetch(`${api}/term-graph?${query}&depth=${depth}&limit=60`, {
+          credentials: 'include',
+          signal: controller.signal,
+        }),
         fetch(`${api}/term-graph/suggestions?${query}`, { credentials: 'include', signal: controller.signal }),
       ])
       if (!graphResponse.ok) throw new Error(await errorText(graphResponse))
@@ -72,7 +75,14 @@ export const GraphField: React.FC<GraphFieldProps> = ({ termsCollection, related
   }, [api, id, depth, locale.code, refresh])
 
   const placed = useMemo(
-    () => (graph ? radialLayout(graph.root, graph.nodes, graph.edges, { cx: SIZE / 2, cy: SIZE / 2, ring: depth === 1 ? 180 : 115 }) : []),
+    () =>
+      graph
+        ? radialLayout(graph.root, graph.nodes, graph.edges, {
+            cx: SIZE / 2,
+            cy: SIZE / 2,
+            ring: depth === 1 ? 180 : 115,
+          })
+        : [],
     [graph, depth],
   )
   const position = useMemo(() => new Map(placed.map((node) => [node.slug, node])), [placed])
@@ -114,7 +124,11 @@ export const GraphField: React.FC<GraphFieldProps> = ({ termsCollection, related
         <h3 style={{ margin: 0 }}>用語グラフ / Term graph</h3>
         <label>
           深さ / Depth{' '}
-          <select data-testid="term-graph-depth" value={depth} onChange={(event) => setDepth(Number(event.target.value))}>
+          <select
+            data-testid="term-graph-depth"
+            value={depth}
+            onChange={(event) => setDepth(Number(event.target.value))}
+          >
             <option value={1}>1</option>
             <option value={2}>2</option>
           </select>
@@ -122,7 +136,16 @@ export const GraphField: React.FC<GraphFieldProps> = ({ termsCollection, related
         <span style={{ display: 'flex', gap: 10, flexWrap: 'wrap', fontSize: 12 }}>
           {Object.entries(EDGE_COLOURS).map(([type, colour]) => (
             <span key={type} data-testid="term-graph-legend">
-              <span style={{ display: 'inline-block', width: 14, height: 3, background: colour, verticalAlign: 'middle', marginRight: 4 }} />
+              <span
+                style={{
+                  display: 'inline-block',
+                  width: 14,
+                  height: 3,
+                  background: colour,
+                  verticalAlign: 'middle',
+                  marginRight: 4,
+                }}
+              />
               {type}
             </span>
           ))}
@@ -206,7 +229,13 @@ export const GraphField: React.FC<GraphFieldProps> = ({ termsCollection, related
               data-testid="term-graph-suggestion"
               data-slug={suggestion.slug}
               data-id={suggestion.id}
-              style={{ display: 'flex', gap: 12, alignItems: 'baseline', padding: '6px 0', borderBottom: '1px solid var(--theme-elevation-100, #eee)' }}
+              style={{
+                display: 'flex',
+                gap: 12,
+                alignItems: 'baseline',
+                padding: '6px 0',
+                borderBottom: '1px solid var(--theme-elevation-100, #eee)',
+              }}
             >
               <button
                 type="button"

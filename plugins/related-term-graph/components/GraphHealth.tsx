@@ -40,7 +40,10 @@ export const GraphHealth: React.FC<GraphHealthProps> = ({ termsCollection }) => 
 
   useEffect(() => {
     const controller = new AbortController()
-    fetch(`${api}/term-graph/health?locale=${encodeURIComponent(locale.code)}`, { credentials: 'include', signal: controller.signal })
+    fetch(`${api}/term-graph/health?locale=${encodeURIComponent(locale.code)}`, {
+      credentials: 'include',
+      signal: controller.signal,
+    })
       .then(async (response) => {
         if (!response.ok) throw new Error(`HTTP ${response.status}`)
         setHealth((await response.json()) as Health)
@@ -52,14 +55,17 @@ export const GraphHealth: React.FC<GraphHealthProps> = ({ termsCollection }) => 
   }, [api, locale.code])
 
   return (
-    <details data-testid="term-graph-health" style={{ margin: '0 0 16px', padding: '8px 12px', border: '1px solid var(--theme-elevation-150, #ddd)' }}>
+    <details
+      data-testid="term-graph-health"
+      style={{ margin: '0 0 16px', padding: '8px 12px', border: '1px solid var(--theme-elevation-150, #ddd)' }}
+    >
       <summary style={{ cursor: 'pointer' }}>
         グラフの健全性 / Graph health
         {health && (
           <span data-testid="term-graph-health-summary">
             {' '}
-            — {health.stats.terms} terms, {health.stats.edges} edges · 孤立 / orphans: {health.orphans.length} · 言及なし / mentions
-            nothing: {health.mentionsNothing.length}
+            — {health.stats.terms} terms, {health.stats.edges} edges · 孤立 / orphans: {health.orphans.length} ·
+            言及なし / mentions nothing: {health.mentionsNothing.length}
           </span>
         )}
       </summary>

@@ -12,11 +12,16 @@ describe('graph field layout', () => {
   })
 
   it('puts the root in the centre and each hop on its own ring', () => {
-    const placed = radialLayout('root', ['root', 'a', 'b', 'c'].map(node), [edge('root', 'a'), edge('root', 'c'), edge('a', 'b')], {
-      cx: 100,
-      cy: 100,
-      ring: 40,
-    })
+    const placed = radialLayout(
+      'root',
+      ['root', 'a', 'b', 'c'].map(node),
+      [edge('root', 'a'), edge('root', 'c'), edge('a', 'b')],
+      {
+        cx: 100,
+        cy: 100,
+        ring: 40,
+      },
+    )
     const at = Object.fromEntries(placed.map((p) => [p.slug, Math.round(Math.hypot(p.x - 100, p.y - 100))]))
     expect(at).toEqual({ root: 0, a: 40, c: 40, b: 80 })
   })

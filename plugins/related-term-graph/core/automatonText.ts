@@ -19,7 +19,9 @@ const SPELLING: string[] = new Array<string>(0x10000)
 const spell = (unit: number): string => {
   let spelt = SPELLING[unit]
   if (spelt === undefined) {
-    spelt = isPrintable(unit) ? String.fromCharCode(unit) : `${MARKERS[unit >> 12]}${DIGITS[(unit >> 6) & 63]}${DIGITS[unit & 63]}`
+    spelt = isPrintable(unit)
+      ? String.fromCharCode(unit)
+      : `${MARKERS[unit >> 12]}${DIGITS[(unit >> 6) & 63]}${DIGITS[unit & 63]}`
     SPELLING[unit] = spelt
   }
   return spelt

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { urlRanges, WordBoundaries } from './boundaries'
 import { MentionMatcher } from './matcher'
 
-const segments = (text: string) => [...new Intl.Segmenter('ja', { granularity: 'word' }).segment(text)].map((s) => s.segment)
+const segments = (text: string) =>
+  [...new Intl.Segmenter('ja', { granularity: 'word' }).segment(text)].map((s) => s.segment)
 
 /** Where a match may start in the text, by the matcher's rule. */
 const edges = (text: string) => {
@@ -89,7 +90,11 @@ describe('the compound rule, on labels in new words', () => {
 describe('URL and e-mail ranges', () => {
   it('cover URLs with a scheme or www., e-mail addresses and host names, and stop before Japanese text', () => {
     const text = '詳細は https://a.example/p?q=AI#x を、連絡は team@b.example まで。www.c.example/d も。'
-    expect(urlRanges(text).map(([s, e]) => text.slice(s, e))).toEqual(['https://a.example/p?q=AI#x', 'team@b.example', 'www.c.example/d'])
+    expect(urlRanges(text).map(([s, e]) => text.slice(s, e))).toEqual([
+      'https://a.example/p?q=AI#x',
+      'team@b.example',
+      'www.c.example/d',
+    ])
   })
 
   it('find nothing in text without dots or at-signs', () => {

@@ -34,7 +34,10 @@ export const isLatinWordChar = (code: number): boolean =>
 const isDigit = (code: number): boolean => (code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19)
 const isLatinLetter = (code: number): boolean => isLatinWordChar(code) && !isDigit(code)
 const isKanji = (code: number): boolean =>
-  (code >= 0x3400 && code <= 0x4dbf) || (code >= 0x4e00 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff) || code === 0x3005
+  (code >= 0x3400 && code <= 0x4dbf) ||
+  (code >= 0x4e00 && code <= 0x9fff) ||
+  (code >= 0xf900 && code <= 0xfaff) ||
+  code === 0x3005
 
 // ン ッ ー and small kana (ァィゥェォャュョヮヵヶ, half-width ｧ–ｯ ﾝ ｰ) never start a word.
 const NO_WORD_START = /^[ンッーァィゥェォャュョヮヵヶｧ-ｯﾝｰ]/

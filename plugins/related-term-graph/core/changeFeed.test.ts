@@ -4,7 +4,12 @@ import { ChangeFeed, type ChangeEntry } from './changeFeed'
 
 const T0 = Date.parse('2025-01-01T00:00:00.000Z')
 const at = (ms: number) => new Date(T0 + ms).toISOString()
-const entry = (id: string, ms: number, docId = id, collection = 'terms'): ChangeEntry => ({ id, createdAt: at(ms), collection, docId })
+const entry = (id: string, ms: number, docId = id, collection = 'terms'): ChangeEntry => ({
+  id,
+  createdAt: at(ms),
+  collection,
+  docId,
+})
 
 describe('change feed', () => {
   it('reads from the start time minus the overlap', () => {
@@ -34,7 +39,12 @@ describe('change feed', () => {
 
   it('applies each document once per poll, however many entries it has', () => {
     const feed = new ChangeFeed(T0, { overlapMs: 1000 })
-    const todo = feed.take([entry('1', 1, 'x'), entry('2', 2, 'x'), entry('3', 3, 'y'), entry('4', 4, 'x', 'case-studies')])
+    const todo = feed.take([
+      entry('1', 1, 'x'),
+      entry('2', 2, 'x'),
+      entry('3', 3, 'y'),
+      entry('4', 4, 'x', 'case-studies'),
+    ])
     expect(todo.map((e) => `${e.collection}:${e.docId}`).sort()).toEqual(['case-studies:x', 'terms:x', 'terms:y'])
   })
 

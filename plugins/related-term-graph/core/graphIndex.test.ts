@@ -22,14 +22,19 @@ const term = (id: string, overrides: Partial<TermRecord> = {}): TermRecord => ({
 
 const caseStudy = (id: string, termIds: string[], title = id): CitationSource => ({
   source: `case-studies:${id}`,
-  groups: [{ key: `case-studies:${id}`, kind: 'case-study', label: { ja: `ケーススタディ「${title}」`, en: `case study “${title}”` }, termIds }],
+  groups: [
+    {
+      key: `case-studies:${id}`,
+      kind: 'case-study',
+      label: { ja: `ケーススタディ「${title}」`, en: `case study “${title}”` },
+      termIds,
+    },
+  ],
 })
 
 /** Every edge as `type from→to weight`, sorted: two indexes are equal when these are. */
 const edgeList = (index: GraphIndex): string[] =>
-  index.graph
-    .mapEdges((_key, a) => `${a.type} ${a.from}→${a.to} ${a.weight} ${JSON.stringify(a.evidence)}`)
-    .sort()
+  index.graph.mapEdges((_key, a) => `${a.type} ${a.from}→${a.to} ${a.weight} ${JSON.stringify(a.evidence)}`).sort()
 
 const typesBetween = (index: GraphIndex, a: string, b: string): EdgeType[] =>
   index.graph
@@ -62,7 +67,10 @@ describe('edge types and weights', () => {
   it('adds a mentions edge from the mentioning term, with the sentence as evidence', () => {
     const index = GraphIndex.build({
       terms: [
-        term('utm', { term: { ja: 'UTMコード' }, text: { ja: 'URLの末尾に付ける文字列。キャンペーン ごとに分けて計測する。' } }),
+        term('utm', {
+          term: { ja: 'UTMコード' },
+          text: { ja: 'URLの末尾に付ける文字列。キャンペーン ごとに分けて計測する。' },
+        }),
         term('campaign', { term: { ja: 'キャンペーン' } }),
       ],
     })
@@ -76,7 +84,10 @@ describe('edge types and weights', () => {
   it('finds mentions in every locale and keeps the evidence per locale', () => {
     const index = GraphIndex.build({
       terms: [
-        term('utm', { term: { ja: 'UTMコード', en: 'UTM code' }, text: { ja: 'キャンペーンを計測。', en: 'Tracks each campaign. Simple.' } }),
+        term('utm', {
+          term: { ja: 'UTMコード', en: 'UTM code' },
+          text: { ja: 'キャンペーンを計測。', en: 'Tracks each campaign. Simple.' },
+        }),
         term('campaign', { term: { ja: 'キャンペーン', en: 'Campaign' } }),
       ],
     })
@@ -103,7 +114,10 @@ describe('edge types and weights', () => {
       { key: 'playbooks:p#thanks#0', kind: 'playbook-step', label: { ja: 'お礼' }, termIds: ['a', 'b'] },
       { key: 'playbooks:p#review#1', kind: 'playbook-step', label: { ja: 'レビュー' }, termIds: ['c', 'd'] },
     ]
-    const index = GraphIndex.build({ terms: ['a', 'b', 'c', 'd'].map((id) => term(id)), citations: [{ source: 'playbooks:p', groups: steps }] })
+    const index = GraphIndex.build({
+      terms: ['a', 'b', 'c', 'd'].map((id) => term(id)),
+      citations: [{ source: 'playbooks:p', groups: steps }],
+    })
     expect(index.hasEdge('co-cited', 'a', 'b')).toBe(true)
     expect(index.hasEdge('co-cited', 'c', 'd')).toBe(true)
     expect(index.hasEdge('co-cited', 'a', 'c')).toBe(false)
@@ -137,7 +151,15 @@ describe('edge types and weights', () => {
 
   it('never creates an edge from a term to itself', () => {
     const index = GraphIndex.build({
-      terms: [term('a', { term: { ja: 'アルファ' }, related: ['a'], broader: 'a', tags: ['t'], text: { ja: 'アルファとは' } })],
+      terms: [
+        term('a', {
+          term: { ja: 'アルファ' },
+          related: ['a'],
+          broader: 'a',
+          tags: ['t'],
+          text: { ja: 'アルファとは' },
+        }),
+      ],
       citations: [caseStudy('x', ['a', 'a'])],
     })
     expect(index.graph.size).toBe(0)
@@ -155,7 +177,11 @@ describe('incremental updates', () => {
       terms: [
         term('influencer', { term: { ja: 'インフルエンサー' }, text: { ja: 'SNSで影響力を持つ人物。' } }),
         term('sns', { term: { ja: 'SNS' }, englishName: 'Social Media' }),
-        term('utm', { term: { ja: 'UTMコード' }, text: { ja: 'インフルエンサー施策の計測に使う。' }, related: ['sns'] }),
+        term('utm', {
+          term: { ja: 'UTMコード' },
+          text: { ja: 'インフルエンサー施策の計測に使う。' },
+          related: ['sns'],
+        }),
       ],
       citations: [caseStudy('erina', ['influencer', 'utm'])],
     })
@@ -195,7 +221,15 @@ describe('incremental updates', () => {
   it('renames a term: mentions by the old name go, mentions by the new name come', () => {
     const index = base()
     expect(index.hasEdge('mentions', 'utm', 'influencer')).toBe(true)
-    index.upsertTerm(term('influencer', { term: { ja: 'インフルエンサー' }, aliases: [], englishName: null, slug: 'influencer', text: {} }))
+    index.upsertTerm(
+      term('influencer', {
+        term: { ja: 'インフルエンサー' },
+        aliases: [],
+        englishName: null,
+        slug: 'influencer',
+        text: {},
+      }),
+    )
     expect(index.hasEdge('mentions', 'utm', 'influencer')).toBe(true)
     index.upsertTerm(term('influencer', { term: { ja: 'KOL' } }))
     expect(index.hasEdge('mentions', 'utm', 'influencer')).toBe(false)
@@ -260,7 +294,9 @@ describe('incremental updates', () => {
     const operation = fc.oneof(
       record.map((r) => ({ kind: 'upsert' as const, record: r })),
       fc.constantFrom(...ids).map((id) => ({ kind: 'remove' as const, id })),
-      fc.record({ study: fc.constantFrom('x', 'y'), termIds: fc.subarray(ids) }).map((c) => ({ kind: 'cite' as const, ...c })),
+      fc
+        .record({ study: fc.constantFrom('x', 'y'), termIds: fc.subarray(ids) })
+        .map((c) => ({ kind: 'cite' as const, ...c })),
     )
     fc.assert(
       fc.property(fc.array(operation, { maxLength: 25 }), (operations) => {
@@ -270,7 +306,14 @@ describe('incremental updates', () => {
         for (const op of operations) {
           if (op.kind === 'upsert') {
             const { id, label, alias, text, related, broader, tags } = op.record
-            const next = term(id, { term: { ja: label }, aliases: alias ? [alias] : [], text: text ? { ja: text } : {}, related, broader, tags })
+            const next = term(id, {
+              term: { ja: label },
+              aliases: alias ? [alias] : [],
+              text: text ? { ja: text } : {},
+              related,
+              broader,
+              tags,
+            })
             terms.set(id, next)
             index.upsertTerm(next)
           } else if (op.kind === 'remove') {
@@ -282,7 +325,10 @@ describe('incremental updates', () => {
             index.setCitations(source.source, source.groups)
           }
         }
-        const rebuilt = GraphIndex.build({ terms: terms.values(), citations: citations.values() }, { maxSharedTagGroup: 2 })
+        const rebuilt = GraphIndex.build(
+          { terms: terms.values(), citations: citations.values() },
+          { maxSharedTagGroup: 2 },
+        )
         expect(edgeList(index)).toEqual(edgeList(rebuilt))
       }),
       { numRuns: 300 },
@@ -340,9 +386,16 @@ describe('queries', () => {
 
   it('presents edges with slugs and evidence in the reader locale', () => {
     const index = GraphIndex.build({
-      terms: [term('a', { slug: 'alpha', term: { ja: 'アルファ', en: 'Alpha' }, related: ['b'] }), term('b', { slug: 'beta', term: { ja: 'ベータ', en: 'Beta' } })],
+      terms: [
+        term('a', { slug: 'alpha', term: { ja: 'アルファ', en: 'Alpha' }, related: ['b'] }),
+        term('b', { slug: 'beta', term: { ja: 'ベータ', en: 'Beta' } }),
+      ],
     })
-    const out = presentNeighbourhood(index, index.neighbourhood('a', { depth: 1, types: ALL_EDGE_TYPES, limit: 5 }), localeOrder('en', ['ja', 'en']))
+    const out = presentNeighbourhood(
+      index,
+      index.neighbourhood('a', { depth: 1, types: ALL_EDGE_TYPES, limit: 5 }),
+      localeOrder('en', ['ja', 'en']),
+    )
     expect(out).toEqual({
       root: 'alpha',
       nodes: [
@@ -372,7 +425,13 @@ describe('queries', () => {
 
   it('ranks the most connected terms first', () => {
     const index = GraphIndex.build({
-      terms: [term('hub', { related: ['a', 'b', 'c'] }), term('a'), term('b'), term('c', { related: ['d'] }), term('d')],
+      terms: [
+        term('hub', { related: ['a', 'b', 'c'] }),
+        term('a'),
+        term('b'),
+        term('c', { related: ['d'] }),
+        term('d'),
+      ],
     })
     expect(index.top(1)[0]?.id).toBe('hub')
     expect(index.top(10)).toHaveLength(5)
@@ -415,7 +474,10 @@ describe('queries', () => {
 
   it('finds a term by its reading', () => {
     const index = GraphIndex.build({
-      terms: [term('stock', { term: { ja: '在庫' }, reading: 'ざいこ' }), term('note', { term: { ja: 'メモ' }, text: { ja: 'ざいこがへった。' } })],
+      terms: [
+        term('stock', { term: { ja: '在庫' }, reading: 'ざいこ' }),
+        term('note', { term: { ja: 'メモ' }, text: { ja: 'ざいこがへった。' } }),
+      ],
     })
     expect(index.hasEdge('mentions', 'note', 'stock')).toBe(true)
   })

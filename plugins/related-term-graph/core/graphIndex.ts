@@ -149,13 +149,15 @@ export class GraphIndex {
   /** Add or replace one term. */
   upsertTerm(record: TermRecord): void {
     const previous = this.#terms.get(record.id)
-    if (previous && previous.slug !== record.slug && this.#idBySlug.get(previous.slug) === record.id) this.#idBySlug.delete(previous.slug)
+    if (previous && previous.slug !== record.slug && this.#idBySlug.get(previous.slug) === record.id)
+      this.#idBySlug.delete(previous.slug)
     const touched = previous ? this.#unregister(previous) : new Set<string>()
     for (const id of this.#register(record)) touched.add(id)
     touched.add(record.id)
     const labelsChanged = this.#matcher.setTerm(record.id, labelsOf(record))
     this.#computeMentions(record.id)
-    if (labelsChanged) for (const source of this.#rescanForLabels(record.id, this.#matcher.labelsOf(record.id))) touched.add(source)
+    if (labelsChanged)
+      for (const source of this.#rescanForLabels(record.id, this.#matcher.labelsOf(record.id))) touched.add(source)
     for (const id of touched) this.#syncEdges(id)
     this.#changed()
   }
@@ -184,7 +186,8 @@ export class GraphIndex {
   /** Replace the citation groups of one case study or playbook (empty: it no longer cites anything). */
   setCitations(source: string, groups: CitationGroup[]): void {
     const touched = new Set<string>()
-    for (const key of this.#groupsBySource.get(source) ?? []) for (const id of this.#groups.get(key)?.termIds ?? []) touched.add(id)
+    for (const key of this.#groupsBySource.get(source) ?? [])
+      for (const id of this.#groups.get(key)?.termIds ?? []) touched.add(id)
     this.#registerCitations(source, groups)
     for (const group of groups) for (const id of group.termIds) touched.add(id)
     for (const id of touched) if (this.#terms.has(id)) this.#syncEdges(id)
@@ -392,19 +395,23 @@ export class GraphIndex {
     }
     if (record.broader && present(record.broader)) hierarchyEdges(id, record.broader, want)
     for (const narrow of this.#narrowerOf.get(id) ?? []) if (present(narrow)) hierarchyEdges(narrow, id, want)
-    for (const target of this.#mentionsOut.get(id)?.keys() ?? []) if (present(target)) want(directedKey('mentions', id, target), this.#mentionEdge(id, target))
-    for (const source of this.#mentionedBy.get(id) ?? []) if (present(source)) want(directedKey('mentions', source, id), this.#mentionEdge(source, id))
+    for (const target of this.#mentionsOut.get(id)?.keys() ?? [])
+      if (present(target)) want(directedKey('mentions', id, target), this.#mentionEdge(id, target))
+    for (const source of this.#mentionedBy.get(id) ?? [])
+      if (present(source)) want(directedKey('mentions', source, id), this.#mentionEdge(source, id))
 
     const citedWith = new Map<string, string[]>()
     for (const key of this.#groupsOfTerm.get(id) ?? []) {
-      for (const other of new Set(this.#groups.get(key)?.termIds ?? [])) if (present(other)) pushTo(citedWith, other, key)
+      for (const other of new Set(this.#groups.get(key)?.termIds ?? []))
+        if (present(other)) pushTo(citedWith, other, key)
     }
     for (const [other, groups] of citedWith) want(pairKey('co-cited', id, other), coCitedEdge(id, other, groups))
 
     const taggedWith = new Map<string, string[]>()
     for (const tag of new Set(record.tags)) {
       const members = this.#tagMembers.get(tag)
-      if (members && members.size <= this.#maxSharedTagGroup) for (const other of members) if (present(other)) pushTo(taggedWith, other, tag)
+      if (members && members.size <= this.#maxSharedTagGroup)
+        for (const other of members) if (present(other)) pushTo(taggedWith, other, tag)
     }
     for (const [other, tags] of taggedWith) want(pairKey('shared-tag', id, other), sharedTagEdge(id, other, tags))
 
@@ -422,7 +429,8 @@ export class GraphIndex {
   /** Every edge at once, each computed once (the full build; the same edges #syncEdges keeps). */
   #addAllEdges(): void {
     // Each key below is produced once, except a related pair listed from both sides.
-    const add = (key: string, attributes: EdgeAttributes) => this.graph.addUndirectedEdgeWithKey(key, attributes.from, attributes.to, attributes)
+    const add = (key: string, attributes: EdgeAttributes) =>
+      this.graph.addUndirectedEdgeWithKey(key, attributes.from, attributes.to, attributes)
     const present = (id: string) => this.#terms.has(id)
     for (const [id, record] of this.#terms) {
       for (const other of new Set(record.related)) {
@@ -430,11 +438,13 @@ export class GraphIndex {
         if (other !== id && present(other) && !this.graph.hasEdge(key)) add(key, this.#relatedEdge(id, other))
       }
       if (record.broader && record.broader !== id && present(record.broader)) hierarchyEdges(id, record.broader, add)
-      for (const target of this.#mentionsOut.get(id)?.keys() ?? []) add(directedKey('mentions', id, target), this.#mentionEdge(id, target))
+      for (const target of this.#mentionsOut.get(id)?.keys() ?? [])
+        add(directedKey('mentions', id, target), this.#mentionEdge(id, target))
     }
     const pairs = (members: Iterable<string>, each: (a: string, b: string) => void) => {
       const list = [...new Set(members)].filter(present).sort()
-      for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) each(list[i] as string, list[j] as string)
+      for (let i = 0; i < list.length; i++)
+        for (let j = i + 1; j < list.length; j++) each(list[i] as string, list[j] as string)
     }
     const cited = new Map<string, string[]>()
     for (const [key, group] of this.#groups) pairs(group.termIds, (a, b) => pushTo(cited, `${a}|${b}`, key))

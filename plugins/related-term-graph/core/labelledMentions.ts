@@ -54,7 +54,11 @@ export type MentionCategory = 'compound' | 'url-email' | 'kana' | 'long-vowel-do
 
 export type LabelledSentence = { category: MentionCategory; text: string; mentions: string[] }
 
-const s = (category: MentionCategory, text: string, ...mentions: string[]): LabelledSentence => ({ category, text, mentions })
+const s = (category: MentionCategory, text: string, ...mentions: string[]): LabelledSentence => ({
+  category,
+  text,
+  mentions,
+})
 
 export const LABELLED_SENTENCES: LabelledSentence[] = [
   // A label inside a longer word does not count; a label that is a word of a compound does.

@@ -33,7 +33,13 @@ describe('label normalisation', () => {
 
   it('drops the long-vowel mark and the middle dot, and folds hyphen variants to one', () => {
     expect(new Set(['ブラウザー', 'ブラウザ', 'ﾌﾞﾗｳｻﾞｰ', 'ブラウザ－'].map(normalizeLabel)).size).toBe(1)
-    expect(new Set(['ライフ・タイム・バリュー', 'ライフタイムバリュー', 'ライフ･タイム･バリュー', 'ライフ タイム バリュー'].map(normalizeLabel)).size).toBe(1)
+    expect(
+      new Set(
+        ['ライフ・タイム・バリュー', 'ライフタイムバリュー', 'ライフ･タイム･バリュー', 'ライフ タイム バリュー'].map(
+          normalizeLabel,
+        ),
+      ).size,
+    ).toBe(1)
     expect(new Set(['e-mail', 'e‐mail', 'e－mail', 'E–mail'].map(normalizeLabel))).toEqual(new Set(['e-mail']))
   })
 

@@ -36,7 +36,8 @@ const LATIN_LETTER = /[A-Za-z]/
 const LOWER_LATIN = /[a-z]/
 const JAPANESE = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]/
 
-const isAcronym = (cased: string): boolean => LATIN_LETTER.test(cased) && !LOWER_LATIN.test(cased) && !JAPANESE.test(cased)
+const isAcronym = (cased: string): boolean =>
+  LATIN_LETTER.test(cased) && !LOWER_LATIN.test(cased) && !JAPANESE.test(cased)
 
 /**
  * English plurals that mention the singular: `SKUs` → `SKU`, `coupon codes` → `coupon code`,
@@ -158,10 +159,13 @@ export class MentionMatcher {
     if (candidates.length === 0) return []
 
     const blocked = urlRanges(folded.original)
-    const usable = blocked.length === 0 ? candidates : candidates.filter((c) => !blocked.some(([s, e]) => c.from < e && c.to > s))
+    const usable =
+      blocked.length === 0 ? candidates : candidates.filter((c) => !blocked.some(([s, e]) => c.from < e && c.to > s))
 
     // Longest first; on the same span a label itself before a plural reading of another label.
-    usable.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start || Number(a.plural) - Number(b.plural))
+    usable.sort(
+      (a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start || Number(a.plural) - Number(b.plural),
+    )
     const taken = new Uint8Array(folded.folded.length)
     const claimed = new Map<number, { end: number; plural: boolean }>()
     const mentions: Mention[] = []
@@ -198,14 +202,18 @@ export class MentionMatcher {
   }
 
   #assign(termId: string, labels: readonly Label[]): void {
-    this.#labelsByTerm.set(termId, labels.map((label) => label.key))
+    this.#labelsByTerm.set(
+      termId,
+      labels.map((label) => label.key),
+    )
     for (const incoming of labels) {
       let label = this.#labels.get(incoming.key)
       if (!label) {
         label = { ...incoming, terms: new Set() }
         this.#labels.set(label.key, label)
         this.#addPattern(label.folded, { key: label.key, plural: false })
-        for (const plural of pluralsOf(label.folded, label.acronym !== null)) this.#addPattern(plural, { key: label.key, plural: true })
+        for (const plural of pluralsOf(label.folded, label.acronym !== null))
+          this.#addPattern(plural, { key: label.key, plural: true })
       }
       label.terms.add(termId)
     }
@@ -218,7 +226,8 @@ export class MentionMatcher {
       label.terms.delete(termId)
       if (label.terms.size > 0) continue
       this.#labels.delete(key)
-      for (const pattern of [label.folded, ...pluralsOf(label.folded, label.acronym !== null)]) this.#removePattern(pattern, key)
+      for (const pattern of [label.folded, ...pluralsOf(label.folded, label.acronym !== null)])
+        this.#removePattern(pattern, key)
     }
     this.#labelsByTerm.delete(termId)
   }
@@ -270,10 +279,15 @@ const labelKeys = (labels: readonly (string | null | undefined)[]): Label[] => {
     if (typeof raw !== 'string') continue
     const { folded, cased } = foldLabel(raw)
     // A word of one kana and a long vowel (`シー`, `キー`) folds to one character but is a word of two.
-    if (folded.length < MIN_LABEL_LENGTH && !(folded.length === 1 && raw.trim().normalize('NFKC').length >= MIN_LABEL_LENGTH)) continue
+    if (
+      folded.length < MIN_LABEL_LENGTH &&
+      !(folded.length === 1 && raw.trim().normalize('NFKC').length >= MIN_LABEL_LENGTH)
+    )
+      continue
     const acronym = isAcronym(cased) ? cased : null
     const key = acronym ? `A:${acronym}` : folded
-    if (!out.has(key)) out.set(key, { key, folded, acronym, terms: new Set(), marks: marksOf(foldForMatching(raw), 0, folded.length) })
+    if (!out.has(key))
+      out.set(key, { key, folded, acronym, terms: new Set(), marks: marksOf(foldForMatching(raw), 0, folded.length) })
   }
   return [...out.values()]
 }
@@ -307,7 +321,12 @@ const compoundOfLabels = (text: string, accepted: Candidate[], inside: Candidate
   return out
 }
 
-const tile = (pieces: Candidate[], at: number, end: number, seen: Map<number, Candidate[] | null>): Candidate[] | null => {
+const tile = (
+  pieces: Candidate[],
+  at: number,
+  end: number,
+  seen: Map<number, Candidate[] | null>,
+): Candidate[] | null => {
   if (at === end) return []
   const known = seen.get(at)
   if (known !== undefined) return known
@@ -324,7 +343,13 @@ const tile = (pieces: Candidate[], at: number, end: number, seen: Map<number, Ca
   return null
 }
 
-const isLongVowelMark = (code: number): boolean => code === 0x30fc || code === 0xff70 || code === 0x2d || (code >= 0x2010 && code <= 0x2015) || code === 0x2212 || code === 0xff0d
+const isLongVowelMark = (code: number): boolean =>
+  code === 0x30fc ||
+  code === 0xff70 ||
+  code === 0x2d ||
+  (code >= 0x2010 && code <= 0x2015) ||
+  code === 0x2212 ||
+  code === 0xff0d
 
 /** For units [start, end - 1) of a folded text: 1 when a long-vowel mark follows the unit, 2 when a dropped dot or space does. */
 const marksOf = (text: FoldedText, start: number, end: number): Uint8Array => {
@@ -343,7 +368,13 @@ const marksOf = (text: FoldedText, start: number, end: number): Uint8Array => {
  * folding drops every one, so inside a match the label and the text must agree on each mark (`セール` is not
  * in `セル`, `ビール` is not `ビル`), except where either has a dot or space or the text a word boundary there.
  */
-const longVowelsFit = (text: FoldedText, label: Label, start: number, end: number, boundaries: WordBoundaries): boolean => {
+const longVowelsFit = (
+  text: FoldedText,
+  label: Label,
+  start: number,
+  end: number,
+  boundaries: WordBoundaries,
+): boolean => {
   const wanted = label.marks
   if (wanted.length === 0 || end - start - 1 !== wanted.length) return true
   const found = marksOf(text, start, end)

@@ -66,7 +66,12 @@ const scoreSentences = (withKnownLimits: boolean) => {
   }
   for (const sentence of AUDIT_SENTENCES) {
     if (sentence.limit && !withKnownLimits) continue
-    tally(entry(sentence.category), new Set(matcher.find(sentence.text).map((m) => m.termId)), sentence.mentions, sentence.text)
+    tally(
+      entry(sentence.category),
+      new Set(matcher.find(sentence.text).map((m) => m.termId)),
+      sentence.mentions,
+      sentence.text,
+    )
   }
   return { tallies, entry, matcher }
 }
@@ -76,12 +81,15 @@ const scoreDocuments = async (entry: ReturnType<typeof scoreSentences>['entry'],
   const index = GraphIndex.build({ terms: AUDIT_TERMS.map(record), glossarySlugs: [['g', 'g']] })
   const service = { view: async () => index, defaultLocale: 'ja' } as unknown as TermGraphService
   for (const doc of AUDIT_DOCUMENTS) {
-    const state = { root: { type: 'root', children: doc.children, direction: 'ltr', format: '', indent: 0, version: 1 } }
+    const state = {
+      root: { type: 'root', children: doc.children, direction: 'ltr', format: '', indent: 0, version: 1 },
+    }
     const mentioned = new Set(matcher.find(lexicalPlainText(state)).map((m) => m.termId))
     tally(entry('document'), mentioned, doc.linked, doc.name)
     const linker = await mentionLinkerFor(() => service)({ payload: {} as never })
     const html = renderRichTextHtml(state as never, {
-      linkMentions: (value) => linker(value).map((l) => ({ start: l.start, end: l.end, href: `/g/${l.term.slug}`, slug: l.term.slug })),
+      linkMentions: (value) =>
+        linker(value).map((l) => ({ start: l.start, end: l.end, href: `/g/${l.term.slug}`, slug: l.term.slug })),
     })
     const linked = [...html.matchAll(/data-term="([^"]+)"/g)].map((m) => m[1] as string)
     tally(entry('document-links'), linked, doc.linked, `${doc.name}: ${html}`)
@@ -91,10 +99,25 @@ const scoreDocuments = async (entry: ReturnType<typeof scoreSentences>['entry'],
 describe('mention matching against the audit set (second labelled set)', () => {
   it('has at least 120 sentences, with positives and negatives in the categories that have words inside words', () => {
     expect(AUDIT_SENTENCES.length).toBeGreaterThanOrEqual(120)
-    for (const category of ['compound', 'straddle', 'url-email', 'kana', 'long-vowel-dot-space', 'acronym', 'english', 'overlap'] as const) {
+    for (const category of [
+      'compound',
+      'straddle',
+      'url-email',
+      'kana',
+      'long-vowel-dot-space',
+      'acronym',
+      'english',
+      'overlap',
+    ] as const) {
       const sentences = AUDIT_SENTENCES.filter((s) => s.category === category)
-      expect(sentences.some((s) => s.mentions.length === 0), category).toBe(true)
-      expect(sentences.some((s) => s.mentions.length > 0), category).toBe(true)
+      expect(
+        sentences.some((s) => s.mentions.length === 0),
+        category,
+      ).toBe(true)
+      expect(
+        sentences.some((s) => s.mentions.length > 0),
+        category,
+      ).toBe(true)
     }
     const labels = new Set(AUDIT_TERMS.map((t) => t.id))
     for (const sentence of AUDIT_SENTENCES) for (const id of sentence.mentions) expect(labels.has(id), id).toBe(true)
@@ -131,7 +154,12 @@ describe('mention matching against the audit set (second labelled set)', () => {
     )
     for (const row of all) for (const miss of row.misses) console.log('all:', row.category, miss)
     for (const row of table) {
-      expect({ category: row.category, precision: row.precision >= 0.95, recall: row.recall >= 0.95, misses: row.misses }).toEqual({
+      expect({
+        category: row.category,
+        precision: row.precision >= 0.95,
+        recall: row.recall >= 0.95,
+        misses: row.misses,
+      }).toEqual({
         category: row.category,
         precision: true,
         recall: true,

@@ -8,7 +8,10 @@ const score = () => {
   const matcher = new MentionMatcher(
     LABELLED_TERMS.map((t) => ({ termId: t.id, labels: [t.term, t.reading, t.englishName, ...(t.aliases ?? [])] })),
   )
-  const byCategory = new Map<MentionCategory, { tp: number; fp: number; fn: number; sentences: number; misses: string[] }>()
+  const byCategory = new Map<
+    MentionCategory,
+    { tp: number; fp: number; fn: number; sentences: number; misses: string[] }
+  >()
   for (const sentence of LABELLED_SENTENCES) {
     const entry = byCategory.get(sentence.category) ?? { tp: 0, fp: 0, fn: 0, sentences: 0, misses: [] }
     byCategory.set(sentence.category, entry)
@@ -43,16 +46,31 @@ describe('mention matching against the labelled set', () => {
     for (const category of ['compound', 'url-email', 'kana', 'long-vowel-dot', 'case', 'reading'] as const) {
       const sentences = LABELLED_SENTENCES.filter((s) => s.category === category)
       expect(sentences.length, category).toBeGreaterThanOrEqual(10)
-      if (category !== 'reading') expect(sentences.some((s) => s.mentions.length === 0), category).toBe(true)
+      if (category !== 'reading')
+        expect(
+          sentences.some((s) => s.mentions.length === 0),
+          category,
+        ).toBe(true)
     }
   })
 
   it('reaches 0.95 precision and recall in every category', () => {
     const rows = score()
-    console.table(rows.map(({ misses: _m, ...row }) => ({ ...row, precision: row.precision.toFixed(3), recall: row.recall.toFixed(3) })))
+    console.table(
+      rows.map(({ misses: _m, ...row }) => ({
+        ...row,
+        precision: row.precision.toFixed(3),
+        recall: row.recall.toFixed(3),
+      })),
+    )
     for (const row of rows) for (const miss of row.misses) console.log(row.category, miss)
     for (const row of rows) {
-      expect({ category: row.category, precision: row.precision >= 0.95, recall: row.recall >= 0.95, misses: row.misses }).toEqual({
+      expect({
+        category: row.category,
+        precision: row.precision >= 0.95,
+        recall: row.recall >= 0.95,
+        misses: row.misses,
+      }).toEqual({
         category: row.category,
         precision: true,
         recall: true,

@@ -24,11 +24,17 @@ const LONG_VOWEL = 0x30fc
 const isDash = (code: number): boolean =>
   code === DASH ||
   (code > 0x7f &&
-    (code === 0x2d7 || (code >= 0x2010 && code <= 0x2015) || code === 0x2043 || code === 0x2212 || code === 0xfe63 || code === 0xff0d))
+    (code === 0x2d7 ||
+      (code >= 0x2010 && code <= 0x2015) ||
+      code === 0x2043 ||
+      code === 0x2212 ||
+      code === 0xfe63 ||
+      code === 0xff0d))
 
 // ・ ･ · ‧ ⸱ ∙
 const isMiddleDot = (code: number): boolean =>
-  code > 0x7f && (code === 0xb7 || code === 0x2027 || code === 0x2219 || code === 0x2e31 || code === 0x30fb || code === 0xff65)
+  code > 0x7f &&
+  (code === 0xb7 || code === 0x2027 || code === 0x2219 || code === 0x2e31 || code === 0x30fb || code === 0xff65)
 
 const isLongVowel = (code: number): boolean => code === LONG_VOWEL || code === 0xff70
 
@@ -49,7 +55,10 @@ const isKanaOrKanji = (code: number): boolean =>
   (code >= 0x3041 && code <= 0x3096) || (code >= 0x30a1 && code <= 0x30fa) || (code >= 0x4e00 && code <= 0x9fff)
 
 export const isKatakana = (code: number): boolean =>
-  (code >= 0x30a1 && code <= 0x30fa) || code === LONG_VOWEL || (code >= 0x31f0 && code <= 0x31ff) || (code >= 0xff66 && code <= 0xff9f)
+  (code >= 0x30a1 && code <= 0x30fa) ||
+  code === LONG_VOWEL ||
+  (code >= 0x31f0 && code <= 0x31ff) ||
+  (code >= 0xff66 && code <= 0xff9f)
 
 /** Hiragana, katakana (incl. half-width), CJK ideographs and their compatibility/extension blocks. */
 export const isJapaneseScript = (code: number): boolean =>
@@ -199,7 +208,8 @@ const fold = (original: string, withMap: boolean): NormalizedText => {
     const lowered = nfkc.toLowerCase()
     // Lower-casing that changes the length (rare: İ) keeps the lower-cased form in both.
     const casedForm = lowered.length === nfkc.length ? nfkc : lowered
-    for (let unit = 0; unit < lowered.length; unit++) buffer.emit(lowered.charCodeAt(unit), casedForm.charCodeAt(unit), start, index)
+    for (let unit = 0; unit < lowered.length; unit++)
+      buffer.emit(lowered.charCodeAt(unit), casedForm.charCodeAt(unit), start, index)
   }
 
   // Pass 2, in place: whitespace runs are dropped next to Japanese script or a dash, else kept as one space.
@@ -255,10 +265,11 @@ export const foldLabel = (label: string): { folded: string; cased: string } => {
 export const normalizeLabel = (label: string): string => fold(label, false).folded
 
 /** Map a range of the folded text back to the original text's range. */
-export const originalRange = (folded: Pick<FoldedText, 'offsets' | 'ends'>, start: number, end: number): [number, number] => [
-  folded.offsets[start] as number,
-  folded.ends[end - 1] as number,
-]
+export const originalRange = (
+  folded: Pick<FoldedText, 'offsets' | 'ends'>,
+  start: number,
+  end: number,
+): [number, number] => [folded.offsets[start] as number, folded.ends[end - 1] as number]
 
 /**
  * Hiragana folded to katakana (ぁ–ゖ → ァ–ヶ, ゝゞ → ヽヾ), one UTF-16 unit for one, so a map from

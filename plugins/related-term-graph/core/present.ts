@@ -6,7 +6,14 @@ import { round } from './weights'
 export type GraphNodeOut = { id: string; slug: string; term: string; glossary: string | null; score: number }
 export type GraphEdgeOut = { source: string; target: string; type: EdgeType; weight: number; evidence?: string }
 export type TermGraphOut = { root: string; nodes: GraphNodeOut[]; edges: GraphEdgeOut[] }
-export type TermPathOut = { from: string; to: string; hops: number; strength: number; nodes: GraphNodeOut[]; edges: GraphEdgeOut[] }
+export type TermPathOut = {
+  from: string
+  to: string
+  hops: number
+  strength: number
+  nodes: GraphNodeOut[]
+  edges: GraphEdgeOut[]
+}
 
 /** Locales to try, in order: the requested one, then the others. */
 export type LocaleOrder = readonly string[]
@@ -48,7 +55,12 @@ export const evidenceText = (index: GraphIndex, evidence: Evidence, order: Local
     case 'related': {
       const names = evidence.setOn.map((id) => termName(index, id, order))
       if (names.length === 0) return undefined
-      return ja ? `${list(names.map((n) => `「${n}」`), true)}の関連用語に設定` : `Listed as related on ${list(names, false)}`
+      return ja
+        ? `${list(
+            names.map((n) => `「${n}」`),
+            true,
+          )}の関連用語に設定`
+        : `Listed as related on ${list(names, false)}`
     }
     case 'hierarchy': {
       const narrow = termName(index, evidence.narrow, order)
@@ -74,10 +86,16 @@ export const evidenceText = (index: GraphIndex, evidence: Evidence, order: Local
  * One edge with slugs. Undirected edges (related, co-cited, shared-tag) point away from the
  * node nearer the root when depths are known, so drawings read outward.
  */
-export const presentEdge = (index: GraphIndex, key: string, order: LocaleOrder, depthOf?: ReadonlyMap<string, number>): GraphEdgeOut => {
+export const presentEdge = (
+  index: GraphIndex,
+  key: string,
+  order: LocaleOrder,
+  depthOf?: ReadonlyMap<string, number>,
+): GraphEdgeOut => {
   const attributes = index.edge(key)
   let { from, to } = attributes
-  if (!index.isDirected(attributes.type) && depthOf && (depthOf.get(to) ?? 0) < (depthOf.get(from) ?? 0)) [from, to] = [to, from]
+  if (!index.isDirected(attributes.type) && depthOf && (depthOf.get(to) ?? 0) < (depthOf.get(from) ?? 0))
+    [from, to] = [to, from]
   const evidence = evidenceText(index, attributes.evidence, order)
   return {
     source: index.getTerm(from)?.slug ?? from,
@@ -89,9 +107,16 @@ export const presentEdge = (index: GraphIndex, key: string, order: LocaleOrder, 
 }
 
 const edgeOrder = (a: GraphEdgeOut, b: GraphEdgeOut) =>
-  b.weight - a.weight || a.type.localeCompare(b.type) || a.source.localeCompare(b.source) || a.target.localeCompare(b.target)
+  b.weight - a.weight ||
+  a.type.localeCompare(b.type) ||
+  a.source.localeCompare(b.source) ||
+  a.target.localeCompare(b.target)
 
-export const presentNeighbourhood = (index: GraphIndex, result: NeighbourhoodResult, order: LocaleOrder): TermGraphOut => {
+export const presentNeighbourhood = (
+  index: GraphIndex,
+  result: NeighbourhoodResult,
+  order: LocaleOrder,
+): TermGraphOut => {
   const depthOf = new Map(result.nodes.map((node) => [node.id, node.depth]))
   return {
     root: index.getTerm(result.root)?.slug ?? result.root,

@@ -2,7 +2,14 @@
 import pagerank from 'graphology-metrics/centrality/pagerank.js'
 import { bidirectional } from 'graphology-shortest-path/dijkstra.js'
 
-import type { GraphIndex, NeighbourhoodQuery, NeighbourhoodResult, PathResult, RankedNode, Suggestion } from './graphIndex'
+import type {
+  GraphIndex,
+  NeighbourhoodQuery,
+  NeighbourhoodResult,
+  PathResult,
+  RankedNode,
+  Suggestion,
+} from './graphIndex'
 import type { EdgeType } from './model'
 import { combinedStrength, hopCost, round } from './weights'
 
@@ -11,7 +18,11 @@ import { combinedStrength, hopCost, round } from './weights'
  * cut to `limit` (root not counted). A node's score is the best product of pair strengths
  * (`combinedStrength` of the edges joining each pair) along a path from the root (root = 1).
  */
-export const neighbourhood = (index: GraphIndex, rootId: string, { depth, types, limit }: NeighbourhoodQuery): NeighbourhoodResult => {
+export const neighbourhood = (
+  index: GraphIndex,
+  rootId: string,
+  { depth, types, limit }: NeighbourhoodQuery,
+): NeighbourhoodResult => {
   const depthOf = new Map<string, number>([[rootId, 0]])
   const scoreOf = new Map<string, number>([[rootId, 1]])
   let frontier = [rootId]
@@ -45,7 +56,15 @@ export const neighbourhood = (index: GraphIndex, rootId: string, { depth, types,
   }
   ranked.sort((a, b) => a.depth - b.depth || b.score - a.score || index.slugOf(a.id).localeCompare(index.slugOf(b.id)))
   const nodes = [{ id: rootId, depth: 0, score: 1 }, ...ranked.slice(0, limit)]
-  return { root: rootId, nodes, edges: edgesAmong(index, nodes.map((n) => n.id), types) }
+  return {
+    root: rootId,
+    nodes,
+    edges: edgesAmong(
+      index,
+      nodes.map((n) => n.id),
+      types,
+    ),
+  }
 }
 
 /** Keys of the edges of `types` joining two of `ids`. */
@@ -128,7 +147,8 @@ export const graphHealth = (index: GraphIndex): { orphans: string[]; mentionsNot
  */
 export const suggestedLinks = (index: GraphIndex, id: string): Suggestion[] => {
   if (!index.graph.hasNode(id)) return []
-  const linkable = (from: string, to: string) => !index.getTerm(from)?.noAutoLinksInside && !index.getTerm(to)?.neverAutoLink
+  const linkable = (from: string, to: string) =>
+    !index.getTerm(from)?.noAutoLinksInside && !index.getTerm(to)?.neverAutoLink
   const related = new Set<string>()
   const found = new Map<string, { out: boolean; in: boolean; edges: string[] }>()
   index.graph.forEachEdge(id, (key, attributes, source, target) => {
@@ -148,5 +168,7 @@ export const suggestedLinks = (index: GraphIndex, id: string): Suggestion[] => {
     suggestions.push({ id: other, direction, edges: entry.edges })
   }
   const order = { both: 0, mentions: 1, 'mentioned-by': 2 }
-  return suggestions.sort((a, b) => order[a.direction] - order[b.direction] || index.slugOf(a.id).localeCompare(index.slugOf(b.id)))
+  return suggestions.sort(
+    (a, b) => order[a.direction] - order[b.direction] || index.slugOf(a.id).localeCompare(index.slugOf(b.id)),
+  )
 }

@@ -24,7 +24,11 @@ export const relationIds = (value: unknown): string[] =>
   Array.isArray(value) ? [...new Set(value.map(relationId).filter((id): id is string => id !== null))] : []
 
 /** A localized field read with `locale: 'all'` (`{ ja, en }`), or a plain value (one locale). */
-export const localized = <T>(value: unknown, locales: readonly string[], pick: (v: unknown) => T | undefined): Partial<Record<string, T>> => {
+export const localized = <T>(
+  value: unknown,
+  locales: readonly string[],
+  pick: (v: unknown) => T | undefined,
+): Partial<Record<string, T>> => {
   const out: Partial<Record<string, T>> = {}
   if (value && typeof value === 'object' && !Array.isArray(value) && locales.some((l) => l in (value as Doc))) {
     for (const locale of locales) {
@@ -90,7 +94,18 @@ export const caseStudyCitations = (doc: Doc, locales: readonly string[]): Citati
   const title = localized(doc.title, locales, nonEmptyString)
   const groups: CitationGroup[] =
     termIds.length > 1
-      ? [{ key: source, kind: 'case-study', label: labelled((t) => `ケーススタディ「${t}」`, (t) => `case study “${t}”`, title), termIds }]
+      ? [
+          {
+            key: source,
+            kind: 'case-study',
+            label: labelled(
+              (t) => `ケーススタディ「${t}」`,
+              (t) => `case study “${t}”`,
+              title,
+            ),
+            termIds,
+          },
+        ]
       : []
   return { source, groups }
 }
@@ -111,7 +126,8 @@ export const playbookCitations = (doc: Doc, locales: readonly string[]): Citatio
     for (const locale of new Set([...Object.keys(title), ...Object.keys(stepTitle)])) {
       const playbook = title[locale] ?? Object.values(title)[0] ?? ''
       const name = stepTitle[locale] ?? Object.values(stepTitle)[0] ?? stepKey
-      label[locale] = locale === 'ja' ? `プレイブック「${playbook}」の「${name}」` : `playbook “${playbook}” step “${name}”`
+      label[locale] =
+        locale === 'ja' ? `プレイブック「${playbook}」の「${name}」` : `playbook “${playbook}” step “${name}”`
     }
     groups.push({ key: `${source}#${stepKey}#${position}`, kind: 'playbook-step', label, termIds })
   })

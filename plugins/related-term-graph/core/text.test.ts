@@ -42,8 +42,22 @@ describe('Lexical plain text', () => {
         type: 'root',
         children: [
           { type: 'heading', tag: 'h2', children: [{ type: 'text', text: '概要' }] },
-          { type: 'paragraph', children: [{ type: 'text', text: 'UTM' }, { type: 'text', text: 'コードは' }, { type: 'linebreak' }, { type: 'text', text: '次の行' }] },
-          { type: 'list', children: [{ type: 'listitem', children: [{ type: 'text', text: '一つ目' }] }, { type: 'listitem', children: [{ type: 'text', text: '二つ目' }] }] },
+          {
+            type: 'paragraph',
+            children: [
+              { type: 'text', text: 'UTM' },
+              { type: 'text', text: 'コードは' },
+              { type: 'linebreak' },
+              { type: 'text', text: '次の行' },
+            ],
+          },
+          {
+            type: 'list',
+            children: [
+              { type: 'listitem', children: [{ type: 'text', text: '一つ目' }] },
+              { type: 'listitem', children: [{ type: 'text', text: '二つ目' }] },
+            ],
+          },
           { type: 'code', children: [{ type: 'code-highlight', text: 'const ポイント = 1' }] },
         ],
       },

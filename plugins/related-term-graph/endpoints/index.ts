@@ -3,14 +3,27 @@ import type { Endpoint, Payload, PayloadHandler, PayloadRequest } from 'payload'
 import { ALL_EDGE_TYPES } from '../core/graphIndex'
 import { localeOrder, presentNeighbourhood, presentNode, presentPath, evidenceText } from '../core/present'
 import type { TermGraphService } from '../server/service'
-import { graphParams, localeParams, parseParams, pathParams, queryValues, rootParams, topParams, type ParameterError } from './params'
+import {
+  graphParams,
+  localeParams,
+  parseParams,
+  pathParams,
+  queryValues,
+  rootParams,
+  topParams,
+  type ParameterError,
+} from './params'
 
 type GetService = (payload: Payload) => TermGraphService
 
 const badRequest = (errors: ParameterError[]) => Response.json({ errors }, { status: 400 })
-const notFound = (parameter: string, message: string) => Response.json({ errors: [{ parameter, message }] }, { status: 404 })
+const notFound = (parameter: string, message: string) =>
+  Response.json({ errors: [{ parameter, message }] }, { status: 404 })
 const forbidden = () =>
-  Response.json({ errors: [{ message: 'Sign in to the admin panel as an editor to use this endpoint.' }] }, { status: 403 })
+  Response.json(
+    { errors: [{ message: 'Sign in to the admin panel as an editor to use this endpoint.' }] },
+    { status: 403 },
+  )
 
 /** Every handler answers with JSON: a graph failure becomes 503 (retry), never a 500. */
 const guarded =
@@ -21,7 +34,13 @@ const guarded =
     } catch (error) {
       req.payload.logger.error({ err: error }, 'related-term-graph: request failed')
       return Response.json(
-        { errors: [{ message: 'The term graph is not available right now (it may still be building); retry in a few seconds.' }] },
+        {
+          errors: [
+            {
+              message: 'The term graph is not available right now (it may still be building); retry in a few seconds.',
+            },
+          ],
+        },
         { status: 503, headers: { 'Retry-After': '5' } },
       )
     }
@@ -42,7 +61,10 @@ export const termGraphEndpoints = (getService: GetService): Endpoint[] => {
       method: 'get',
       handler: guarded(async (req) => {
         const { service, view, locales, defaultLocale } = context(req)
-        const parsed = parseParams(graphParams(locales, defaultLocale), queryValues(req.searchParams, ['root', 'depth', 'types', 'limit', 'locale']))
+        const parsed = parseParams(
+          graphParams(locales, defaultLocale),
+          queryValues(req.searchParams, ['root', 'depth', 'types', 'limit', 'locale']),
+        )
         if (!parsed.ok) return badRequest(parsed.errors)
         const { root, depth, types, limit, locale } = parsed.data
         const index = await service.view(view)
@@ -59,7 +81,10 @@ export const termGraphEndpoints = (getService: GetService): Endpoint[] => {
       method: 'get',
       handler: guarded(async (req) => {
         const { service, view, locales, defaultLocale } = context(req)
-        const parsed = parseParams(pathParams(locales, defaultLocale), queryValues(req.searchParams, ['from', 'to', 'locale']))
+        const parsed = parseParams(
+          pathParams(locales, defaultLocale),
+          queryValues(req.searchParams, ['from', 'to', 'locale']),
+        )
         if (!parsed.ok) return badRequest(parsed.errors)
         const { from, to, locale } = parsed.data
         const index = await service.view(view)
@@ -68,8 +93,11 @@ export const termGraphEndpoints = (getService: GetService): Endpoint[] => {
         const toId = index.resolve(to)
         if (!toId) return unknownTerm('to', to, view)
         const path = index.path(fromId, toId)
-        if (!path) return Response.json({ errors: [{ message: `No path joins "${from}" and "${to}".` }] }, { status: 404 })
-        return Response.json(presentPath(index, path, localeOrder(locale, locales)), { headers: { 'X-Term-Graph-View': view } })
+        if (!path)
+          return Response.json({ errors: [{ message: `No path joins "${from}" and "${to}".` }] }, { status: 404 })
+        return Response.json(presentPath(index, path, localeOrder(locale, locales)), {
+          headers: { 'X-Term-Graph-View': view },
+        })
       }),
     },
     {
@@ -77,7 +105,10 @@ export const termGraphEndpoints = (getService: GetService): Endpoint[] => {
       method: 'get',
       handler: guarded(async (req) => {
         const { service, view, locales, defaultLocale } = context(req)
-        const parsed = parseParams(topParams(locales, defaultLocale), queryValues(req.searchParams, ['limit', 'locale']))
+        const parsed = parseParams(
+          topParams(locales, defaultLocale),
+          queryValues(req.searchParams, ['limit', 'locale']),
+        )
         if (!parsed.ok) return badRequest(parsed.errors)
         const { limit, locale } = parsed.data
         const index = await service.view(view)
@@ -95,7 +126,10 @@ export const termGraphEndpoints = (getService: GetService): Endpoint[] => {
       handler: guarded(async (req) => {
         const { service, locales, defaultLocale } = context(req)
         if (!service.options.canSeeDrafts(req)) return forbidden()
-        const parsed = parseParams(rootParams(locales, defaultLocale), queryValues(req.searchParams, ['root', 'locale']))
+        const parsed = parseParams(
+          rootParams(locales, defaultLocale),
+          queryValues(req.searchParams, ['root', 'locale']),
+        )
         if (!parsed.ok) return badRequest(parsed.errors)
         const { root, locale } = parsed.data
         const index = await service.view('latest')

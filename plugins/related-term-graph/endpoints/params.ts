@@ -14,7 +14,12 @@ const slug = (name: string) =>
 
 const integer = (name: string, min: number, max: number, fallback: number) =>
   z.preprocess(
-    (value) => (value === undefined || value === null ? undefined : typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value),
+    (value) =>
+      value === undefined || value === null
+        ? undefined
+        : typeof value === 'string' && /^-?\d+$/.test(value.trim())
+          ? Number(value)
+          : value,
     z
       .number({ error: `${name} must be a whole number from ${min} to ${max}` })
       .int(`${name} must be a whole number from ${min} to ${max}`)
@@ -38,7 +43,9 @@ const edgeTypes = z.preprocess(
 const locale = (locales: readonly string[], fallback: string) =>
   z.preprocess(
     (value) => (value === undefined || value === null || value === '' ? undefined : value),
-    z.enum(locales as [string, ...string[]], { error: `locale must be one of: ${locales.join(', ')}` }).default(fallback),
+    z
+      .enum(locales as [string, ...string[]], { error: `locale must be one of: ${locales.join(', ')}` })
+      .default(fallback),
   )
 
 export const graphParams = (locales: readonly string[], defaultLocale: string) =>
@@ -80,5 +87,8 @@ export const parseParams = <S extends z.ZodType>(
 }
 
 /** The first value of each query-string parameter. */
-export const queryValues = (searchParams: URLSearchParams | undefined, names: readonly string[]): Record<string, string | undefined> =>
+export const queryValues = (
+  searchParams: URLSearchParams | undefined,
+  names: readonly string[],
+): Record<string, string | undefined> =>
   Object.fromEntries(names.map((name) => [name, searchParams?.get(name) ?? undefined]))

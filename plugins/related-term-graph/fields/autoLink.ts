@@ -27,7 +27,10 @@ export const noAutoLinksInsideField = (): CheckboxField =>
   sidebarSwitch(
     NO_AUTO_LINKS_FIELD,
     { ja: 'この文書内に自動リンクを付けない', en: 'Never add auto-links inside this document' },
-    { ja: '本文中の用語にリンクを付けません（手で付けたリンクは残ります）。', en: 'Terms in its text are not linked (links editors made stay).' },
+    {
+      ja: '本文中の用語にリンクを付けません（手で付けたリンクは残ります）。',
+      en: 'Terms in its text are not linked (links editors made stay).',
+    },
   )
 
 /** The switches the plugin adds to one collection. */

@@ -68,7 +68,12 @@ export const termGraphQueries =
           const view = service.viewFor(req)
           const index = await service.view(view).catch((error: unknown) => {
             req.payload.logger.error({ err: error }, 'related-term-graph: GraphQL request failed')
-            throw new APIError('The term graph is not available right now (it may still be building); retry in a few seconds.', 503, null, true)
+            throw new APIError(
+              'The term graph is not available right now (it may still be building); retry in a few seconds.',
+              503,
+              null,
+              true,
+            )
           })
           const rootId = index.resolve(root)
           if (!rootId) {

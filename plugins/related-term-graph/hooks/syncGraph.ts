@@ -7,14 +7,22 @@ export const SKIP_TERM_GRAPH = { termGraph: 'skip' } as const
 
 const skipped = (req: PayloadRequest) => req.context?.termGraph === SKIP_TERM_GRAPH.termGraph
 
-const sync = async (getService: (payload: Payload) => TermGraphService, kind: SourceKind, id: string | number, req: PayloadRequest) => {
+const sync = async (
+  getService: (payload: Payload) => TermGraphService,
+  kind: SourceKind,
+  id: string | number,
+  req: PayloadRequest,
+) => {
   if (skipped(req)) return
   const service = getService(req.payload)
   try {
     await service.documentChanged(kind, String(id), req)
   } catch (error) {
     // Never fail an editor's save because of the graph: rebuild it from the database instead.
-    req.payload.logger.error({ err: error }, `related-term-graph: could not apply a ${kind} change; rebuilding the graph`)
+    req.payload.logger.error(
+      { err: error },
+      `related-term-graph: could not apply a ${kind} change; rebuilding the graph`,
+    )
     service.rebuild().catch(() => undefined)
   }
 }

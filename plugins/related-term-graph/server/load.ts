@@ -16,7 +16,12 @@ export type Loader = {
   locales: readonly string[]
   all: (view: ViewKind) => Promise<GraphInput>
   term: (id: string, view: ViewKind, req?: PayloadRequest) => Promise<TermRecord | null>
-  citations: (collection: 'case-studies' | 'playbooks', id: string, view: ViewKind, req?: PayloadRequest) => Promise<CitationSource>
+  citations: (
+    collection: 'case-studies' | 'playbooks',
+    id: string,
+    view: ViewKind,
+    req?: PayloadRequest,
+  ) => Promise<CitationSource>
   tagName: (id: string, req?: PayloadRequest) => Promise<string | null>
   glossarySlug: (id: string, req?: PayloadRequest) => Promise<string | null>
 }
@@ -31,9 +36,15 @@ export const createLoader = (payload: Payload, options: SanitizedRelatedTermGrap
    * Documents of a view. Published: the main document (Payload keeps the published version there
    * even when a newer draft exists) with `_status: published`. Latest: the newest version, draft or not.
    */
-  const read = async (collection: CollectionSlug, view: ViewKind, where?: Where, req?: PayloadRequest): Promise<Doc[]> => {
+  const read = async (
+    collection: CollectionSlug,
+    view: ViewKind,
+    where?: Where,
+    req?: PayloadRequest,
+  ): Promise<Doc[]> => {
     const drafts = hasDrafts(collection)
-    const published: Where | undefined = drafts && view === 'published' ? { _status: { equals: 'published' } } : undefined
+    const published: Where | undefined =
+      drafts && view === 'published' ? { _status: { equals: 'published' } } : undefined
     const conditions = [where, published].filter((w): w is Where => Boolean(w))
     const { docs } = await payload.find({
       collection,

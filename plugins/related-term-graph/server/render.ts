@@ -31,7 +31,12 @@ export const mentionLinkerFor =
         links.push({
           start: mention.start,
           end: mention.end,
-          term: { id: record.id, slug: record.slug, glossary: index.glossarySlug(record.glossary) ?? '', ...(summary ? { summary } : {}) },
+          term: {
+            id: record.id,
+            slug: record.slug,
+            glossary: index.glossarySlug(record.glossary) ?? '',
+            ...(summary ? { summary } : {}),
+          },
         })
       }
       return links

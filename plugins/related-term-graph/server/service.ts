@@ -52,7 +52,9 @@ export class TermGraphService {
   }
 
   get defaultLocale(): string {
-    return this.payload.config.localization ? this.payload.config.localization.defaultLocale : (this.locales[0] as string)
+    return this.payload.config.localization
+      ? this.payload.config.localization.defaultLocale
+      : (this.locales[0] as string)
   }
 
   /** Both views, building them first if needed (a failed build is retried on the next call). */
@@ -170,7 +172,12 @@ export class TermGraphService {
   /** Start polling for other instances' changes (no-op when `pollIntervalMs` is 0). */
   start(): void {
     if (this.#poller || this.options.pollIntervalMs <= 0 || this.#stopped) return
-    this.#poller = startPoller(this.payload, this.options.pollIntervalMs, () => this.poll(), 'related-term-graph: polling the change log failed; will retry')
+    this.#poller = startPoller(
+      this.payload,
+      this.options.pollIntervalMs,
+      () => this.poll(),
+      'related-term-graph: polling the change log failed; will retry',
+    )
     // payload.destroy() stops everything in `crons`: polling stops with the instance.
     ;(this.payload.crons as unknown as { stop: () => void }[]).push({ stop: () => this.stop() })
   }

@@ -11,7 +11,11 @@ const ids: Record<string, string> = {}
 
 const createTerm = async (slug: string, data: Record<string, unknown>, status: 'published' | 'draft' = 'published') => {
   const glossary = ids.glossary as string
-  const doc = await payload.create({ collection: 'glossary-terms', data: { glossary, slug, ...data, _status: status } as never, draft: status === 'draft' })
+  const doc = await payload.create({
+    collection: 'glossary-terms',
+    data: { glossary, slug, ...data, _status: status } as never,
+    draft: status === 'draft',
+  })
   ids[slug] = doc.id
 }
 
@@ -27,7 +31,12 @@ beforeAll(async () => {
     summary: 'URL に付ける UTM パラメータの組。キャンペーンの計測に使う。',
     related: [ids['utm-parameter']],
   })
-  await payload.update({ collection: 'glossary-terms', id: ids['utm-code'] as string, locale: 'en', data: { term: 'UTM code', summary: 'Tags a link for campaign tracking.' } })
+  await payload.update({
+    collection: 'glossary-terms',
+    id: ids['utm-code'] as string,
+    locale: 'en',
+    data: { term: 'UTM code', summary: 'Tags a link for campaign tracking.' },
+  })
   await createTerm('roas', { term: 'ROAS', body: richText('広告費あたりの売上。UTMコードで流入元を分ける。') })
   await createTerm('secret-draft', { term: '下書き用語', related: [ids.campaign] }, 'draft')
   await createTerm('island', { term: '孤島' })
@@ -42,9 +51,26 @@ describe('GET /api/term-graph', () => {
     const { status, json } = await get('/api/term-graph?root=utm-code')
     expect(status).toBe(200)
     expect(json.root).toBe('utm-code')
-    expect(json.nodes[0]).toEqual({ id: ids['utm-code'], slug: 'utm-code', term: 'UTMコード', glossary: ids.glossary, score: 1 })
-    expect(json.nodes.map((n: { slug: string }) => n.slug).sort()).toEqual(['campaign', 'roas', 'utm-code', 'utm-parameter'])
-    expect(json.edges).toContainEqual({ source: 'utm-code', target: 'utm-parameter', type: 'related', weight: 1, evidence: '「UTMコード」の関連用語に設定' })
+    expect(json.nodes[0]).toEqual({
+      id: ids['utm-code'],
+      slug: 'utm-code',
+      term: 'UTMコード',
+      glossary: ids.glossary,
+      score: 1,
+    })
+    expect(json.nodes.map((n: { slug: string }) => n.slug).sort()).toEqual([
+      'campaign',
+      'roas',
+      'utm-code',
+      'utm-parameter',
+    ])
+    expect(json.edges).toContainEqual({
+      source: 'utm-code',
+      target: 'utm-parameter',
+      type: 'related',
+      weight: 1,
+      evidence: '「UTMコード」の関連用語に設定',
+    })
     expect(json.edges).toContainEqual({
       source: 'utm-code',
       target: 'campaign',
@@ -59,8 +85,16 @@ describe('GET /api/term-graph', () => {
   it('answers in English with ?locale=en, falling back to Japanese where English is missing', async () => {
     const { json } = await get('/api/term-graph?root=utm-code&locale=en&types=mentions')
     expect(json.nodes[0].term).toBe('UTM code')
-    expect(json.edges).toContainEqual(expect.objectContaining({ source: 'utm-code', target: 'campaign', evidence: 'Tags a link for campaign tracking.' }))
-    expect(json.edges).toContainEqual(expect.objectContaining({ source: 'roas', evidence: 'UTMコードで流入元を分ける。' }))
+    expect(json.edges).toContainEqual(
+      expect.objectContaining({
+        source: 'utm-code',
+        target: 'campaign',
+        evidence: 'Tags a link for campaign tracking.',
+      }),
+    )
+    expect(json.edges).toContainEqual(
+      expect.objectContaining({ source: 'roas', evidence: 'UTMコードで流入元を分ける。' }),
+    )
   })
 
   it('follows only the requested types and depth, and keeps the nearest and strongest when limit cuts', async () => {
@@ -169,7 +203,12 @@ describe('admin endpoints', () => {
     expect((await get('/api/term-graph/health')).status).toBe(403)
     const { json } = await get('/api/term-graph/health', token)
     expect(json.orphans.map((t: { slug: string }) => t.slug)).toEqual(['island'])
-    expect(json.mentionsNothing.map((t: { slug: string }) => t.slug)).toEqual(['campaign', 'island', 'secret-draft', 'utm-parameter'])
+    expect(json.mentionsNothing.map((t: { slug: string }) => t.slug)).toEqual([
+      'campaign',
+      'island',
+      'secret-draft',
+      'utm-parameter',
+    ])
     expect(json.stats.terms).toBe(6)
   })
 })
@@ -179,7 +218,10 @@ describe('adding a suggested link (what the admin Graph field does)', () => {
     const { json: before } = await get(`/api/term-graph/suggestions?root=${ids.roas}`, token)
     const target = before.suggestions.find((s: { slug: string }) => s.slug === 'utm-code')
     expect(before.status).toBe('published')
-    const patched = await send('PATCH', `/api/glossary-terms/${ids.roas}?depth=0`, { token, body: { related: [...before.related, target.id] } })
+    const patched = await send('PATCH', `/api/glossary-terms/${ids.roas}?depth=0`, {
+      token,
+      body: { related: [...before.related, target.id] },
+    })
     expect(patched.status).toBe(200)
     const { json: after } = await get(`/api/term-graph/suggestions?root=${ids.roas}`, token)
     expect(after.suggestions.map((s: { slug: string }) => s.slug)).not.toContain('utm-code')
@@ -188,14 +230,24 @@ describe('adding a suggested link (what the admin Graph field does)', () => {
   })
 
   it('a PATCH with draft=true on a term with unpublished changes leaves readers on the published version', async () => {
-    await payload.update({ collection: 'glossary-terms', id: ids.campaign as string, draft: true, data: { summary: '販促の企画。UTMパラメータで測る。', _status: 'draft' } })
+    await payload.update({
+      collection: 'glossary-terms',
+      id: ids.campaign as string,
+      draft: true,
+      data: { summary: '販促の企画。UTMパラメータで測る。', _status: 'draft' },
+    })
     const { json: before } = await get(`/api/term-graph/suggestions?root=${ids.campaign}`, token)
     expect(before.status).toBe('draft')
     const target = before.suggestions.find((s: { slug: string }) => s.slug === 'utm-parameter')
-    const patched = await send('PATCH', `/api/glossary-terms/${ids.campaign}?depth=0&draft=true`, { token, body: { related: [...before.related, target.id] } })
+    const patched = await send('PATCH', `/api/glossary-terms/${ids.campaign}?depth=0&draft=true`, {
+      token,
+      body: { related: [...before.related, target.id] },
+    })
     expect(patched.status).toBe(200)
     const editor = await get('/api/term-graph?root=campaign&types=related', token)
-    expect(editor.json.edges).toContainEqual(expect.objectContaining({ source: 'campaign', target: 'utm-parameter', type: 'related' }))
+    expect(editor.json.edges).toContainEqual(
+      expect.objectContaining({ source: 'campaign', target: 'utm-parameter', type: 'related' }),
+    )
     const reader = await get('/api/term-graph?root=campaign&types=related')
     expect(reader.json.edges).toEqual([])
     expect(reader.status).toBe(200)
@@ -204,7 +256,9 @@ describe('adding a suggested link (what the admin Graph field does)', () => {
 
 describe('GraphQL termGraph', () => {
   it('returns the same shape as the REST endpoint', async () => {
-    const { json } = await graphql('{ termGraph(root: "utm-code", depth: 1, types: ["related", "mentions"]) { root nodes { id slug term glossary score } edges { source target type weight evidence } } }')
+    const { json } = await graphql(
+      '{ termGraph(root: "utm-code", depth: 1, types: ["related", "mentions"]) { root nodes { id slug term glossary score } edges { source target type weight evidence } } }',
+    )
     const rest = await get('/api/term-graph?root=utm-code&depth=1&types=related,mentions')
     expect(json.errors).toBeUndefined()
     expect(json.data.termGraph).toEqual(rest.json)

@@ -36,7 +36,10 @@ export const staffToken = async (payload: Payload, email = 'editor@example.com')
 export const send = async (method: string, path: string, { token, body }: { token?: string; body?: unknown } = {}) => {
   const request = new Request(`http://localhost:3000${path}`, {
     method,
-    headers: { ...(token ? { Authorization: `JWT ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
+    headers: {
+      ...(token ? { Authorization: `JWT ${token}` } : {}),
+      ...(body ? { 'content-type': 'application/json' } : {}),
+    },
     body: body ? JSON.stringify(body) : undefined,
   })
   const response = await handleEndpoints({ config, request })

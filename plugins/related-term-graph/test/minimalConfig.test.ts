@@ -3,13 +3,24 @@ import os from 'node:os'
 import path from 'node:path'
 
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
-import { buildConfig, getPayload, handleEndpoints, type CollectionConfig, type Payload, type SanitizedConfig } from 'payload'
+import {
+  buildConfig,
+  getPayload,
+  handleEndpoints,
+  type CollectionConfig,
+  type Payload,
+  type SanitizedConfig,
+} from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { relatedTermGraph } from '..'
 
 // Only what the plugin reads, with none of the hub's collections, hooks or access rules (as Payload's plugin template's dev config).
-const plain = (slug: string, fields: CollectionConfig['fields']): CollectionConfig => ({ slug, fields, access: { read: () => true } })
+const plain = (slug: string, fields: CollectionConfig['fields']): CollectionConfig => ({
+  slug,
+  fields,
+  access: { read: () => true },
+})
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'term-graph-minimal-'))
 let config: SanitizedConfig
@@ -52,13 +63,26 @@ describe('the related-term graph in a config with only the collections it reads'
   it('links a term to the one its summary mentions and to its editor-set related term, over REST', async () => {
     await create('glossary-terms', { term: 'Order bump', slug: 'order-bump' })
     const cart = await create('glossary-terms', { term: 'Cart', slug: 'cart' })
-    await create('glossary-terms', { term: 'Upsell', slug: 'upsell', summary: 'Offered after an order bump.', related: [cart.id] })
+    await create('glossary-terms', {
+      term: 'Upsell',
+      slug: 'upsell',
+      summary: 'Offered after an order bump.',
+      related: [cart.id],
+    })
 
-    const response = await handleEndpoints({ config, request: new Request('http://localhost:3000/api/term-graph?root=upsell') })
+    const response = await handleEndpoints({
+      config,
+      request: new Request('http://localhost:3000/api/term-graph?root=upsell'),
+    })
     expect(response.status).toBe(200)
-    const graph = (await response.json()) as { nodes: { slug: string }[]; edges: { source: string; target: string; type: string }[] }
+    const graph = (await response.json()) as {
+      nodes: { slug: string }[]
+      edges: { source: string; target: string; type: string }[]
+    }
     expect(graph.nodes.map((node) => node.slug).sort()).toEqual(['cart', 'order-bump', 'upsell'])
-    expect(graph.edges).toContainEqual(expect.objectContaining({ source: 'upsell', target: 'order-bump', type: 'mentions' }))
+    expect(graph.edges).toContainEqual(
+      expect.objectContaining({ source: 'upsell', target: 'order-bump', type: 'mentions' }),
+    )
     expect(graph.edges).toContainEqual(expect.objectContaining({ source: 'upsell', target: 'cart', type: 'related' }))
   })
 })

@@ -37,10 +37,16 @@ const createTerm = async (key: string, data: Record<string, unknown>, status: 'p
 beforeAll(async () => {
   payload = await startPayload()
   service = getTermGraphService(payload) as TermGraphService
-  glossary = (await payload.create({ collection: 'glossaries', data: { name: 'ソーシャルメディア用語集', slug: 'social-media' } })).id
+  glossary = (
+    await payload.create({ collection: 'glossaries', data: { name: 'ソーシャルメディア用語集', slug: 'social-media' } })
+  ).id
   tag = (await payload.create({ collection: 'tags', data: { name: '計測', slug: 'measurement' } })).id
   await createTerm('campaign', { term: 'キャンペーン', englishName: 'Campaign', tags: [tag] })
-  await createTerm('influencer', { term: 'インフルエンサー', englishName: 'Influencer', body: richText('SNSで影響力を持つ人物。') })
+  await createTerm('influencer', {
+    term: 'インフルエンサー',
+    englishName: 'Influencer',
+    body: richText('SNSで影響力を持つ人物。'),
+  })
   await createTerm('utm-code', {
     term: 'UTMコード',
     englishName: 'UTM Code',
@@ -48,8 +54,16 @@ beforeAll(async () => {
     summary: 'URLの末尾に付けるパラメータ。キャンペーン ごとの効果を測る。',
     tags: [tag],
   })
-  await createTerm('influencer-marketing', { term: 'インフルエンサーマーケティング', related: [ids.influencer] }, 'draft')
-  await createTerm('lp', { term: 'ランディングページ', englishName: 'Landing Page', summary: 'インフルエンサー マーケティングの受け皿になるページ。' })
+  await createTerm(
+    'influencer-marketing',
+    { term: 'インフルエンサーマーケティング', related: [ids.influencer] },
+    'draft',
+  )
+  await createTerm('lp', {
+    term: 'ランディングページ',
+    englishName: 'Landing Page',
+    summary: 'インフルエンサー マーケティングの受け皿になるページ。',
+  })
 })
 
 afterAll(async () => {
@@ -87,20 +101,32 @@ describe('hooks keep both views current', () => {
   })
 
   it('publishing the draft updates the published view', async () => {
-    await payload.update({ collection: 'glossary-terms', id: ids['utm-code'] as string, data: { _status: 'published' } })
+    await payload.update({
+      collection: 'glossary-terms',
+      id: ids['utm-code'] as string,
+      data: { _status: 'published' },
+    })
     expect(await has('published', 'mentions', 'utm-code', 'influencer')).toBe(true)
     expect(await has('published', 'mentions', 'utm-code', 'campaign')).toBe(false)
   })
 
   it('publishing a term lets readers see it and re-matches texts that mention it', async () => {
-    await payload.update({ collection: 'glossary-terms', id: ids['influencer-marketing'] as string, data: { _status: 'published' } })
+    await payload.update({
+      collection: 'glossary-terms',
+      id: ids['influencer-marketing'] as string,
+      data: { _status: 'published' },
+    })
     expect(await has('published', 'related', 'influencer', 'influencer-marketing')).toBe(true)
     expect(await has('published', 'mentions', 'lp', 'influencer-marketing')).toBe(true)
     expect(await has('published', 'mentions', 'lp', 'influencer')).toBe(false)
   })
 
   it('unpublishing removes the term and its edges from the published view only', async () => {
-    await payload.update({ collection: 'glossary-terms', id: ids['influencer-marketing'] as string, data: { _status: 'draft' } })
+    await payload.update({
+      collection: 'glossary-terms',
+      id: ids['influencer-marketing'] as string,
+      data: { _status: 'draft' },
+    })
     const published = await service.view('published')
     expect(published.hasTerm(ids['influencer-marketing'] as string)).toBe(false)
     expect(await has('published', 'mentions', 'lp', 'influencer')).toBe(true)
@@ -135,7 +161,13 @@ describe('hooks keep both views current', () => {
   it('counts a draft case study for editors only', async () => {
     await payload.create({
       collection: 'case-studies',
-      data: { title: '下書きの事例', slug: 'draft-case', persona: { name: '健太' }, relatedTerms: [ids.lp, ids.campaign] as string[], _status: 'draft' },
+      data: {
+        title: '下書きの事例',
+        slug: 'draft-case',
+        persona: { name: '健太' },
+        relatedTerms: [ids.lp, ids.campaign] as string[],
+        _status: 'draft',
+      },
       draft: true,
     })
     expect(await has('latest', 'co-cited', 'lp', 'campaign')).toBe(true)
@@ -173,7 +205,11 @@ describe('other instances and restarts', () => {
     const other = new TermGraphService(payload, sanitizeOptions({ pollIntervalMs: 0 }, 'users'))
     await other.views()
     const fresh = await createTerm('roas', { term: 'ROAS', summary: '広告費に対するキャンペーンの売上。' })
-    await payload.update({ collection: 'glossary-terms', id: ids.lp as string, data: { related: [ids.roas] as string[] } })
+    await payload.update({
+      collection: 'glossary-terms',
+      id: ids.lp as string,
+      data: { related: [ids.roas] as string[] },
+    })
     expect((await other.view('published')).hasTerm(fresh.id)).toBe(false)
 
     await other.poll()
@@ -201,11 +237,21 @@ describe('the mention linker in config.custom', () => {
   const linked = async (texts: string[], args: { selfId?: string; locale?: 'ja' | 'en' } = {}) => {
     const { mentionLinker } = payload.config.custom.relatedTermGraph as RelatedTermGraphCustom
     const linker = await mentionLinker({ payload, ...args })
-    return texts.map((text) => linker(text).map((link) => ({ text: text.slice(link.start, link.end), slug: link.term.slug, glossary: link.term.glossary })))
+    return texts.map((text) =>
+      linker(text).map((link) => ({
+        text: text.slice(link.start, link.end),
+        slug: link.term.slug,
+        glossary: link.term.glossary,
+      })),
+    )
   }
 
   it('links the first mention of each other published term in a document, never the document’s own term', async () => {
-    expect(await linked(['UTMコードでキャンペーンを測る。', 'キャンペーンとインフルエンサーマーケティング。'], { selfId: ids['utm-code'] })).toEqual([
+    expect(
+      await linked(['UTMコードでキャンペーンを測る。', 'キャンペーンとインフルエンサーマーケティング。'], {
+        selfId: ids['utm-code'],
+      }),
+    ).toEqual([
       [{ text: 'キャンペーン', slug: 'campaign', glossary: 'social-media' }],
       // インフルエンサーマーケティング is a draft again, so for readers the longest published match is インフルエンサー.
       [{ text: 'インフルエンサー', slug: 'influencer', glossary: 'social-media' }],

@@ -6,7 +6,10 @@ import fs from 'node:fs'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
-const { bodyFile, headers } = JSON.parse(process.argv[2] ?? '{}') as { bodyFile: string; headers: Record<string, string> }
+const { bodyFile, headers } = JSON.parse(process.argv[2] ?? '{}') as {
+  bodyFile: string
+  headers: Record<string, string>
+}
 const body = fs.readFileSync(bodyFile)
 const server = createServer((_req, res) => {
   res.writeHead(200, headers)

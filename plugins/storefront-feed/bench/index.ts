@@ -45,7 +45,9 @@ const { seedBulk, seedLookups } = await import('./seed')
 const line = (text: string) => process.stdout.write(`${text}\n`)
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`
 const progress = (label: string) => (done: number, total: number) =>
-  process.stdout.write(`\r  ${label}: ${done.toLocaleString()} / ${total.toLocaleString()}${done === total ? '\n' : ''}`)
+  process.stdout.write(
+    `\r  ${label}: ${done.toLocaleString()} / ${total.toLocaleString()}${done === total ? '\n' : ''}`,
+  )
 
 const cleanup = () => {
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${dbFile}${suffix}`, { force: true })
@@ -56,14 +58,21 @@ const payload = await getPayload({ config })
 
 // ---------------------------------------------------------------------------------------------------
 line(`Storefront feed benchmark · ${os.cpus().length} CPUs · Node ${process.version} · SQLite at ${dbFile}`)
-line(`Seeding ${items.toLocaleString()} published items (glossaries and tags via the Local API, items via the adapter)…`)
+line(
+  `Seeding ${items.toLocaleString()} published items (glossaries and tags via the Local API, items via the adapter)…`,
+)
 let started = performance.now()
 const state = await seedLookups(payload)
 const termCount = Math.round(items * 0.8)
 await seedBulk(
   payload,
   state,
-  { terms: termCount, caseStudies: Math.round(items * 0.1), playbooks: items - termCount - Math.round(items * 0.1), related: true },
+  {
+    terms: termCount,
+    caseStudies: Math.round(items * 0.1),
+    playbooks: items - termCount - Math.round(items * 0.1),
+    related: true,
+  },
   progress('items'),
 )
 line(`  seeded in ${seconds(performance.now() - started)}`)
@@ -128,31 +137,62 @@ const bareProcess = fork(path.join(here, 'bare.ts'), [JSON.stringify({ bodyFile,
   execArgv: ['--import', 'tsx'],
   stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
 })
-const barePort = await new Promise<string>((resolve) => bareProcess.stdout!.once('data', (data) => resolve(String(data).trim())))
+const barePort = await new Promise<string>((resolve) =>
+  bareProcess.stdout!.once('data', (data) => resolve(String(data).trim())),
+)
 const bare = `http://127.0.0.1:${barePort}`
 line(
   `Feed page: ${warmBody.byteLength.toLocaleString()} bytes, ${JSON.parse(warmBody.toString()).items.length} items; ` +
     `stock page: ${stockBytes.toLocaleString()} bytes, first request ${seconds(stockMs)}`,
 )
 
-type Load = { requestsPerSecond: number; requests: number; p50: number; p95: number; p99: number; errors: number; timeouts: number; statuses: Record<string, number> }
+type Load = {
+  requestsPerSecond: number
+  requests: number
+  p50: number
+  p95: number
+  p99: number
+  errors: number
+  timeouts: number
+  statuses: Record<string, number>
+}
 const run = promisify(execFile)
 const load = async (url: string, headers: Record<string, string> = {}, slow = false): Promise<Load> => {
   // The stock endpoint can take many seconds per request: give it longer and a generous timeout.
-  const args = { url, headers, connections, duration: slow ? Math.max(duration, 30) : duration, timeout: slow ? 120 : 10 }
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', path.join(here, 'load.ts'), JSON.stringify(args)], {
-    maxBuffer: 1 << 20,
-  })
+  const args = {
+    url,
+    headers,
+    connections,
+    duration: slow ? Math.max(duration, 30) : duration,
+    timeout: slow ? 120 : 10,
+  }
+  const { stdout } = await run(
+    process.execPath,
+    ['--import', 'tsx', path.join(here, 'load.ts'), JSON.stringify(args)],
+    {
+      maxBuffer: 1 << 20,
+    },
+  )
   return JSON.parse(stdout.trim().split('\n').pop()!) as Load
 }
 
 const scenarios: { key: string; label: string; url: string; headers?: Record<string, string>; slow?: boolean }[] = [
   { key: 'a', label: '(a) GET /api/feed?limit=50, warm', url: `${deployed}/api/feed?limit=50` },
-  { key: 'b', label: '(b) same, If-None-Match → 304', url: `${deployed}/api/feed?limit=50`, headers: { 'if-none-match': etag } },
+  {
+    key: 'b',
+    label: '(b) same, If-None-Match → 304',
+    url: `${deployed}/api/feed?limit=50`,
+    headers: { 'if-none-match': etag },
+  },
   { key: 'a2', label: "(a') (a) through handleEndpoints only", url: `${payloadOnly}/api/feed?limit=50` },
   { key: 'b2', label: "(b') (b) through handleEndpoints only", url: `${payloadOnly}/api/feed?limit=50` },
   { key: 'd', label: '(d) bare Node http, same bytes as (a)', url: `${bare}/api/feed?limit=50` },
-  { key: 'c', label: '(c) stock GET /api/glossary-terms?limit=50&depth=1', url: `${deployed}/api/glossary-terms?limit=50&depth=1`, slow: true },
+  {
+    key: 'c',
+    label: '(c) stock GET /api/glossary-terms?limit=50&depth=1',
+    url: `${deployed}/api/glossary-terms?limit=50&depth=1`,
+    slow: true,
+  },
 ]
 // (b') needs the ETag of the payload-only server's page (its feed_url has another port).
 const payloadOnlyEtag = (await fetch(`${payloadOnly}/api/feed?limit=50`)).headers.get('etag')!
@@ -169,17 +209,23 @@ for (const scenario of scenarios) {
 
 const pad = (text: string, width: number) => text.padEnd(width)
 const num = (value: number) => Math.round(value).toLocaleString().padStart(9)
-line(`\n${pad('scenario', 52)} ${'req/s'.padStart(9)} ${'p50 ms'.padStart(7)} ${'p95 ms'.padStart(7)} ${'p99 ms'.padStart(7)}  statuses`)
+line(
+  `\n${pad('scenario', 52)} ${'req/s'.padStart(9)} ${'p50 ms'.padStart(7)} ${'p95 ms'.padStart(7)} ${'p99 ms'.padStart(7)}  statuses`,
+)
 for (const scenario of scenarios) {
   const r = results[scenario.key]!
-  const statuses = Object.entries(r.statuses).map(([status, count]) => `${status}×${count}`).join(' ')
+  const statuses = Object.entries(r.statuses)
+    .map(([status, count]) => `${status}×${count}`)
+    .join(' ')
   line(
     `${pad(scenario.label, 52)} ${num(r.requestsPerSecond)} ${String(r.p50).padStart(7)} ${String(r.p95).padStart(7)} ${String(r.p99).padStart(7)}  ${statuses}${r.errors + r.timeouts > 0 ? ` errors=${r.errors} timeouts=${r.timeouts}` : ''}`,
   )
 }
 const ratio = (a: string, b: string) => results[a]!.requestsPerSecond / results[b]!.requestsPerSecond
 const goal = (label: string, value: number, target: number) =>
-  line(`  ${pad(label, 30)} ${value.toFixed(2).padStart(6)}  (goal ≥ ${target})  ${value >= target ? 'met' : 'NOT met'}`)
+  line(
+    `  ${pad(label, 30)} ${value.toFixed(2).padStart(6)}  (goal ≥ ${target})  ${value >= target ? 'met' : 'NOT met'}`,
+  )
 line('\nGoals')
 goal('(a) / (c)', ratio('a', 'c'), 5)
 goal('(a) / (d)', ratio('a', 'd'), 0.5)
@@ -202,14 +248,23 @@ for (let i = 0; i < 7; i += 1) {
   coldTimings.push(performance.now() - t0)
 }
 coldTimings.sort((a, b) => a - b)
-line(`\nCold GET /api/feed?limit=50 (cache just dropped), ${items.toLocaleString()} items: median ${coldTimings[3]!.toFixed(0)} ms`)
+line(
+  `\nCold GET /api/feed?limit=50 (cache just dropped), ${items.toLocaleString()} items: median ${coldTimings[3]!.toFixed(0)} ms`,
+)
 
 // ---------------------------------------------------------------------------------------------------
 if (sinceItems > items) {
   line(`\nGrowing the hub to ${sinceItems.toLocaleString()} items for the since delta…`)
   started = performance.now()
-  await seedBulk(payload, state, { terms: sinceItems - items, caseStudies: 0, playbooks: 0, related: false }, progress('items'))
-  line(`  added ${(sinceItems - items).toLocaleString()} items and journal rows in ${seconds(performance.now() - started)}`)
+  await seedBulk(
+    payload,
+    state,
+    { terms: sinceItems - items, caseStudies: 0, playbooks: 0, related: false },
+    progress('items'),
+  )
+  line(
+    `  added ${(sinceItems - items).toLocaleString()} items and journal rows in ${seconds(performance.now() - started)}`,
+  )
 
   const feed = async (query: string) => {
     const response = await handleEndpoints({ config, request: new Request(`http://localhost:3000/api/feed?${query}`) })
@@ -238,17 +293,25 @@ if (sinceItems > items) {
     timings.sort((a, b) => a - b)
     const median = timings[Math.floor(timings.length / 2)]!
     const p95 = timings[Math.floor(timings.length * 0.95)]!
-    line(`  ${pad(label, 44)} ${changed} items · first ${first.toFixed(1)} ms · median ${median.toFixed(1)} ms · p95 ${p95.toFixed(1)} ms  (goal ≤ 20 ms) ${median <= 20 ? 'met' : 'NOT met'}`)
+    line(
+      `  ${pad(label, 44)} ${changed} items · first ${first.toFixed(1)} ms · median ${median.toFixed(1)} ms · p95 ${p95.toFixed(1)} ms  (goal ≤ 20 ms) ${median <= 20 ? 'met' : 'NOT met'}`,
+    )
   }
   const journalRows = (await payload.count({ collection: 'feed-changes' as never })).totalDocs
-  line(`\nsince delta: 10 changes among ${sinceItems.toLocaleString()} items (journal: ${journalRows.toLocaleString()} rows), a cold page each time, through handleEndpoints`)
+  line(
+    `\nsince delta: 10 changes among ${sinceItems.toLocaleString()} items (journal: ${journalRows.toLocaleString()} rows), a cold page each time, through handleEndpoints`,
+  )
   await measureSince('as Payload creates the SQLite schema')
   if (payload.db.name === 'sqlite') {
     // Diagnostic, benchmark only: Payload's SQLite schema indexes *_locales only by (_locale, _parent_id) and
     // *_texts by (order, parent_id), so reading one localized document scans both tables. These are the
     // two indexes the app would add (e.g. in the adapter's afterSchemaInit or a migration).
-    const client = (payload.db as unknown as { client: { execute: (sql: string) => Promise<{ rows: { name: string }[] }> } }).client
-    const { rows } = await client.execute("select name from sqlite_master where type = 'table' and (name like '%\\_locales' escape '\\' or name like '%\\_texts' escape '\\')")
+    const client = (
+      payload.db as unknown as { client: { execute: (sql: string) => Promise<{ rows: { name: string }[] }> } }
+    ).client
+    const { rows } = await client.execute(
+      "select name from sqlite_master where type = 'table' and (name like '%\\_locales' escape '\\' or name like '%\\_texts' escape '\\')",
+    )
     for (const { name } of rows) {
       const column = name.endsWith('_texts') ? 'parent_id' : '_parent_id'
       await client.execute(`create index if not exists "${name}_by_parent" on "${name}" ("${column}")`)

@@ -20,24 +20,27 @@ const { url, headers, duration, connections, timeout, method, body } = JSON.pars
 const latencies: number[] = []
 const statuses: Record<string, number> = {}
 
-const instance = autocannon({ url, headers, method: method ?? 'GET', body, duration, connections, pipelining: 1, timeout: timeout ?? 10 }, (error, result) => {
-  if (error) throw error
-  latencies.sort((a, b) => a - b)
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN
-  process.stdout.write(
-    `${JSON.stringify({
-      requestsPerSecond: result.requests.total / result.duration,
-      requests: result.requests.total,
-      p50: at(0.5),
-      p95: at(0.95),
-      p99: at(0.99),
-      bytesPerSecond: result.throughput.average,
-      errors: result.errors,
-      timeouts: result.timeouts,
-      statuses,
-    })}\n`,
-  )
-})
+const instance = autocannon(
+  { url, headers, method: method ?? 'GET', body, duration, connections, pipelining: 1, timeout: timeout ?? 10 },
+  (error, result) => {
+    if (error) throw error
+    latencies.sort((a, b) => a - b)
+    const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN
+    process.stdout.write(
+      `${JSON.stringify({
+        requestsPerSecond: result.requests.total / result.duration,
+        requests: result.requests.total,
+        p50: at(0.5),
+        p95: at(0.95),
+        p99: at(0.99),
+        bytesPerSecond: result.throughput.average,
+        errors: result.errors,
+        timeouts: result.timeouts,
+        statuses,
+      })}\n`,
+    )
+  },
+)
 
 instance.on('response', (_client: unknown, status: number, _bytes: number, responseTime: number) => {
   latencies.push(responseTime)

@@ -45,15 +45,28 @@ export const seedLookups = async (payload: Payload): Promise<SeedState> => {
   const glossaries: string[] = []
   const tags: string[] = []
   for (let i = 0; i < 5; i += 1) {
-    const glossary = await payload.create({ collection: 'glossaries', data: { name: `用語集 ${i}`, slug: `glossary-${i}` } })
+    const glossary = await payload.create({
+      collection: 'glossaries',
+      data: { name: `用語集 ${i}`, slug: `glossary-${i}` },
+    })
     glossaries.push(String(glossary.id))
   }
   for (let i = 0; i < 20; i += 1) {
     const tag = await payload.create({ collection: 'tags', data: { name: `タグ ${i}`, slug: `tag-${i}` } })
     tags.push(String(tag.id))
   }
-  const { docs } = await payload.find({ collection: 'feed-changes' as CollectionSlug, sort: '-sequence', limit: 1, depth: 0 })
-  return { glossaries, tags, terms: [], journalHead: Number((docs[0] as { sequence?: number } | undefined)?.sequence ?? 0) }
+  const { docs } = await payload.find({
+    collection: 'feed-changes' as CollectionSlug,
+    sort: '-sequence',
+    limit: 1,
+    depth: 0,
+  })
+  return {
+    glossaries,
+    tags,
+    terms: [],
+    journalHead: Number((docs[0] as { sequence?: number } | undefined)?.sequence ?? 0),
+  }
 }
 
 export type BulkCounts = { terms: number; caseStudies: number; playbooks: number; related: boolean }
@@ -73,7 +86,15 @@ export const seedBulk = async (
     state.journalHead += 1
     await payload.db.create({
       collection: 'feed-changes' as CollectionSlug,
-      data: { sequence: state.journalHead, itemId: itemId(type, id), type, docId: id, slug, action: 'upsert', at: new Date().toISOString() },
+      data: {
+        sequence: state.journalHead,
+        itemId: itemId(type, id),
+        type,
+        docId: id,
+        slug,
+        action: 'upsert',
+        at: new Date().toISOString(),
+      },
       req,
       returning: false,
     })
@@ -96,7 +117,8 @@ export const seedBulk = async (
   const first = state.terms.length
   for (let i = first; i < first + counts.terms; i += 1) {
     const slug = `term-${i}`
-    const related = counts.related && state.terms.length > 3 ? [pick(state.terms), pick(state.terms), pick(state.terms)] : []
+    const related =
+      counts.related && state.terms.length > 3 ? [pick(state.terms), pick(state.terms), pick(state.terms)] : []
     const id = await create('glossary-terms', {
       term: { ja: `用語${i}`, ...(i % 3 === 0 ? { en: `Term ${i}` } : {}) },
       slug,
@@ -127,7 +149,12 @@ export const seedBulk = async (
       industry: { ja: 'アパレル D2C' },
       channels: ['email', 'line'],
       scenario: { ja: richText('購入翌日にお礼のメールを送り、リピート率が上がった。') },
-      tactics: { ja: [{ id: rowId(), text: 'お礼メール' }, { id: rowId(), text: 'LINE でのフォロー' }] },
+      tactics: {
+        ja: [
+          { id: rowId(), text: 'お礼メール' },
+          { id: rowId(), text: 'LINE でのフォロー' },
+        ],
+      },
       outcomes: { ja: [{ id: rowId(), text: 'リピート率 20% 向上' }] },
       relatedTerms: [pick(state.terms), pick(state.terms)].filter((t, index, all) => all.indexOf(t) === index),
     })
@@ -143,7 +170,13 @@ export const seedBulk = async (
       summary: { ja: '購入後の体験を設計する手順。' },
       intro: { ja: richText('はじめに。') },
       steps: [
-        { id: rowId(), title: { ja: '注文確認' }, key: 'order-confirmation', body: { ja: richText('注文直後に確認メールを送る。') }, relatedTerms: [pick(state.terms)] },
+        {
+          id: rowId(),
+          title: { ja: '注文確認' },
+          key: 'order-confirmation',
+          body: { ja: richText('注文直後に確認メールを送る。') },
+          relatedTerms: [pick(state.terms)],
+        },
         { id: rowId(), title: { ja: '発送通知' }, key: 'shipping', body: { ja: richText('発送したら知らせる。') } },
         { id: rowId(), title: { ja: 'お礼' }, key: 'thank-you', body: { ja: richText('届いた頃にお礼を伝える。') } },
       ],

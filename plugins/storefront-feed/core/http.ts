@@ -42,4 +42,7 @@ export const cacheControl = (maxAge: number, staleWhileRevalidate: number): stri
  * separators JavaScript treats as newlines are written as \u escapes (still the same JSON value).
  */
 export const safeJsonStringify = (value: unknown): string =>
-  JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  JSON.stringify(value).replace(
+    /[<>&\u2028\u2029]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  )

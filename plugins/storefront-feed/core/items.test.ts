@@ -17,15 +17,23 @@ import {
 } from './items'
 import { DEFAULT_COLLECTIONS, DEFAULT_URL_TEMPLATES } from './options'
 
-const rt = (text: string) => ({
-  root: { type: 'root', version: 1, children: [{ type: 'paragraph', version: 1, children: [{ type: 'text', version: 1, text, format: 0 }] }] },
-}) as any
+const rt = (text: string) =>
+  ({
+    root: {
+      type: 'root',
+      version: 1,
+      children: [{ type: 'paragraph', version: 1, children: [{ type: 'text', version: 1, text, format: 0 }] }],
+    },
+  }) as any
 
 const dates = { createdAt: '2025-01-02T03:04:05.000Z', updatedAt: '2025-02-03T04:05:06.000Z' }
 
 const lookups = (): Lookups => {
   const l = emptyLookups()
-  l.glossaries.set('g1', { slug: 'social-media', name: { ja: 'ソーシャルメディア用語集', en: 'Social media glossary' } })
+  l.glossaries.set('g1', {
+    slug: 'social-media',
+    name: { ja: 'ソーシャルメディア用語集', en: 'Social media glossary' },
+  })
   l.tags.set('tag1', { slug: 'sns', name: 'SNS' })
   l.terms.set('t2', { slug: 'utm-code', term: { ja: 'UTMコード', en: 'UTM code' }, glossary: 'g1' })
   l.terms.set('t3', { slug: 'ugc', term: { ja: 'UGC' }, glossary: 'g1' })
@@ -74,7 +82,10 @@ const caseStudy = (overrides: Partial<CaseStudySource> = {}): CaseStudySource =>
   tactics: { ja: [{ text: 'お礼メール' }] },
   outcomes: { ja: [{ text: 'リピート率向上' }] },
   relatedTerms: ['t2'],
-  playbookSteps: [{ playbook: 'p1', stepKey: 'thank-you' }, { playbook: 'draft-playbook', stepKey: 'x' }],
+  playbookSteps: [
+    { playbook: 'p1', stepKey: 'thank-you' },
+    { playbook: 'draft-playbook', stepKey: 'x' },
+  ],
   ...dates,
   ...overrides,
 })
@@ -87,7 +98,13 @@ const playbook = (overrides: Partial<PlaybookSource> = {}): PlaybookSource => ({
   summary: { ja: '購入後の手順。' },
   intro: { ja: rt('はじめに') },
   steps: [
-    { title: { ja: 'お礼' }, key: 'thank-you', body: { ja: rt('お礼を送る') }, channels: ['email'], relatedTerms: ['t3'] },
+    {
+      title: { ja: 'お礼' },
+      key: 'thank-you',
+      body: { ja: rt('お礼を送る') },
+      channels: ['email'],
+      relatedTerms: ['t3'],
+    },
     { title: { ja: '不正なキー' }, key: '"><script>', body: { ja: rt('x') } },
   ],
   closing: { ja: rt('おわりに') },
@@ -171,7 +188,9 @@ describe('serializeTerm', () => {
     const seen: unknown[] = []
     const item = await serializeTerm(
       term(),
-      ctx({ renderHtml: (_value, context) => (seen.push(context), '<p><a href="https://shop.example.com/x">linked</a></p>') }),
+      ctx({
+        renderHtml: (_value, context) => (seen.push(context), '<p><a href="https://shop.example.com/x">linked</a></p>'),
+      }),
     )
     expect(item.content_html).toContain('linked')
     expect(seen).toEqual([{ selfSlug: 'engagement-rate', locale: 'ja' }])
@@ -186,7 +205,11 @@ describe('serializeCaseStudy and serializePlaybook', () => {
       url: 'https://shop.example.com/case-studies/erina',
       title: '絵里奈さんの事例',
       tags: ['email', 'line', 'アパレル'],
-      _hub: { type: 'case-study', related: ['utm-code'], playbook_steps: [{ playbook: 'after-purchase', step: 'thank-you' }] },
+      _hub: {
+        type: 'case-study',
+        related: ['utm-code'],
+        playbook_steps: [{ playbook: 'after-purchase', step: 'thank-you' }],
+      },
     })
     expect(item._hub.jsonld).toEqual({
       '@context': 'https://schema.org',
@@ -234,13 +257,19 @@ describe('SEO fields', () => {
     const ja = await serializeTerm(term({ meta }), ctx())
     expect(ja._hub.seo).toEqual({ title: 'エンゲージメント率とは', description: '反応率の定義と計算方法。' })
     expect(ja._hub.jsonld).toMatchObject({ name: 'エンゲージメント率', description: '反応率の定義と計算方法。' })
-    const en = await serializeTerm(term({ meta: { ...meta, description: { ja: '反応率の定義。', en: 'How reactions are counted.' } } }), ctx({ locale: 'en' }))
+    const en = await serializeTerm(
+      term({ meta: { ...meta, description: { ja: '反応率の定義。', en: 'How reactions are counted.' } } }),
+      ctx({ locale: 'en' }),
+    )
     expect(en._hub.jsonld).toMatchObject({ description: 'How reactions are counted.' })
     expect(en._hub.fallback).toContain('meta.title')
   })
 
   it('give articles their SEO headline and description, and leave them alone when blank', async () => {
-    const set = await serializePlaybook(playbook({ meta: { title: { ja: '購入後の5ステップ' }, description: { ja: '届いてからの連絡。' } } }), ctx())
+    const set = await serializePlaybook(
+      playbook({ meta: { title: { ja: '購入後の5ステップ' }, description: { ja: '届いてからの連絡。' } } }),
+      ctx(),
+    )
     expect(set._hub.jsonld).toMatchObject({ headline: '購入後の5ステップ', description: '届いてからの連絡。' })
     expect(set.title).not.toBe('購入後の5ステップ')
     const blank = await serializeCaseStudy(caseStudy({ meta: { title: { ja: '  ' }, description: null } }), ctx())
@@ -257,10 +286,20 @@ describe('hostile input in every text field', () => {
     const c = ctx({ lookups: hostileLookups })
     const items = [
       await serializeTerm(
-        term({ term: { ja: hostile }, englishName: hostile, reading: hostile, aliases: [hostile], summary: { ja: hostile }, body: { ja: rt(hostile) } }),
+        term({
+          term: { ja: hostile },
+          englishName: hostile,
+          reading: hostile,
+          aliases: [hostile],
+          summary: { ja: hostile },
+          body: { ja: rt(hostile) },
+        }),
         c,
       ),
-      await serializeTerm(term({ term: { ja: hostile }, summary: { ja: hostile }, body: undefined, aliases: [hostile] }), c),
+      await serializeTerm(
+        term({ term: { ja: hostile }, summary: { ja: hostile }, body: undefined, aliases: [hostile] }),
+        c,
+      ),
       await serializeCaseStudy(
         caseStudy({
           title: { ja: hostile },
@@ -299,7 +338,9 @@ it('resolves rich-text links by the collection slugs the feed was given, not the
   const l = lookups()
   l.caseStudies.set('c1', { slug: 'erina' })
   const urls = storefrontUrls({ ...ctx({ collections }), lookups: l })
-  expect(urls.internal({ relationTo: 'terms', id: 't2' })).toBe('https://shop.example.com/glossary/social-media/utm-code')
+  expect(urls.internal({ relationTo: 'terms', id: 't2' })).toBe(
+    'https://shop.example.com/glossary/social-media/utm-code',
+  )
   expect(urls.internal({ relationTo: 'stories', id: 'c1' })).toBe('https://shop.example.com/case-studies/erina')
   expect(urls.internal({ relationTo: 'guides', id: 'p1' })).toBe('https://shop.example.com/playbooks/after-purchase')
   // The default slugs name other collections in this feed: no link.
@@ -316,15 +357,38 @@ it('tombstones carry the item id, the deleted flag and content_text for schema v
 })
 
 describe('malformed stored data', () => {
-  const junk = fc.oneof(fc.anything(), fc.constant({}), fc.constant({ ja: {} }), fc.constant({ ja: 'テキスト', en: [] }))
+  const junk = fc.oneof(
+    fc.anything(),
+    fc.constant({}),
+    fc.constant({ ja: {} }),
+    fc.constant({ ja: 'テキスト', en: [] }),
+  )
 
   it('never makes a serialiser throw or emit unsafe HTML, whatever a field holds', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.record({
-          term: junk, summary: junk, body: junk, aliases: junk, englishName: junk, reading: junk, tags: junk, related: junk,
-          title: junk, industry: junk, persona: junk, channels: junk, scenario: junk, tactics: junk, outcomes: junk,
-          relatedTerms: junk, playbookSteps: junk, steps: junk, intro: junk, closing: junk, stage: junk,
+          term: junk,
+          summary: junk,
+          body: junk,
+          aliases: junk,
+          englishName: junk,
+          reading: junk,
+          tags: junk,
+          related: junk,
+          title: junk,
+          industry: junk,
+          persona: junk,
+          channels: junk,
+          scenario: junk,
+          tactics: junk,
+          outcomes: junk,
+          relatedTerms: junk,
+          playbookSteps: junk,
+          steps: junk,
+          intro: junk,
+          closing: junk,
+          stage: junk,
         }),
         fc.constantFrom('ja' as const, 'en' as const),
         async (fields, locale) => {
@@ -345,7 +409,10 @@ describe('malformed stored data', () => {
   })
 
   it('reads the empty object Payload returns for a localized list with no rows as an empty list', async () => {
-    const item = await serializeCaseStudy(caseStudy({ tactics: {} as never, outcomes: {} as never }), ctx({ locale: 'en' }))
+    const item = await serializeCaseStudy(
+      caseStudy({ tactics: {} as never, outcomes: {} as never }),
+      ctx({ locale: 'en' }),
+    )
     expect(item.content_html).not.toContain('<ul>')
   })
 })

@@ -9,14 +9,12 @@ describe('pickLocale', () => {
     expect(pickLocale({ ja: '用語', en: 'Term' }, 'en', 'ja')).toEqual({ value: 'Term', fellBack: false })
   })
 
-  it.each([
-    [{ ja: '用語' }],
-    [{ ja: '用語', en: null }],
-    [{ ja: '用語', en: '  ' }],
-    [{ ja: '用語', en: [] }],
-  ])('falls back to ja, per field, when en is missing or blank (%j)', (value) => {
-    expect(pickLocale(value as never, 'en', 'ja')).toEqual({ value: '用語', fellBack: true })
-  })
+  it.each([[{ ja: '用語' }], [{ ja: '用語', en: null }], [{ ja: '用語', en: '  ' }], [{ ja: '用語', en: [] }]])(
+    'falls back to ja, per field, when en is missing or blank (%j)',
+    (value) => {
+      expect(pickLocale(value as never, 'en', 'ja')).toEqual({ value: '用語', fellBack: true })
+    },
+  )
 
   it('treats an empty rich-text editor as missing', () => {
     const ja = { root: { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', text: '本文' }] }] } }

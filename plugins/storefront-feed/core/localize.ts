@@ -24,7 +24,11 @@ export const isBlank = (value: unknown): boolean => {
  * Per-field fallback: the value in `locale` when it has content, else the default locale's.
  * `fellBack` tells the serialiser to list the field in `_hub.fallback`.
  */
-export const pickLocale = <T>(value: Localized<T>, locale: FeedLocale, defaultLocale: FeedLocale): { value: T | undefined; fellBack: boolean } => {
+export const pickLocale = <T>(
+  value: Localized<T>,
+  locale: FeedLocale,
+  defaultLocale: FeedLocale,
+): { value: T | undefined; fellBack: boolean } => {
   if (!isLocaleMap(value)) return { value: isBlank(value) ? undefined : (value as T), fellBack: false }
   const own = value[locale] as T | null | undefined
   if (!isBlank(own)) return { value: own as T, fellBack: false }

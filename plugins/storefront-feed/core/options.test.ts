@@ -35,7 +35,13 @@ describe('sanitizeOptions', () => {
       pollIntervalMs: 250,
     })
     expect(
-      sanitizeOptions({ ...base, changesCollection: 'journal', journalSlug: 'old', pollIntervalMs: 500, cache: { pollIntervalMs: 250 } }),
+      sanitizeOptions({
+        ...base,
+        changesCollection: 'journal',
+        journalSlug: 'old',
+        pollIntervalMs: 500,
+        cache: { pollIntervalMs: 250 },
+      }),
     ).toMatchObject({ changesCollection: 'journal', pollIntervalMs: 500 })
   })
 
@@ -43,7 +49,10 @@ describe('sanitizeOptions', () => {
     [{ storefront: { baseUrl: 'shop.example.com' } }, /baseUrl/],
     [{ storefront: { baseUrl: 'javascript:alert(1)' } }, /baseUrl/],
     [{ ...base, storefront: { ...base.storefront, urls: { playbook: '/p/{title}' } } }, /\{title\}/],
-    [{ ...base, storefront: { ...base.storefront, urls: { 'case-study': '/{glossary}/{slug}' } } }, /only terms and glossaries/],
+    [
+      { ...base, storefront: { ...base.storefront, urls: { 'case-study': '/{glossary}/{slug}' } } },
+      /only terms and glossaries/,
+    ],
     [{ ...base, pageSize: { default: 200 } }, /exceeds pageSize.max/],
     [{ ...base, pageSize: { max: 0 } }, /pageSize.max/],
     [{ ...base, contentTypes: [] }, /at least one/],
@@ -56,16 +65,30 @@ describe('sanitizeOptions', () => {
 
 describe('fillUrlTemplate', () => {
   it('resolves relative templates against the base URL and fills the locale prefix', () => {
-    expect(fillUrlTemplate('https://s.example', '{localePrefix}/glossary/{glossary}/{slug}', { slug: 'utm', glossary: 'sns', locale: 'ja' }, 'ja')).toBe(
-      'https://s.example/glossary/sns/utm',
-    )
-    expect(fillUrlTemplate('https://s.example', '{localePrefix}/glossary/{glossary}/{slug}', { slug: 'utm', glossary: 'sns', locale: 'en' }, 'ja')).toBe(
-      'https://s.example/en/glossary/sns/utm',
-    )
-    expect(fillUrlTemplate('https://s.example', 'https://cdn.example/{locale}/{id}', { id: 'x1', locale: 'en' }, 'ja')).toBe('https://cdn.example/en/x1')
+    expect(
+      fillUrlTemplate(
+        'https://s.example',
+        '{localePrefix}/glossary/{glossary}/{slug}',
+        { slug: 'utm', glossary: 'sns', locale: 'ja' },
+        'ja',
+      ),
+    ).toBe('https://s.example/glossary/sns/utm')
+    expect(
+      fillUrlTemplate(
+        'https://s.example',
+        '{localePrefix}/glossary/{glossary}/{slug}',
+        { slug: 'utm', glossary: 'sns', locale: 'en' },
+        'ja',
+      ),
+    ).toBe('https://s.example/en/glossary/sns/utm')
+    expect(
+      fillUrlTemplate('https://s.example', 'https://cdn.example/{locale}/{id}', { id: 'x1', locale: 'en' }, 'ja'),
+    ).toBe('https://cdn.example/en/x1')
   })
 
   it('percent-encodes values so they cannot add path segments or a query', () => {
-    expect(fillUrlTemplate('https://s.example', '/t/{slug}', { slug: '../a?b=<c>', locale: 'ja' }, 'ja')).toBe('https://s.example/t/..%2Fa%3Fb%3D%3Cc%3E')
+    expect(fillUrlTemplate('https://s.example', '/t/{slug}', { slug: '../a?b=<c>', locale: 'ja' }, 'ja')).toBe(
+      'https://s.example/t/..%2Fa%3Fb%3D%3Cc%3E',
+    )
   })
 })

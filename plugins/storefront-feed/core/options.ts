@@ -78,13 +78,17 @@ const feedLocalization = (localization: Config['localization']): FeedLocalizatio
   if (!localization) return { locales: FEED_LOCALES, defaultLocale: FEED_LOCALES[0] }
   const codes = localization.locales.map((locale) => (typeof locale === 'string' ? locale : locale.code))
   for (const code of codes) {
-    if (!(FEED_LOCALES as readonly string[]).includes(code)) fail(`localization has locale "${code}"; the feed's serialisers know ${FEED_LOCALES.join(', ')}`)
+    if (!(FEED_LOCALES as readonly string[]).includes(code))
+      fail(`localization has locale "${code}"; the feed's serialisers know ${FEED_LOCALES.join(', ')}`)
   }
   return { locales: codes as FeedLocale[], defaultLocale: localization.defaultLocale as FeedLocale }
 }
 
 /** Fills every default once, and rejects options that would produce broken URLs at request time. */
-export const sanitizeOptions = (options: StorefrontFeedConfig, localization?: Config['localization']): SanitizedFeedOptions => {
+export const sanitizeOptions = (
+  options: StorefrontFeedConfig,
+  localization?: Config['localization'],
+): SanitizedFeedOptions => {
   const baseUrl = options?.storefront?.baseUrl
   if (typeof baseUrl !== 'string' || !isHttpUrl(baseUrl)) {
     fail('storefront.baseUrl must be an absolute http(s) URL such as "https://shop.example.com"')
@@ -117,7 +121,11 @@ export const sanitizeOptions = (options: StorefrontFeedConfig, localization?: Co
     collections: { ...DEFAULT_COLLECTIONS, ...options.collections },
     changesCollection: options.changesCollection ?? options.journalSlug ?? 'feed-changes',
     localization: feedLocalization(localization),
-    pollIntervalMs: positiveInteger(options.pollIntervalMs ?? options.cache?.pollIntervalMs ?? 1000, 'pollIntervalMs', 50),
+    pollIntervalMs: positiveInteger(
+      options.pollIntervalMs ?? options.cache?.pollIntervalMs ?? 1000,
+      'pollIntervalMs',
+      50,
+    ),
     preview: {
       disabled: options.preview?.disabled ?? false,
       path: previewPath(options.preview?.path ?? '/preview'),
@@ -126,7 +134,11 @@ export const sanitizeOptions = (options: StorefrontFeedConfig, localization?: Co
     pageSize: { default: pageDefault, max: pageMax },
     cache: {
       maxAge: positiveInteger(options.cache?.maxAge ?? 60, 'cache.maxAge', 0),
-      staleWhileRevalidate: positiveInteger(options.cache?.staleWhileRevalidate ?? 300, 'cache.staleWhileRevalidate', 0),
+      staleWhileRevalidate: positiveInteger(
+        options.cache?.staleWhileRevalidate ?? 300,
+        'cache.staleWhileRevalidate',
+        0,
+      ),
       maxEntries: positiveInteger(options.cache?.maxEntries ?? 1000, 'cache.maxEntries'),
       onInvalidate: options.cache?.onInvalidate ?? (() => {}),
     },

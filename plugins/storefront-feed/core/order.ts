@@ -16,13 +16,20 @@ export const compareFeedOrder = (a: ItemKey, b: ItemKey): number => {
 }
 
 /** The id bound one collection is read with to continue after `after`. */
-export const keysetBound = (type: ContentType, after: ItemKey): { operator: 'less_than' | 'less_than_equal'; id: string } =>
+export const keysetBound = (
+  type: ContentType,
+  after: ItemKey,
+): { operator: 'less_than' | 'less_than_equal'; id: string } =>
   typeRank(type) < typeRank(after.type)
     ? { operator: 'less_than_equal', id: after.id }
     : { operator: 'less_than', id: after.id }
 
 /** Merges per-collection pages (each read with limit + 1) into one page, and says whether more follow. */
-export const mergePages = <T extends ItemKey>(pages: T[][], limit: number, after?: ItemKey): { page: T[]; hasMore: boolean } => {
+export const mergePages = <T extends ItemKey>(
+  pages: T[][],
+  limit: number,
+  after?: ItemKey,
+): { page: T[]; hasMore: boolean } => {
   const merged = pages
     .flat()
     .filter((key) => !after || compareFeedOrder(after, key) < 0)

@@ -5,7 +5,12 @@ import { parseFeedQuery, queryCacheKey } from './params'
 import { encodeCursor, encodeSyncToken, filterFingerprint } from './tokens'
 
 const SECRET = 'test-secret'
-const ctx = { secret: SECRET, contentTypes: [...CONTENT_TYPES], pageSize: { default: 50, max: 100 }, localization: { locales: ['ja', 'en'] as const, defaultLocale: 'ja' as const } }
+const ctx = {
+  secret: SECRET,
+  contentTypes: [...CONTENT_TYPES],
+  pageSize: { default: 50, max: 100 },
+  localization: { locales: ['ja', 'en'] as const, defaultLocale: 'ja' as const },
+}
 const parse = (search: string, context = ctx) => parseFeedQuery(new URLSearchParams(search), context)
 
 const errorsOf = (search: string, context = ctx) => {
@@ -63,7 +68,11 @@ describe('parseFeedQuery', () => {
   })
 
   it('reports every bad parameter at once', () => {
-    expect(errorsOf('limit=0&locale=fr&type=x').map((e) => e.parameter).sort()).toEqual(['limit', 'locale', 'type'])
+    expect(
+      errorsOf('limit=0&locale=fr&type=x')
+        .map((e) => e.parameter)
+        .sort(),
+    ).toEqual(['limit', 'locale', 'type'])
   })
 
   it('refuses a content type the feed was configured not to publish', () => {
@@ -81,7 +90,11 @@ describe('parseFeedQuery', () => {
   })
 
   it('refuses a cursor together with since', () => {
-    const cursor = encodeCursor(SECRET, { head: 4, filter: filterFingerprint({ types: [...CONTENT_TYPES] }), after: { id: 'x', type: 'playbook' } })
+    const cursor = encodeCursor(SECRET, {
+      head: 4,
+      filter: filterFingerprint({ types: [...CONTENT_TYPES] }),
+      after: { id: 'x', type: 'playbook' },
+    })
     expect(errorsOf(`since=${encodeSyncToken(SECRET, 1)}&cursor=${cursor}`)[0]?.parameter).toBe('cursor')
   })
 

@@ -45,28 +45,25 @@ const buildSchema = (ctx: ParseContext) =>
   z.object({
     type: z
       .array(
-        z.enum(CONTENT_TYPES, { error: `must be one or more of ${CONTENT_TYPES.join(', ')}, comma-separated` }).refine(
-          (type) => ctx.contentTypes.includes(type),
-          { error: `this feed publishes only ${ctx.contentTypes.join(', ')}` },
-        ),
+        z
+          .enum(CONTENT_TYPES, { error: `must be one or more of ${CONTENT_TYPES.join(', ')}, comma-separated` })
+          .refine((type) => ctx.contentTypes.includes(type), {
+            error: `this feed publishes only ${ctx.contentTypes.join(', ')}`,
+          }),
       )
       .optional(),
     glossary: slugParam('glossary').optional(),
     tag: slugParam('tag').optional(),
     locale: z
-      .enum(ctx.localization.locales as [FeedLocale, ...FeedLocale[]], { error: `must be ${ctx.localization.locales.join(' or ')}` })
+      .enum(ctx.localization.locales as [FeedLocale, ...FeedLocale[]], {
+        error: `must be ${ctx.localization.locales.join(' or ')}`,
+      })
       .default(ctx.localization.defaultLocale),
     limit: z
       .string()
       .regex(/^\d{1,6}$/, `must be a whole number from 1 to ${ctx.pageSize.max}`)
       .transform(Number)
-      .pipe(
-        z
-          .number()
-          .int()
-          .min(1, `must be at least 1`)
-          .max(ctx.pageSize.max, `must be at most ${ctx.pageSize.max}`),
-      )
+      .pipe(z.number().int().min(1, `must be at least 1`).max(ctx.pageSize.max, `must be at most ${ctx.pageSize.max}`))
       .default(ctx.pageSize.default),
     cursor: z.string().min(1, 'must not be empty; omit it for the first page').optional(),
     since: z.string().min(1, 'must not be empty; omit it for a full listing').optional(),
@@ -142,7 +139,10 @@ export const parseFeedQuery = (
     if (isoDate.safeParse(value).success) {
       since = { kind: 'date', date: new Date(value) }
     } else if (/^\d{4}-/.test(value)) {
-      errors.push({ parameter: 'since', message: 'is not a valid ISO 8601 date, e.g. 2025-01-31 or 2025-01-31T09:00:00Z' })
+      errors.push({
+        parameter: 'since',
+        message: 'is not a valid ISO 8601 date, e.g. 2025-01-31 or 2025-01-31T09:00:00Z',
+      })
     } else {
       try {
         since = { kind: 'sequence', sequence: decodeSyncToken(ctx.secret, value) }

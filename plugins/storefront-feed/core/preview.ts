@@ -14,7 +14,8 @@ export const previewTargetFor = (options: SanitizedFeedOptions, pathname: string
   const rest = pathname.slice(prefix.length) || '/'
   for (const type of options.contentTypes) {
     const found = matchUrlTemplate(options.urls[type], rest, options.localization)
-    if (found && (found.slug || found.id)) return { ...found, type, locale: found.locale ?? options.localization.defaultLocale }
+    if (found && (found.slug || found.id))
+      return { ...found, type, locale: found.locale ?? options.localization.defaultLocale }
   }
   return undefined
 }
@@ -25,4 +26,10 @@ export const previewUrlFor = (
   hubOrigin: string,
   type: ContentType,
   values: { slug: string; id: string; glossary?: string; locale: FeedLocale },
-): string => fillUrlTemplate(`${hubOrigin.replace(/\/+$/, '')}${options.preview.path}`, templatePath(options.urls[type]), values, options.localization.defaultLocale)
+): string =>
+  fillUrlTemplate(
+    `${hubOrigin.replace(/\/+$/, '')}${options.preview.path}`,
+    templatePath(options.urls[type]),
+    values,
+    options.localization.defaultLocale,
+  )

@@ -4,9 +4,25 @@ import { describe, expect, it } from 'vitest'
 import { HOSTILE, htmlProblems, visibleText } from '../test/html'
 import { collectInternalLinks, hasRichText, renderRichTextHtml, richTextToPlainText } from './richText'
 
-const text = (value: string, format = 0) => ({ type: 'text', text: value, format, detail: 0, mode: 'normal', style: '', version: 1 })
-const paragraph = (...children: object[]) => ({ type: 'paragraph', version: 1, format: '', indent: 0, direction: 'ltr', children })
-const doc = (...children: object[]) => ({ root: { type: 'root', version: 1, format: '', indent: 0, direction: 'ltr', children } }) as any
+const text = (value: string, format = 0) => ({
+  type: 'text',
+  text: value,
+  format,
+  detail: 0,
+  mode: 'normal',
+  style: '',
+  version: 1,
+})
+const paragraph = (...children: object[]) => ({
+  type: 'paragraph',
+  version: 1,
+  format: '',
+  indent: 0,
+  direction: 'ltr',
+  children,
+})
+const doc = (...children: object[]) =>
+  ({ root: { type: 'root', version: 1, format: '', indent: 0, direction: 'ltr', children } }) as any
 const link = (fields: object, label = 'label') => ({ type: 'link', version: 3, fields, children: [text(label)] })
 
 describe('renderRichTextHtml', () => {
@@ -15,7 +31,13 @@ describe('renderRichTextHtml', () => {
       doc(
         { type: 'heading', tag: 'h2', version: 1, children: [text('見出し')] },
         paragraph(text('太字', 1), text(' と '), text('code', 16)),
-        { type: 'list', tag: 'ol', listType: 'number', version: 1, children: [{ type: 'listitem', value: 1, version: 1, children: [text('一')] }] },
+        {
+          type: 'list',
+          tag: 'ol',
+          listType: 'number',
+          version: 1,
+          children: [{ type: 'listitem', value: 1, version: 1, children: [text('一')] }],
+        },
       ),
     )
     expect(html).toContain('<h2>見出し</h2>')
@@ -51,7 +73,9 @@ describe('renderRichTextHtml', () => {
 
   it('keeps ordinary links and marks new-tab links noopener', () => {
     const html = renderRichTextHtml(doc(paragraph(link({ url: 'https://example.com/a?b=1&c=2', newTab: true }))))
-    expect(html).toBe('<p><a href="https://example.com/a?b=1&amp;c=2" target="_blank" rel="noopener noreferrer">label</a></p>')
+    expect(html).toBe(
+      '<p><a href="https://example.com/a?b=1&amp;c=2" target="_blank" rel="noopener noreferrer">label</a></p>',
+    )
   })
 
   it('points internal links at the storefront, and drops links to documents that are not public', () => {
@@ -66,8 +90,33 @@ describe('renderRichTextHtml', () => {
     const html = renderRichTextHtml(
       doc(
         { type: 'heading', tag: 'script', version: 1, children: [text('h')] },
-        { type: 'list', tag: 'script', listType: '"><script>', version: 1, children: [{ type: 'listitem', value: '"><script>', version: 1, children: [text('i')] }] },
-        { type: 'table', version: 1, children: [{ type: 'tablerow', version: 1, children: [{ type: 'tablecell', headerState: '1"><script>alert(1)</script>', colSpan: '2" onclick="x', backgroundColor: 'red;background:url(javascript:x)', version: 1, children: [paragraph(text('c'))] }] }] },
+        {
+          type: 'list',
+          tag: 'script',
+          listType: '"><script>',
+          version: 1,
+          children: [{ type: 'listitem', value: '"><script>', version: 1, children: [text('i')] }],
+        },
+        {
+          type: 'table',
+          version: 1,
+          children: [
+            {
+              type: 'tablerow',
+              version: 1,
+              children: [
+                {
+                  type: 'tablecell',
+                  headerState: '1"><script>alert(1)</script>',
+                  colSpan: '2" onclick="x',
+                  backgroundColor: 'red;background:url(javascript:x)',
+                  version: 1,
+                  children: [paragraph(text('c'))],
+                },
+              ],
+            },
+          ],
+        },
         { type: 'upload', version: 1, value: { url: 'javascript:alert(1)', mimeType: 'image/png' } },
         { type: 'block', version: 1, fields: { blockType: 'x' } },
         { type: 'mystery', version: 1, text: '<b>unknown</b>' },
@@ -107,16 +156,23 @@ describe('protocol-relative and relative links', () => {
     expect(renderRichTextHtml(doc(paragraph(link({ url }))))).toBe(`<p><a href="${href}">label</a></p>`)
   })
 
-  it.each(['javascript:alert(1)', 'data:text/html,x', '//', '//user@evil.example', '#', ''])('keeps the text of %j and drops the link', (url) => {
-    expect(renderRichTextHtml(doc(paragraph(link({ url }))))).toBe('<p>label</p>')
-  })
+  it.each(['javascript:alert(1)', 'data:text/html,x', '//', '//user@evil.example', '#', ''])(
+    'keeps the text of %j and drops the link',
+    (url) => {
+      expect(renderRichTextHtml(doc(paragraph(link({ url }))))).toBe('<p>label</p>')
+    },
+  )
 })
 
 describe('auto-links', () => {
-  const mentions = (word: string, href = 'https://shop.example.com/glossary/g/point') => (value: string) => {
-    const start = value.indexOf(word)
-    return start < 0 ? [] : [{ start, end: start + word.length, href, slug: 'point', summary: '"貯まる" <特典> & more' }]
-  }
+  const mentions =
+    (word: string, href = 'https://shop.example.com/glossary/g/point') =>
+    (value: string) => {
+      const start = value.indexOf(word)
+      return start < 0
+        ? []
+        : [{ start, end: start + word.length, href, slug: 'point', summary: '"貯まる" <特典> & more' }]
+    }
 
   it('wraps the mention in a link carrying slug, escaped summary and class, inside the text formatting', () => {
     const html = renderRichTextHtml(doc(paragraph(text('ポイントを貯める', 1))), { linkMentions: mentions('ポイント') })
@@ -140,7 +196,9 @@ describe('auto-links', () => {
   })
 
   it('drops an auto-link whose href the sanitiser refuses, keeping the text', () => {
-    const html = renderRichTextHtml(doc(paragraph(text('ポイント'))), { linkMentions: mentions('ポイント', 'javascript:alert(1)') })
+    const html = renderRichTextHtml(doc(paragraph(text('ポイント'))), {
+      linkMentions: mentions('ポイント', 'javascript:alert(1)'),
+    })
     expect(html).toBe('<p>ポイント</p>')
   })
 
@@ -148,7 +206,9 @@ describe('auto-links', () => {
     fc.assert(
       fc.property(fc.string(), fc.nat(), fc.nat(), fc.string(), (value, a, b, summary) => {
         const [start, end] = [Math.min(a, b) % (value.length + 1), Math.max(a, b) % (value.length + 1)]
-        const html = renderRichTextHtml(doc(paragraph(text(value))), { linkMentions: () => [{ start, end, href: '/g/x', slug: summary, summary }] })
+        const html = renderRichTextHtml(doc(paragraph(text(value))), {
+          linkMentions: () => [{ start, end, href: '/g/x', slug: summary, summary }],
+        })
         expect(htmlProblems(html)).toEqual([])
       }),
       { numRuns: 200 },
@@ -164,8 +224,22 @@ describe('plain text and links', () => {
   })
 
   it('collects every internal link, however deeply nested', () => {
-    const nested = { type: 'list', version: 1, children: [{ type: 'listitem', version: 1, children: [link({ linkType: 'internal', doc: { relationTo: 'playbooks', value: { id: 'p1' } } })] }] }
-    expect(collectInternalLinks(doc(paragraph(link({ linkType: 'internal', doc: { relationTo: 'glossary-terms', value: 't1' } })), nested))).toEqual([
+    const nested = {
+      type: 'list',
+      version: 1,
+      children: [
+        {
+          type: 'listitem',
+          version: 1,
+          children: [link({ linkType: 'internal', doc: { relationTo: 'playbooks', value: { id: 'p1' } } })],
+        },
+      ],
+    }
+    expect(
+      collectInternalLinks(
+        doc(paragraph(link({ linkType: 'internal', doc: { relationTo: 'glossary-terms', value: 't1' } })), nested),
+      ),
+    ).toEqual([
       { relationTo: 'glossary-terms', id: 't1' },
       { relationTo: 'playbooks', id: 'p1' },
     ])

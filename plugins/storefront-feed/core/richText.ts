@@ -1,8 +1,4 @@
-import {
-  convertLexicalToHTML,
-  type HTMLConverter,
-  type HTMLConverters,
-} from '@payloadcms/richtext-lexical/html'
+import { convertLexicalToHTML, type HTMLConverter, type HTMLConverters } from '@payloadcms/richtext-lexical/html'
 import { convertLexicalToPlaintext } from '@payloadcms/richtext-lexical/plaintext'
 import type { SerializedEditorState, SerializedLexicalNode } from '@payloadcms/richtext-lexical/lexical'
 
@@ -75,7 +71,8 @@ const linkConverter =
 const tableConverters: HTMLConverters = {
   table: ({ node, nodesToHTML }) =>
     `<table><tbody>${nodesToHTML({ nodes: (node as LexicalNodeData).children ?? [] }).join('')}</tbody></table>`,
-  tablerow: ({ node, nodesToHTML }) => `<tr>${nodesToHTML({ nodes: (node as LexicalNodeData).children ?? [] }).join('')}</tr>`,
+  tablerow: ({ node, nodesToHTML }) =>
+    `<tr>${nodesToHTML({ nodes: (node as LexicalNodeData).children ?? [] }).join('')}</tr>`,
   tablecell: ({ node, nodesToHTML }) => {
     const tag = Number((node as LexicalNodeData).headerState) > 0 ? 'th' : 'td'
     return `<${tag}>${nodesToHTML({ nodes: (node as LexicalNodeData).children ?? [] }).join('')}</${tag}>`
@@ -104,7 +101,8 @@ const textConverter =
     if (value === '' || format & CODE_FORMAT || insideUnlinkable(args.parent)) return text(args)
     const links = linkMentions(value)
     if (links.length === 0) return text(args)
-    const piece = (from: number, to: number) => (from < to ? text({ ...args, node: { ...args.node, text: value.slice(from, to) } }) : '')
+    const piece = (from: number, to: number) =>
+      from < to ? text({ ...args, node: { ...args.node, text: value.slice(from, to) } }) : ''
     let html = ''
     let at = 0
     for (const link of links) {
@@ -121,11 +119,14 @@ const textConverter =
 const codeConverter: HTMLConverter<LexicalNodeData> = ({ node, nodesToHTML }) =>
   `<pre><code>${nodesToHTML({ nodes: (node as LexicalNodeData).children ?? [] }).join('')}</code></pre>`
 
-const converters = ({ resolveInternalLink, linkMentions }: RenderRichTextOptions) =>
+const converters =
+  ({ resolveInternalLink, linkMentions }: RenderRichTextOptions) =>
   ({ defaultConverters }: { defaultConverters: HTMLConverters }): HTMLConverters => ({
     ...defaultConverters,
     ...tableConverters,
-    ...(linkMentions && defaultConverters.text ? { text: textConverter(defaultConverters.text as HTMLConverter<LexicalNodeData>, linkMentions) } : {}),
+    ...(linkMentions && defaultConverters.text
+      ? { text: textConverter(defaultConverters.text as HTMLConverter<LexicalNodeData>, linkMentions) }
+      : {}),
     code: codeConverter,
     link: linkConverter(resolveInternalLink),
     autolink: linkConverter(resolveInternalLink),
@@ -143,7 +144,9 @@ const converters = ({ resolveInternalLink, linkMentions }: RenderRichTextOptions
   })
 
 const isEditorState = (value: unknown): value is SerializedEditorState =>
-  Boolean(value && typeof value === 'object' && Array.isArray((value as { root?: { children?: unknown } }).root?.children))
+  Boolean(
+    value && typeof value === 'object' && Array.isArray((value as { root?: { children?: unknown } }).root?.children),
+  )
 
 /**
  * The hub's one rich-text renderer: HTML that can be inserted into a storefront page as is. Text is
@@ -153,7 +156,10 @@ const isEditorState = (value: unknown): value is SerializedEditorState =>
  *
  * The second argument may still be a bare `ResolveInternalLink` (its earlier signature).
  */
-export const renderRichTextHtml = (value: RichText, options: RenderRichTextOptions | ResolveInternalLink = {}): string => {
+export const renderRichTextHtml = (
+  value: RichText,
+  options: RenderRichTextOptions | ResolveInternalLink = {},
+): string => {
   if (!isEditorState(value)) return ''
   const settings = typeof options === 'function' ? { resolveInternalLink: options } : options
   return convertLexicalToHTML({ data: value, disableContainer: true, converters: converters(settings) })

@@ -29,11 +29,15 @@ export const buildSitemapXml = (
   for (const entry of kept) {
     const lastmod = entry.lastmod.toISOString()
     const alternates = [
-      ...locales.map((locale) => `<xhtml:link rel="alternate" hreflang="${locale}" href="${escapeXml(entry.urls[locale] ?? '')}"/>`),
+      ...locales.map(
+        (locale) => `<xhtml:link rel="alternate" hreflang="${locale}" href="${escapeXml(entry.urls[locale] ?? '')}"/>`,
+      ),
       `<xhtml:link rel="alternate" hreflang="x-default" href="${escapeXml(entry.urls[defaultLocale] ?? '')}"/>`,
     ].join('')
     for (const locale of locales) {
-      lines.push(`<url><loc>${escapeXml(entry.urls[locale] ?? '')}</loc><lastmod>${lastmod}</lastmod>${alternates}</url>`)
+      lines.push(
+        `<url><loc>${escapeXml(entry.urls[locale] ?? '')}</loc><lastmod>${lastmod}</lastmod>${alternates}</url>`,
+      )
     }
   }
   lines.push('</urlset>', '')

@@ -2,14 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
 import { CONTENT_TYPES } from '../types'
-import {
-  decodeCursor,
-  decodeSyncToken,
-  encodeCursor,
-  encodeSyncToken,
-  filterFingerprint,
-  TokenError,
-} from './tokens'
+import { decodeCursor, decodeSyncToken, encodeCursor, encodeSyncToken, filterFingerprint, TokenError } from './tokens'
 
 const SECRET = 'test-secret'
 

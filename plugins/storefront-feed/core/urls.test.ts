@@ -8,10 +8,22 @@ const hub = { locales: ['ja', 'en'], defaultLocale: 'ja' } as const
 describe('URL templates read both ways', () => {
   it('reads back what a default template was filled with, in both locales', () => {
     for (const locale of ['ja', 'en'] as const) {
-      const url = fillUrlTemplate('', DEFAULT_URL_TEMPLATES['glossary-term'], { slug: 'packing-insert', glossary: 'store-ops', locale }, hub.defaultLocale)
-      expect(matchUrlTemplate(DEFAULT_URL_TEMPLATES['glossary-term'], url, hub)).toEqual({ locale, glossary: 'store-ops', slug: 'packing-insert' })
+      const url = fillUrlTemplate(
+        '',
+        DEFAULT_URL_TEMPLATES['glossary-term'],
+        { slug: 'packing-insert', glossary: 'store-ops', locale },
+        hub.defaultLocale,
+      )
+      expect(matchUrlTemplate(DEFAULT_URL_TEMPLATES['glossary-term'], url, hub)).toEqual({
+        locale,
+        glossary: 'store-ops',
+        slug: 'packing-insert',
+      })
     }
-    expect(matchUrlTemplate(DEFAULT_URL_TEMPLATES.playbook, '/en/playbooks/unboxing', hub)).toEqual({ locale: 'en', slug: 'unboxing' })
+    expect(matchUrlTemplate(DEFAULT_URL_TEMPLATES.playbook, '/en/playbooks/unboxing', hub)).toEqual({
+      locale: 'en',
+      slug: 'unboxing',
+    })
   })
 
   it('refuses paths of another type, with extra segments, or in an unknown locale', () => {
@@ -31,10 +43,21 @@ describe('URL templates read both ways', () => {
 
   it('leaves the prefix off the default locale of the config, whichever it is', () => {
     const englishFirst = { locales: ['en', 'ja'], defaultLocale: 'en' } as const
-    const url = fillUrlTemplate('', DEFAULT_URL_TEMPLATES.playbook, { slug: 'unboxing', locale: 'en' }, englishFirst.defaultLocale)
+    const url = fillUrlTemplate(
+      '',
+      DEFAULT_URL_TEMPLATES.playbook,
+      { slug: 'unboxing', locale: 'en' },
+      englishFirst.defaultLocale,
+    )
     expect(url).toBe('/playbooks/unboxing')
-    expect(matchUrlTemplate(DEFAULT_URL_TEMPLATES.playbook, '/ja/playbooks/unboxing', englishFirst)).toEqual({ locale: 'ja', slug: 'unboxing' })
-    expect(matchUrlTemplate(DEFAULT_URL_TEMPLATES.playbook, '/playbooks/unboxing', englishFirst)).toEqual({ locale: 'en', slug: 'unboxing' })
+    expect(matchUrlTemplate(DEFAULT_URL_TEMPLATES.playbook, '/ja/playbooks/unboxing', englishFirst)).toEqual({
+      locale: 'ja',
+      slug: 'unboxing',
+    })
+    expect(matchUrlTemplate(DEFAULT_URL_TEMPLATES.playbook, '/playbooks/unboxing', englishFirst)).toEqual({
+      locale: 'en',
+      slug: 'unboxing',
+    })
     expect(matchUrlTemplate(DEFAULT_URL_TEMPLATES.playbook, '/en/playbooks/unboxing', englishFirst)).toBeUndefined()
   })
 

@@ -9,7 +9,12 @@ export type TemplateValues = { slug?: string; id?: string; glossary?: string; lo
  * slug can never add path segments, a query or a scheme; relative templates resolve against `baseUrl`.
  * `{localePrefix}` is empty for the default locale.
  */
-export const fillUrlTemplate = (baseUrl: string, template: string, values: TemplateValues, defaultLocale: FeedLocale): string => {
+export const fillUrlTemplate = (
+  baseUrl: string,
+  template: string,
+  values: TemplateValues,
+  defaultLocale: FeedLocale,
+): string => {
   const filled = template.replace(/\{(slug|id|glossary|locale|localePrefix)\}/g, (_, name: string) => {
     if (name === 'localePrefix') return values.locale === defaultLocale ? '' : `/${values.locale}`
     const value = values[name as 'slug' | 'id' | 'glossary' | 'locale']
@@ -34,7 +39,11 @@ const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/
  * The values a path was filled with, read back through the same template (the preview route is the
  * storefront's path under the hub's own prefix). Undefined when the path does not fit the template.
  */
-export const matchUrlTemplate = (template: string, pathname: string, { locales, defaultLocale }: FeedLocalization): MatchedUrl | undefined => {
+export const matchUrlTemplate = (
+  template: string,
+  pathname: string,
+  { locales, defaultLocale }: FeedLocalization,
+): MatchedUrl | undefined => {
   const names: string[] = []
   const pattern = templatePath(template)
     .split(/(\{(?:slug|id|glossary|locale|localePrefix)\})/)

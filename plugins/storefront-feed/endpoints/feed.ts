@@ -80,7 +80,10 @@ const buildPage = (runtime: FeedRuntime, req: PayloadRequest, query: FeedQuery, 
 }
 
 const respond = (page: CachedPage, req: PayloadRequest, withBody: boolean): Response => {
-  const conditionals = { ifNoneMatch: req.headers.get('if-none-match'), ifModifiedSince: req.headers.get('if-modified-since') }
+  const conditionals = {
+    ifNoneMatch: req.headers.get('if-none-match'),
+    ifModifiedSince: req.headers.get('if-modified-since'),
+  }
   if (page.status === 200 && notModified(conditionals, page)) {
     return new Response(null, { status: 304, headers: notModifiedHeaders(page) })
   }

@@ -31,7 +31,9 @@ const handler =
     const parsed = body.safeParse(input)
     if (!parsed.success) {
       const issue = parsed.error.issues[0]
-      return json(400, { errors: [{ parameter: String(issue?.path[0] ?? 'body'), message: issue?.message ?? 'invalid' }] })
+      return json(400, {
+        errors: [{ parameter: String(issue?.path[0] ?? 'body'), message: issue?.message ?? 'invalid' }],
+      })
     }
     const { collection, id, locale, data } = parsed.data
     const type = options.contentTypes.find((t) => options.collections[t] === collection)

@@ -126,7 +126,9 @@ const dependentsOf = async (
     }
     if (has('case-study')) {
       lookups.push(
-        publishedIds(req, collections['case-study'], { relatedTerms: { in: [id] } }).then((d) => upserts('case-study', d)),
+        publishedIds(req, collections['case-study'], { relatedTerms: { in: [id] } }).then((d) =>
+          upserts('case-study', d),
+        ),
       )
     }
     if (has('playbook')) {
@@ -149,9 +151,7 @@ const dependentsOf = async (
   return (await Promise.all(lookups)).flat().filter((change) => !(change.type === source.kind && change.docId === id))
 }
 
-const relatedIds = (...docs: (Doc | undefined)[]): string[] => [
-  ...new Set(docs.flatMap((doc) => idsOf(doc?.related))),
-]
+const relatedIds = (...docs: (Doc | undefined)[]): string[] => [...new Set(docs.flatMap((doc) => idsOf(doc?.related)))]
 
 /** Journals publish, published edit and unpublish of a feed document, and the items that show it. */
 export const journalContentChange =
@@ -210,8 +210,10 @@ const stashedDependents = async (
   stashes.get(req)?.get(stashKey(kind, id)) ??
   dependentsOf(req, options, { kind, id, related: kind === 'glossary-term' ? relatedIds(doc) : undefined })
 
-export const stashContentDependents = (options: SanitizedFeedOptions, type: ContentType) => stashDependents(options, type)
-export const stashLookupDependents = (options: SanitizedFeedOptions, kind: 'glossary' | 'tag') => stashDependents(options, kind)
+export const stashContentDependents = (options: SanitizedFeedOptions, type: ContentType) =>
+  stashDependents(options, type)
+export const stashLookupDependents = (options: SanitizedFeedOptions, kind: 'glossary' | 'tag') =>
+  stashDependents(options, kind)
 
 /** Journals deletion of a document storefronts were told about, and the items that showed it. */
 export const journalContentDelete =
@@ -223,7 +225,10 @@ export const journalContentDelete =
     const wasPublic = last === 'upsert' || (last === undefined && (doc as Doc)._status === 'published')
     if (!wasPublic) return doc
     const dependents = await stashedDependents(req, options, type, id, doc as Doc)
-    await record(req, options, [{ type, docId: id, slug: (doc as Doc).slug ?? undefined, action: 'delete' }, ...dependents])
+    await record(req, options, [
+      { type, docId: id, slug: (doc as Doc).slug ?? undefined, action: 'delete' },
+      ...dependents,
+    ])
     return doc
   }
 
@@ -234,7 +239,10 @@ export const journalLookupChange =
     if (req.context?.[SKIP_FEED_JOURNAL]) return doc
     const id = String(doc.id)
     const dependents = await dependentsOf(req, options, { kind, id })
-    await record(req, options, [{ type: kind, docId: id, slug: doc.slug ?? undefined, action: 'upsert' }, ...dependents])
+    await record(req, options, [
+      { type: kind, docId: id, slug: doc.slug ?? undefined, action: 'upsert' },
+      ...dependents,
+    ])
     return doc
   }
 
@@ -244,7 +252,10 @@ export const journalLookupDelete =
     if (req.context?.[SKIP_FEED_JOURNAL]) return doc
     const id = String(deletedId ?? doc.id)
     const dependents = await stashedDependents(req, options, kind, id, doc as Doc)
-    await record(req, options, [{ type: kind, docId: id, slug: doc.slug ?? undefined, action: 'delete' }, ...dependents])
+    await record(req, options, [
+      { type: kind, docId: id, slug: doc.slug ?? undefined, action: 'delete' },
+      ...dependents,
+    ])
     return doc
   }
 
@@ -263,7 +274,13 @@ export const journalBulkWrites = async (payload: Payload, writes: BulkWrite[]): 
   const changes: JournalChange[] = []
   for (const write of writes) {
     const type = options.contentTypes.find((t) => options.collections[t] === write.collection)
-    const kind = type ?? (write.collection === options.collections.glossary ? 'glossary' : write.collection === options.collections.tag ? 'tag' : undefined)
+    const kind =
+      type ??
+      (write.collection === options.collections.glossary
+        ? 'glossary'
+        : write.collection === options.collections.tag
+          ? 'tag'
+          : undefined)
     if (!kind || (type && !write.published)) continue
     changes.push({ type: kind, docId: write.id, slug: write.slug, action: 'upsert' })
     if (write.updated) changes.push(...(await dependentsOf(req, options, { kind, id: write.id })))

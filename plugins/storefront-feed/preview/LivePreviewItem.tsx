@@ -6,14 +6,28 @@ import type { RenderedPreview } from '../server/preview'
 
 const LABELS = {
   ja: { draft: '下書き', published: '公開中', related: '関連用語', seo: '検索結果の見え方', excerpt: '抜粋' },
-  en: { draft: 'Draft', published: 'Published', related: 'Related terms', seo: 'In search results', excerpt: 'Excerpt' },
+  en: {
+    draft: 'Draft',
+    published: 'Published',
+    related: 'Related terms',
+    seo: 'In search results',
+    excerpt: 'Excerpt',
+  },
 } as const
 
 /**
  * The rendered draft, re-rendered by the hub (`POST /api/feed/preview`) each time Live Preview sends the
  * editor's form values, so what is shown is always the feed's own output, never a second renderer.
  */
-export const LivePreviewItem = ({ initial, collection, apiRoute }: { initial: RenderedPreview; collection: string; apiRoute: string }) => {
+export const LivePreviewItem = ({
+  initial,
+  collection,
+  apiRoute,
+}: {
+  initial: RenderedPreview
+  collection: string
+  apiRoute: string
+}) => {
   const lastGood = useRef(initial)
   const { data } = useLivePreview<RenderedPreview>({
     initialData: initial,
@@ -25,7 +39,12 @@ export const LivePreviewItem = ({ initial, collection, apiRoute }: { initial: Re
         method: 'POST',
         credentials: 'include',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ collection, id: initial.id, locale: message.locale ?? initial.locale, data: message.data }),
+        body: JSON.stringify({
+          collection,
+          id: initial.id,
+          locale: message.locale ?? initial.locale,
+          data: message.data,
+        }),
       })
       // A value the serialiser cannot read yet (half-typed) keeps the last good rendering on screen.
       if (response.ok) lastGood.current = (await response.clone().json()) as RenderedPreview
@@ -46,7 +65,11 @@ export const LivePreviewItem = ({ initial, collection, apiRoute }: { initial: Re
       </p>
       <h1 data-testid="preview-title">{item.title}</h1>
       {item.summary && <p className="hub-preview__summary">{item.summary}</p>}
-      <div className="hub-preview__content" data-testid="preview-content" dangerouslySetInnerHTML={{ __html: item.content_html }} />
+      <div
+        className="hub-preview__content"
+        data-testid="preview-content"
+        dangerouslySetInnerHTML={{ __html: item.content_html }}
+      />
       {data.related.length > 0 && (
         <section data-testid="preview-related">
           <h2>{labels.related}</h2>

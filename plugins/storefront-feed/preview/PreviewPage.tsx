@@ -28,5 +28,11 @@ export const PreviewPage = async ({ config, params }: PreviewPageProps) => {
   const draft = await findPreviewDraft(payload, options, target, user)
   if (!draft) notFound()
   const preview = await renderPreview(payload, options, { type: target.type, doc: draft, locale: target.locale })
-  return <LivePreviewItem initial={preview} collection={options.collections[target.type]} apiRoute={payload.config.routes.api} />
+  return (
+    <LivePreviewItem
+      initial={preview}
+      collection={options.collections[target.type]}
+      apiRoute={payload.config.routes.api}
+    />
+  )
 }

@@ -59,15 +59,13 @@ export const findDocs = async <T>(payload: Payload, args: FindArgs): Promise<T[]
   if (isIdLookup(args.where) && !args.sort && !args.limit) {
     return (await find<WithId>(payload, { ...args, select })).filter(keep) as T[]
   }
-  const ids = (await find<WithId>(payload, { ...args, where: filterWhere(args), select: { id: true }, locale: undefined })).map(
-    (doc) => doc.id,
-  )
+  const ids = (
+    await find<WithId>(payload, { ...args, where: filterWhere(args), select: { id: true }, locale: undefined })
+  ).map((doc) => doc.id)
   if (ids.length === 0) return []
   const docs = await find<WithId>(payload, { ...args, where: { id: { in: ids } }, select, sort: undefined, limit: 0 })
   const byId = new Map(docs.map((doc) => [String(doc.id), doc]))
-  return ids
-    .map((id) => byId.get(String(id)))
-    .filter((doc): doc is WithId => doc !== undefined && keep(doc)) as T[]
+  return ids.map((id) => byId.get(String(id))).filter((doc): doc is WithId => doc !== undefined && keep(doc)) as T[]
 }
 
 /** Ids (and the selected scalar columns) of matching documents, in one cheap read. */

@@ -30,7 +30,13 @@ export const storefrontFeedFastPath = (
   const feedPath = `${payload.config.routes.api}/feed`
   const cors = corsHeadersFor(payload)
 
-  const answer = (method: string, pathname: string, search: string, origin: string, headers: Conditionals & { origin?: string | null }): Answer | undefined => {
+  const answer = (
+    method: string,
+    pathname: string,
+    search: string,
+    origin: string,
+    headers: Conditionals & { origin?: string | null },
+  ): Answer | undefined => {
     // Looked up per request: the runtime is created on the feed's first use, which may come after this.
     const runtime = existingFeedRuntime(payload)
     if (!runtime || (method !== 'GET' && method !== 'HEAD')) return undefined
@@ -42,7 +48,11 @@ export const storefrontFeedFastPath = (
     if (notModified(headers, page)) {
       return { status: 304, headers: { ...notModifiedHeaders(page), ...cors(headers.origin) } }
     }
-    return { status: 200, headers: { ...page.headers, ...cors(headers.origin) }, body: method === 'GET' ? page.body : undefined }
+    return {
+      status: 200,
+      headers: { ...page.headers, ...cors(headers.origin) },
+      body: method === 'GET' ? page.body : undefined,
+    }
   }
 
   return {
@@ -54,10 +64,17 @@ export const storefrontFeedFastPath = (
         q === -1 ? url : url.slice(0, q),
         q === -1 ? '' : url.slice(q),
         requestOrigin(req),
-        { ifNoneMatch: req.headers['if-none-match'], ifModifiedSince: req.headers['if-modified-since'], origin: req.headers.origin },
+        {
+          ifNoneMatch: req.headers['if-none-match'],
+          ifModifiedSince: req.headers['if-modified-since'],
+          origin: req.headers.origin,
+        },
       )
       if (!found) return false
-      res.writeHead(found.status, found.body ? { ...found.headers, 'Content-Length': String(found.body.byteLength) } : found.headers)
+      res.writeHead(
+        found.status,
+        found.body ? { ...found.headers, 'Content-Length': String(found.body.byteLength) } : found.headers,
+      )
       res.end(found.body)
       return true
     },

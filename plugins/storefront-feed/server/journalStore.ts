@@ -82,7 +82,10 @@ export const appendChanges = async (
           collection: journal as CollectionSlug,
           data: {
             sequence,
-            itemId: change.type === 'glossary' || change.type === 'tag' ? `${change.type}:${change.docId}` : itemId(change.type, change.docId),
+            itemId:
+              change.type === 'glossary' || change.type === 'tag'
+                ? `${change.type}:${change.docId}`
+                : itemId(change.type, change.docId),
             type: change.type,
             docId: change.docId,
             action: change.action,

@@ -154,15 +154,21 @@ export const loadLookups = async (
       lookups.reverseRelated.set(listed, list)
     }
   }
-  for (const playbook of playbooks) lookups.playbooks.set(String(playbook.id), { slug: playbook.slug, title: playbook.title })
+  for (const playbook of playbooks)
+    lookups.playbooks.set(String(playbook.id), { slug: playbook.slug, title: playbook.title })
   for (const caseStudy of caseStudies) lookups.caseStudies.set(String(caseStudy.id), { slug: caseStudy.slug })
   for (const tag of tags) lookups.tags.set(String(tag.id), { slug: tag.slug, name: tag.name })
 
   const glossaries = await query<{ id: string; slug: string; name: Localized<string> }>(
     () =>
-      findDocs(payload, { collection: collections.glossary, where: byId(glossaryIds), select: { slug: true, name: true } }),
+      findDocs(payload, {
+        collection: collections.glossary,
+        where: byId(glossaryIds),
+        select: { slug: true, name: true },
+      }),
     glossaryIds.size > 0,
   )
-  for (const glossary of glossaries) lookups.glossaries.set(String(glossary.id), { slug: glossary.slug, name: glossary.name })
+  for (const glossary of glossaries)
+    lookups.glossaries.set(String(glossary.id), { slug: glossary.slug, name: glossary.name })
   return lookups
 }

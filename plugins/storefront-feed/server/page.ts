@@ -21,8 +21,7 @@ import { type JournalHead, type JournalRow, itemsChangedLater, readChanges, sequ
 import { loadLookups } from './lookups'
 
 export type PageResult =
-  | { status: 200; document: FeedDocument; lastModified?: Date }
-  | { status: 400 | 404; errors: ParameterError[] }
+  { status: 200; document: FeedDocument; lastModified?: Date } | { status: 400 | 404; errors: ParameterError[] }
 
 export type PageContext = {
   payload: Payload
@@ -77,7 +76,12 @@ const resolveFilters = async (
 }
 
 /** Published documents of one type: a keyset page (newest first) when `limit` is given, else all matches. */
-const loadSources = async (ctx: PageContext, type: ContentType, where: Where[], limit?: number): Promise<SourceDoc[]> => {
+const loadSources = async (
+  ctx: PageContext,
+  type: ContentType,
+  where: Where[],
+  limit?: number,
+): Promise<SourceDoc[]> => {
   const docs = await findDocs<SourceDoc['doc']>(ctx.payload, {
     collection: ctx.options.collections[type],
     where: where.length === 0 ? undefined : where.length === 1 ? where[0] : { and: where },
@@ -104,7 +108,10 @@ const serializeAll = async (ctx: PageContext, query: FeedQuery, sources: SourceD
     sources.map((source) =>
       serializeItem(source, serializeContext).catch((error: unknown) => {
         // One malformed document must not take the whole feed down: log it, serve what identifies it.
-        ctx.payload.logger.error({ err: error, msg: `storefront-feed: could not render ${itemId(source.type, source.doc.id)}` })
+        ctx.payload.logger.error({
+          err: error,
+          msg: `storefront-feed: could not render ${itemId(source.type, source.doc.id)}`,
+        })
         return unrenderableItem(source, serializeContext)
       }),
     ),
@@ -112,16 +119,28 @@ const serializeAll = async (ctx: PageContext, query: FeedQuery, sources: SourceD
 }
 
 const newest = (dates: (string | undefined)[]): Date | undefined => {
-  const times = dates.filter((d): d is string => Boolean(d)).map((d) => Date.parse(d)).filter(Number.isFinite)
+  const times = dates
+    .filter((d): d is string => Boolean(d))
+    .map((d) => Date.parse(d))
+    .filter(Number.isFinite)
   return times.length > 0 ? new Date(Math.max(...times)) : undefined
 }
 
 const documentFor = (
   ctx: PageContext,
   query: FeedQuery,
-  args: { items: (FeedItem | Tombstone)[]; syncSequence: number; mode: 'full' | 'delta'; next?: { cursor?: string; since?: string } },
+  args: {
+    items: (FeedItem | Tombstone)[]
+    syncSequence: number
+    mode: 'full' | 'delta'
+    next?: { cursor?: string; since?: string }
+  },
 ): FeedDocument => {
-  const defaults = { types: ctx.options.contentTypes, limit: ctx.options.pageSize.default, locale: ctx.options.localization.defaultLocale }
+  const defaults = {
+    types: ctx.options.contentTypes,
+    limit: ctx.options.pageSize.default,
+    locale: ctx.options.localization.defaultLocale,
+  }
   return buildFeedDocument({
     title: ctx.options.title,
     description: ctx.options.description,
@@ -159,7 +178,11 @@ export const buildFullPage = async (ctx: PageContext, query: FeedQuery): Promise
   )
   const keyed = perType.map((sources) => sources.map((source) => ({ id: source.doc.id, type: source.type, source })))
   const { page, hasMore } = mergePages(keyed, query.limit, after)
-  const serialized = await serializeAll(ctx, query, page.map((entry) => entry.source))
+  const serialized = await serializeAll(
+    ctx,
+    query,
+    page.map((entry) => entry.source),
+  )
   const passHead = query.cursor?.head ?? ctx.head.sequence
   const last = page[page.length - 1]
   const cursor =
@@ -194,7 +217,8 @@ export const buildDeltaPage = async (ctx: PageContext, query: FeedQuery): Promis
         errors: [
           {
             parameter: 'since',
-            message: 'this sync token is newer than the hub’s change journal (was the database restored?); sync again without since',
+            message:
+              'this sync token is newer than the hub’s change journal (was the database restored?); sync again without since',
           },
         ],
       }
@@ -227,7 +251,11 @@ export const buildDeltaPage = async (ctx: PageContext, query: FeedQuery): Promis
     latest.set(row.itemId, row)
   }
   const later = hasMore
-    ? await itemsChangedLater(ctx.payload, ctx.options.changesCollection, { itemIds: [...latest.keys()], after: batchEnd, upTo: head })
+    ? await itemsChangedLater(ctx.payload, ctx.options.changesCollection, {
+        itemIds: [...latest.keys()],
+        after: batchEnd,
+        upTo: head,
+      })
     : new Set<string>()
   const due = [...latest.values()].filter((row) => !later.has(row.itemId))
 
@@ -243,9 +271,7 @@ export const buildDeltaPage = async (ctx: PageContext, query: FeedQuery): Promis
   const present = due.map((row) => current.get(row.itemId)).filter((source): source is SourceDoc => Boolean(source))
   const serialized = await serializeAll(ctx, query, present)
   const byItem = new Map(serialized.map((item) => [item.id, item]))
-  const items = due.map(
-    (row) => byItem.get(row.itemId) ?? tombstone(row.type as ContentType, row.docId),
-  )
+  const items = due.map((row) => byItem.get(row.itemId) ?? tombstone(row.type as ContentType, row.docId))
 
   return {
     status: 200,

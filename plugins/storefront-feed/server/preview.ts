@@ -75,7 +75,12 @@ export const findPreviewDraft = async (
     const glossaryId = idOf((doc as { glossary?: never }).glossary)
     const glossary = glossaryId
       ? await payload
-          .findByID({ collection: options.collections.glossary as CollectionSlug, id: glossaryId, depth: 0, select: { slug: true } as never })
+          .findByID({
+            collection: options.collections.glossary as CollectionSlug,
+            id: glossaryId,
+            depth: 0,
+            select: { slug: true } as never,
+          })
           .catch(() => null)
       : null
     if ((glossary as { slug?: string } | null)?.slug !== target.glossary) return undefined
@@ -87,7 +92,11 @@ export const findPreviewDraft = async (
  * Live edits arrive as the form's values in one locale: each localized field replaces that locale's
  * value of the stored draft (so other locales still fall back as the feed does), others replace it whole.
  */
-export const overlayFormValues = (stored: Record<string, unknown>, values: Record<string, unknown>, locale: FeedLocale) => {
+export const overlayFormValues = (
+  stored: Record<string, unknown>,
+  values: Record<string, unknown>,
+  locale: FeedLocale,
+) => {
   const merged: Record<string, unknown> = { ...stored }
   for (const [key, value] of Object.entries(values)) {
     if (['id', 'createdAt', 'updatedAt', '_status'].includes(key)) continue
@@ -132,4 +141,5 @@ export const renderPreview = async (
 
 /** The feed plugin's sanitised options, as its entry published them on the config. */
 export const feedOptionsOf = (payload: Payload): SanitizedFeedOptions | undefined =>
-  (payload.config.custom as { storefrontFeed?: { options?: SanitizedFeedOptions } } | undefined)?.storefrontFeed?.options
+  (payload.config.custom as { storefrontFeed?: { options?: SanitizedFeedOptions } } | undefined)?.storefrontFeed
+    ?.options

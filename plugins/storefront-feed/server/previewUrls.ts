@@ -26,23 +26,39 @@ const previewUrl =
     if (type === 'glossary-term') {
       const glossaryValue = doc.glossary as RelationValue
       const id = idOf(glossaryValue)
-      const populated = typeof glossaryValue === 'object' ? (glossaryValue as { slug?: unknown } | null)?.slug : undefined
+      const populated =
+        typeof glossaryValue === 'object' ? (glossaryValue as { slug?: unknown } | null)?.slug : undefined
       const found =
         typeof populated === 'string'
           ? { slug: populated }
           : id
             ? await req.payload
-                .findByID({ collection: options.collections.glossary as never, id, depth: 0, req, select: { slug: true } as never })
+                .findByID({
+                  collection: options.collections.glossary as never,
+                  id,
+                  depth: 0,
+                  req,
+                  select: { slug: true } as never,
+                })
                 .catch(() => null)
             : null
       glossary = (found as { slug?: string } | null)?.slug
       if (!glossary) return null
     }
-    return previewUrlFor(options, hubOrigin(req), type, { slug: doc.slug, id: String(doc.id), glossary, locale: localeCode(locale, options.localization) })
+    return previewUrlFor(options, hubOrigin(req), type, {
+      slug: doc.slug,
+      id: String(doc.id),
+      glossary,
+      locale: localeCode(locale, options.localization),
+    })
   }
 
 /** The preview button and Live Preview (with its device sizes) of a content collection, unless it set its own. */
-export const withPreview = (collection: CollectionConfig, options: SanitizedFeedOptions, type: ContentType): CollectionConfig => {
+export const withPreview = (
+  collection: CollectionConfig,
+  options: SanitizedFeedOptions,
+  type: ContentType,
+): CollectionConfig => {
   const url = previewUrl(options, type)
   return {
     ...collection,

@@ -9,7 +9,8 @@ import type { MentionLinkerFactory } from '../core/items'
  * The renderer itself is always the feed's own (`core/richText.ts`).
  */
 export const mentionLinkerFrom = (payload: Payload): MentionLinkerFactory | undefined => {
-  const graph = (payload.config.custom as { relatedTermGraph?: Partial<RelatedTermGraphCustom> } | undefined)?.relatedTermGraph
+  const graph = (payload.config.custom as { relatedTermGraph?: Partial<RelatedTermGraphCustom> } | undefined)
+    ?.relatedTermGraph
   const mentionLinker = graph?.mentionLinker
   if (typeof mentionLinker !== 'function') return undefined
   return ({ locale, selfId }) => mentionLinker({ payload, locale, selfId })

@@ -32,12 +32,20 @@ const sitemapEntries = async (payload: Payload, options: SanitizedFeedOptions): 
     collection: options.collections.glossary,
     select: { slug: true, updatedAt: true },
   })
-  for (const glossary of glossaries) lookups.glossaries.set(String(glossary.id), { slug: glossary.slug, name: glossary.slug })
+  for (const glossary of glossaries)
+    lookups.glossaries.set(String(glossary.id), { slug: glossary.slug, name: glossary.slug })
 
-  const urlsIn = (locale: FeedLocale) => storefrontUrls({ ...options, defaultLocale: options.localization.defaultLocale, locale, lookups })
-  const byLocale = Object.fromEntries(options.localization.locales.map((locale) => [locale, urlsIn(locale)])) as Record<FeedLocale, ReturnType<typeof urlsIn>>
+  const urlsIn = (locale: FeedLocale) =>
+    storefrontUrls({ ...options, defaultLocale: options.localization.defaultLocale, locale, lookups })
+  const byLocale = Object.fromEntries(options.localization.locales.map((locale) => [locale, urlsIn(locale)])) as Record<
+    FeedLocale,
+    ReturnType<typeof urlsIn>
+  >
   const each = (url: (locale: FeedLocale) => string) =>
-    Object.fromEntries(options.localization.locales.map((locale) => [locale, url(locale)])) as Record<FeedLocale, string>
+    Object.fromEntries(options.localization.locales.map((locale) => [locale, url(locale)])) as Record<
+      FeedLocale,
+      string
+    >
 
   const entries: SitemapEntry[] = []
   const glossaryLastmod = new Map<string, Date>()
@@ -75,14 +83,19 @@ const SITEMAP_KEY = 'sitemap.xml'
  * `GET /sitemap.xml`, cached in the feed's page cache (so every edit the feed sees invalidates it too), with
  * the same strong ETag / 304 and Cache-Control as feed pages.
  */
-export const serveSitemap = async (payload: Payload, options: SanitizedFeedOptions, request: Request): Promise<Response> => {
+export const serveSitemap = async (
+  payload: Payload,
+  options: SanitizedFeedOptions,
+  request: Request,
+): Promise<Response> => {
   const runtime = feedRuntime(payload, options)
   let page: CachedPage | undefined = runtime.cache.get(SITEMAP_KEY)
   if (!page) {
     runtime.observeHead(await readHead(payload, options.changesCollection))
     const generation = runtime.cache.generation
     const { xml, truncated } = buildSitemapXml(await sitemapEntries(payload, options), options.localization)
-    if (truncated) payload.logger.warn('storefront-feed: more than 50,000 storefront URLs; the sitemap lists the first 50,000')
+    if (truncated)
+      payload.logger.warn('storefront-feed: more than 50,000 storefront URLs; the sitemap lists the first 50,000')
     const body = new TextEncoder().encode(xml)
     const etag = computeEtag(body)
     page = {

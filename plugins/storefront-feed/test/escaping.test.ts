@@ -9,7 +9,15 @@ import { jsonFeedErrors } from './jsonFeedSchema'
 
 let payload: Payload
 
-const text = (value: string) => ({ type: 'text', text: value, format: 0, detail: 0, mode: 'normal', style: '', version: 1 })
+const text = (value: string) => ({
+  type: 'text',
+  text: value,
+  format: 0,
+  detail: 0,
+  mode: 'normal',
+  style: '',
+  version: 1,
+})
 const block = (type: string, children: object[], extra: object = {}) => ({
   type,
   version: 1,
@@ -26,13 +34,17 @@ const link = (url: string, label: string) =>
 const hostileRichText = (value: string) => ({
   root: block('root', [
     block('paragraph', [text(value), text('<img src=x onerror=alert(1)>')], { textFormat: 0 }),
-    block('paragraph', [
-      link('javascript:alert(1)', 'js'),
-      link('JaVaScRiPt:alert(1)', 'js2'),
-      link('data:text/html,<script>alert(1)</script>', 'data'),
-      link('https://example.com/"onmouseover="alert(1)', 'quote'),
-      link('"><script>alert(1)</script>', 'breakout'),
-    ], { textFormat: 0 }),
+    block(
+      'paragraph',
+      [
+        link('javascript:alert(1)', 'js'),
+        link('JaVaScRiPt:alert(1)', 'js2'),
+        link('data:text/html,<script>alert(1)</script>', 'data'),
+        link('https://example.com/"onmouseover="alert(1)', 'quote'),
+        link('"><script>alert(1)</script>', 'breakout'),
+      ],
+      { textFormat: 0 },
+    ),
     block('heading', [text(value)], { tag: 'h2' }),
   ]),
 })
@@ -40,7 +52,10 @@ const hostileRichText = (value: string) => ({
 beforeAll(async () => {
   payload = await startPayload()
   const [first, second] = HOSTILE
-  const glossary = await payload.create({ collection: 'glossaries', data: { name: HOSTILE.join(' '), slug: 'hostile-glossary' } })
+  const glossary = await payload.create({
+    collection: 'glossaries',
+    data: { name: HOSTILE.join(' '), slug: 'hostile-glossary' },
+  })
   const tag = await payload.create({ collection: 'tags', data: { name: HOSTILE.join(' '), slug: 'hostile-tag' } })
   for (const [i, value] of HOSTILE.entries()) {
     const term = await payload.create({
@@ -96,8 +111,15 @@ afterAll(async () => {
 const smuggledRichText = {
   root: block('root', [
     block('heading', [text('h')], { tag: 'script' }),
-    block('list', [block('listitem', [text('i')], { value: '"><script>alert(1)</script>' })], { tag: 'script', listType: '" onclick="x' }),
-    block('table', [block('tablerow', [block('tablecell', [text('c')], { headerState: '1"><script>alert(1)</script>', colSpan: '2" onclick="x' })])]),
+    block('list', [block('listitem', [text('i')], { value: '"><script>alert(1)</script>' })], {
+      tag: 'script',
+      listType: '" onclick="x',
+    }),
+    block('table', [
+      block('tablerow', [
+        block('tablecell', [text('c')], { headerState: '1"><script>alert(1)</script>', colSpan: '2" onclick="x' }),
+      ]),
+    ]),
     { type: 'mystery-node', version: 1, text: '<b onclick="x">unknown</b>' },
     block('paragraph', [{ ...text('t'), format: '"><script>' }], { indent: '1;background:url(javascript:x)' }),
   ]),
@@ -121,7 +143,12 @@ describe('hostile input in every text field', () => {
       collection: 'glossary-terms',
       data: { term: 'smuggled', slug: 'smuggled', glossary: glossary.docs[0]!.id, _status: 'published' },
     })
-    await payload.db.updateOne({ collection: 'glossary-terms', id: term.id, locale: 'ja', data: { body: smuggledRichText } })
+    await payload.db.updateOne({
+      collection: 'glossary-terms',
+      id: term.id,
+      locale: 'ja',
+      data: { body: smuggledRichText },
+    })
     // An import writes past Payload's hooks, so the feed learns of it only when its cache is next dropped.
     existingFeedRuntime(payload)!.cache.clear()
     const { json } = await getFeed('type=glossary-term&limit=100')
@@ -132,7 +159,9 @@ describe('hostile input in every text field', () => {
 
   it('keeps plain-text fields verbatim as data, so storefronts escape them like any text', async () => {
     const { json } = await getFeed('type=glossary-term&limit=100')
-    const titles = json.items.filter((item: any) => item._hub.slug.startsWith('hostile-')).map((item: any) => item.title)
+    const titles = json.items
+      .filter((item: any) => item._hub.slug.startsWith('hostile-'))
+      .map((item: any) => item.title)
     expect(titles.sort()).toEqual([...HOSTILE].sort())
     const item = json.items.find((entry: any) => entry._hub.slug === 'hostile-0')
     expect(item.summary).toBe(HOSTILE[0])

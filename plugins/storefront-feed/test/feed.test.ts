@@ -29,7 +29,12 @@ beforeAll(async () => {
   const tag = await createTag(payload, 'SNS', 'sns')
   ids.sns = String(sns.id)
   ids.ec = String(ec.id)
-  const utm = await createTerm(payload, { glossary: ids.sns, slug: 'utm-code', term: 'UTMコード', tags: [String(tag.id)] })
+  const utm = await createTerm(payload, {
+    glossary: ids.sns,
+    slug: 'utm-code',
+    term: 'UTMコード',
+    tags: [String(tag.id)],
+  })
   ids.utm = String(utm.id)
   await payload.update({
     collection: 'glossary-terms',
@@ -38,7 +43,11 @@ beforeAll(async () => {
     data: { term: 'UTM code', body: richText('A URL parameter that tells where a visit came from.') as never },
   })
   for (let i = 0; i < 12; i += 1) {
-    await createTerm(payload, { glossary: i % 2 ? ids.sns : ids.ec, slug: `term-${i}`, related: i === 3 ? [ids.utm] : [] })
+    await createTerm(payload, {
+      glossary: i % 2 ? ids.sns : ids.ec,
+      slug: `term-${i}`,
+      related: i === 3 ? [ids.utm] : [],
+    })
   }
   await createCaseStudy(payload, { slug: 'erina', relatedTerms: [ids.utm] })
   await createCaseStudy(payload, { slug: 'kenta' })
@@ -69,7 +78,13 @@ describe('GET /api/feed', () => {
   })
 
   it('validates in every locale, for every type and for small pages', async () => {
-    for (const query of ['locale=en', 'type=glossary-term&limit=3', 'type=case-study,playbook', 'glossary=social-media&locale=en', 'tag=sns']) {
+    for (const query of [
+      'locale=en',
+      'type=glossary-term&limit=3',
+      'type=case-study,playbook',
+      'glossary=social-media&locale=en',
+      'tag=sns',
+    ]) {
       const pages = await allPages(query)
       for (const page of pages) expect(jsonFeedErrors(page), query).toEqual([])
     }
@@ -83,7 +98,13 @@ describe('GET /api/feed', () => {
       url: 'https://shop.example.com/glossary/social-media/utm-code',
       title: 'UTMコード',
       tags: ['SNS'],
-      _hub: { type: 'glossary-term', slug: 'utm-code', glossary: 'social-media', related: ['term-3'], tag_slugs: ['sns'] },
+      _hub: {
+        type: 'glossary-term',
+        slug: 'utm-code',
+        glossary: 'social-media',
+        related: ['term-3'],
+        tag_slugs: ['sns'],
+      },
     })
     expect(utm._hub.jsonld).toMatchObject({ '@type': 'DefinedTerm', inDefinedTermSet: { '@type': 'DefinedTermSet' } })
     const { json: stories } = await getFeed('type=case-study')
@@ -107,7 +128,9 @@ describe('GET /api/feed', () => {
   it('answers 404 naming the parameter for a glossary or tag that does not exist', async () => {
     const glossary = await getFeed('glossary=no-such-glossary')
     expect(glossary.status).toBe(404)
-    expect(glossary.json.errors).toEqual([{ parameter: 'glossary', message: expect.stringContaining('no-such-glossary') }])
+    expect(glossary.json.errors).toEqual([
+      { parameter: 'glossary', message: expect.stringContaining('no-such-glossary') },
+    ])
     expect((await getFeed('tag=no-such-tag')).json.errors[0].parameter).toBe('tag')
   })
 })
@@ -135,11 +158,15 @@ describe('only what is public', () => {
       draft: true,
       data: { term: '下書き版', summary: '下書きの要約' },
     })
-    const item = (await getFeed('type=glossary-term&limit=100')).json.items.find((i: any) => i._hub.slug === 'draft-pending')
+    const item = (await getFeed('type=glossary-term&limit=100')).json.items.find(
+      (i: any) => i._hub.slug === 'draft-pending',
+    )
     expect(item.title).toBe('公開版')
     expect(JSON.stringify(item)).not.toContain('下書き')
     await payload.update({ collection: 'glossary-terms', id: term.id, data: { _status: 'published' } })
-    const published = (await getFeed('type=glossary-term&limit=100')).json.items.find((i: any) => i._hub.slug === 'draft-pending')
+    const published = (await getFeed('type=glossary-term&limit=100')).json.items.find(
+      (i: any) => i._hub.slug === 'draft-pending',
+    )
     expect(published.title).toBe('下書き版')
     await payload.delete({ collection: 'glossary-terms', id: term.id })
   })
@@ -182,13 +209,24 @@ describe('paging', () => {
     const before = itemIds([(await getFeed('limit=100')).json])
     const extra = await createTerm(payload, { glossary: ids.sns, slug: 'between-pages' })
     const served: string[] = []
-    const edits = [ids.utm, ...before.slice(0, 4).concat(before.slice(-4)).map((id) => id.split(':')[1]!)]
+    const edits = [
+      ids.utm,
+      ...before
+        .slice(0, 4)
+        .concat(before.slice(-4))
+        .map((id) => id.split(':')[1]!),
+    ]
     const pages = await allPages('limit=2', async (page) => {
       // Edit items already served and items still to come, so their updatedAt moves.
       const target = edits[page % edits.length]!
       const collection = before.find((id) => id.endsWith(target))!.split(':')[0]
-      const slug = collection === 'glossary-term' ? 'glossary-terms' : collection === 'case-study' ? 'case-studies' : 'playbooks'
-      await payload.update({ collection: slug as 'glossary-terms', id: target, data: { summary: `edited on page ${page}` } })
+      const slug =
+        collection === 'glossary-term' ? 'glossary-terms' : collection === 'case-study' ? 'case-studies' : 'playbooks'
+      await payload.update({
+        collection: slug as 'glossary-terms',
+        id: target,
+        data: { summary: `edited on page ${page}` },
+      })
       if (page === 2) await payload.delete({ collection: 'glossary-terms', id: extra.id })
     })
     served.push(...itemIds(pages))
@@ -199,7 +237,8 @@ describe('paging', () => {
 
   it('keeps the sync token of the pass start on every page of the pass', async () => {
     const pages = await allPages('limit=4', async (page) => {
-      if (page === 1) await payload.update({ collection: 'glossary-terms', id: ids.utm, data: { summary: 'mid-pass edit' } })
+      if (page === 1)
+        await payload.update({ collection: 'glossary-terms', id: ids.utm, data: { summary: 'mid-pass edit' } })
     })
     const tokens = new Set(pages.map((page) => page._hub.sync_token))
     expect(tokens.size).toBe(1)
@@ -237,7 +276,9 @@ describe('caching', () => {
     const earlier = new Date(Date.parse(lastModified) - 1000).toUTCString()
     expect((await getFeed('limit=5', { 'If-Modified-Since': earlier })).status).toBe(200)
     // An ETag that no longer matches wins over a date that would.
-    expect((await getFeed('limit=5', { 'If-None-Match': '"stale"', 'If-Modified-Since': lastModified })).status).toBe(200)
+    expect((await getFeed('limit=5', { 'If-None-Match': '"stale"', 'If-Modified-Since': lastModified })).status).toBe(
+      200,
+    )
   })
 
   it('answers HEAD with the same validators and no body', async () => {

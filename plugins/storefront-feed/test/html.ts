@@ -2,8 +2,35 @@ import { Window } from 'happy-dom'
 
 /** Tags and attributes the feed's HTML may contain; anything else means markup leaked from data. */
 const ALLOWED_TAGS = new Set([
-  'p', 'br', 'strong', 'em', 'span', 'code', 'sub', 'sup', 'a', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
-  'ul', 'ol', 'li', 'blockquote', 'hr', 'table', 'tbody', 'tr', 'td', 'th', 'div', 'pre', 's', 'u',
+  'p',
+  'br',
+  'strong',
+  'em',
+  'span',
+  'code',
+  'sub',
+  'sup',
+  'a',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'ul',
+  'ol',
+  'li',
+  'blockquote',
+  'hr',
+  'table',
+  'tbody',
+  'tr',
+  'td',
+  'th',
+  'div',
+  'pre',
+  's',
+  'u',
 ])
 const ALLOWED_ATTRIBUTES = new Set(['href', 'class', 'id', 'style', 'target', 'rel', 'value', 'start'])
 const isAllowedAttribute = (name: string) => ALLOWED_ATTRIBUTES.has(name) || /^data-[a-z-]+$/.test(name)

@@ -5,7 +5,9 @@ import feedSchema from './schema/feed.json'
 import feed1Schema from './schema/feed-1.json'
 
 // ajv-formats is CommonJS; its default export arrives wrapped under ESM interop.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv) => Ajv
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (
+  ajv: Ajv,
+) => Ajv
 
 /**
  * SchemaStore's JSON Feed 1.1 schema (feed.json), which refers to the 1.0 schema (feed-1.json) for most
@@ -18,4 +20,5 @@ const { id: _draft4Id, ...feed1 } = feed1Schema as Record<string, unknown>
 ajv.addSchema(feed1, 'https://json.schemastore.org/feed-1')
 const validate = ajv.compile(feedSchema)
 
-export const jsonFeedErrors = (document: unknown): ErrorObject[] => (validate(document) ? [] : [...(validate.errors ?? [])])
+export const jsonFeedErrors = (document: unknown): ErrorObject[] =>
+  validate(document) ? [] : [...(validate.errors ?? [])]

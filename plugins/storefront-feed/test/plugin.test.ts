@@ -29,7 +29,12 @@ describe('storefrontFeed(options)', () => {
     expect(terms.hooks?.beforeDelete).toHaveLength(1)
     expect(terms.hooks?.afterDelete).toHaveLength(1)
     expect(config.collections!.find((c) => c.slug === 'users')!.hooks).toEqual({})
-    expect(config.endpoints!.map((e) => `${e.method} ${e.path}`)).toEqual(['get /other', 'get /feed', 'head /feed', 'post /feed/preview'])
+    expect(config.endpoints!.map((e) => `${e.method} ${e.path}`)).toEqual([
+      'get /other',
+      'get /feed',
+      'head /feed',
+      'post /feed/preview',
+    ])
     expect(typeof config.onInit).toBe('function')
   })
 
@@ -42,8 +47,8 @@ describe('storefrontFeed(options)', () => {
   })
 
   it('refuses to start without a collection it is asked to publish, naming the fix', () => {
-    expect(() => apply({ storefront: { baseUrl: 'https://shop.example.com' }, collections: { playbook: 'guides' } })).toThrow(
-      /no collection "guides" for playbook/,
-    )
+    expect(() =>
+      apply({ storefront: { baseUrl: 'https://shop.example.com' }, collections: { playbook: 'guides' } }),
+    ).toThrow(/no collection "guides" for playbook/)
   })
 })

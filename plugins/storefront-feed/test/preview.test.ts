@@ -32,7 +32,12 @@ beforeAll(async () => {
   editorToken = await loginToken(payload, 'preview-editor@example.com')
   ids.glossary = String((await createGlossary(payload, { slug: 'parcel-words', name: '梱包用語集' })).id)
   ids.other = String((await createGlossary(payload, { slug: 'desk-words', name: '窓口用語集' })).id)
-  const published = await createTerm(payload, { glossary: ids.glossary, slug: 'cushioning', term: '緩衝材', summary: '商品を守る詰め物。' })
+  const published = await createTerm(payload, {
+    glossary: ids.glossary,
+    slug: 'cushioning',
+    term: '緩衝材',
+    summary: '商品を守る詰め物。',
+  })
   ids.published = String(published.id)
   const draft = await createTerm(payload, {
     glossary: ids.glossary,
@@ -54,10 +59,24 @@ afterAll(async () => {
 describe('draft previews', () => {
   it('name a document by the storefront path under /preview, for the same templates the feed uses', () => {
     const options = feedOptionsOf(payload)!
-    const url = previewUrlFor(options, 'http://hub.test', 'glossary-term', { slug: 'gift-wrap', id: ids.draft, glossary: 'parcel-words', locale: 'en' })
+    const url = previewUrlFor(options, 'http://hub.test', 'glossary-term', {
+      slug: 'gift-wrap',
+      id: ids.draft,
+      glossary: 'parcel-words',
+      locale: 'en',
+    })
     expect(url).toBe('http://hub.test/preview/en/glossary/parcel-words/gift-wrap')
-    expect(previewTargetFor(options, new URL(url).pathname)).toEqual({ type: 'glossary-term', locale: 'en', glossary: 'parcel-words', slug: 'gift-wrap' })
-    expect(previewTargetFor(options, '/preview/playbooks/unboxing-flow')).toMatchObject({ type: 'playbook', slug: 'unboxing-flow', locale: 'ja' })
+    expect(previewTargetFor(options, new URL(url).pathname)).toEqual({
+      type: 'glossary-term',
+      locale: 'en',
+      glossary: 'parcel-words',
+      slug: 'gift-wrap',
+    })
+    expect(previewTargetFor(options, '/preview/playbooks/unboxing-flow')).toMatchObject({
+      type: 'playbook',
+      slug: 'unboxing-flow',
+      locale: 'ja',
+    })
     expect(previewTargetFor(options, '/previews/playbooks/unboxing-flow')).toBeUndefined()
     expect(previewTargetFor(options, '/preview/glossary/parcel-words')).toBeUndefined()
   })
@@ -74,7 +93,9 @@ describe('draft previews', () => {
     expect(preview.item.url).toBe('https://shop.example.com/glossary/parcel-words/gift-wrap')
     expect(preview.related).toEqual([{ slug: 'cushioning', name: '緩衝材' }])
     // The graph's renderer links the published term the body mentions.
-    expect(preview.item.content_html).toMatch(/<a [^>]*href="https:\/\/shop\.example\.com\/glossary\/parcel-words\/cushioning"[^>]*>緩衝材<\/a>/)
+    expect(preview.item.content_html).toMatch(
+      /<a [^>]*href="https:\/\/shop\.example\.com\/glossary\/parcel-words\/cushioning"[^>]*>緩衝材<\/a>/,
+    )
   })
 
   it('refuse a path whose glossary is not the term’s, so one document has one preview URL', async () => {
@@ -85,13 +106,29 @@ describe('draft previews', () => {
 
   it('re-render the form values Live Preview sends, keeping the stored draft’s other locales', async () => {
     const typed = await postPreview(
-      { collection: 'playbooks', id: ids.playbook, locale: 'ja', data: { title: '開封体験の流れ', steps: [{ title: '箱を開ける', key: 'open' }, { title: '同梱物を読む', key: 'read' }] } },
+      {
+        collection: 'playbooks',
+        id: ids.playbook,
+        locale: 'ja',
+        data: {
+          title: '開封体験の流れ',
+          steps: [
+            { title: '箱を開ける', key: 'open' },
+            { title: '同梱物を読む', key: 'read' },
+          ],
+        },
+      },
       editorToken,
     )
     expect(typed.status).toBe(200)
     expect(typed.json.item.title).toBe('開封体験の流れ')
-    expect(typed.json.item._hub.steps).toEqual([{ key: 'open', title: '箱を開ける' }, { key: 'read', title: '同梱物を読む' }])
-    expect(typed.json.item.content_html.indexOf('箱を開ける')).toBeLessThan(typed.json.item.content_html.indexOf('同梱物を読む'))
+    expect(typed.json.item._hub.steps).toEqual([
+      { key: 'open', title: '箱を開ける' },
+      { key: 'read', title: '同梱物を読む' },
+    ])
+    expect(typed.json.item.content_html.indexOf('箱を開ける')).toBeLessThan(
+      typed.json.item.content_html.indexOf('同梱物を読む'),
+    )
     const stored = await payload.findByID({ collection: 'playbooks', id: ids.playbook, draft: true })
     expect(stored.title).not.toBe('開封体験の流れ')
   })
@@ -140,8 +177,14 @@ describe('GET /sitemap.xml', () => {
 
 describe('scheduled publishing', () => {
   it('publishes a draft when its job runs, and the feed carries it from then on', async () => {
-    const term = await createTerm(payload, { glossary: ids.glossary, slug: 'dunnage-bag', term: 'エアバッグ緩衝材', status: 'draft' })
-    const feedHas = async () => JSON.stringify((await getFeed('type=glossary-term&limit=100')).json).includes('dunnage-bag')
+    const term = await createTerm(payload, {
+      glossary: ids.glossary,
+      slug: 'dunnage-bag',
+      term: 'エアバッグ緩衝材',
+      status: 'draft',
+    })
+    const feedHas = async () =>
+      JSON.stringify((await getFeed('type=glossary-term&limit=100')).json).includes('dunnage-bag')
     expect(await feedHas()).toBe(false)
     await payload.jobs.queue({
       task: 'schedulePublish' as never,

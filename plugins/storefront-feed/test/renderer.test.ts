@@ -13,9 +13,33 @@ import { htmlProblems } from './html'
 let payload: Payload
 const ids: Record<string, string> = {}
 
-const text = (value: string, format = 0) => ({ type: 'text', version: 1, format, detail: 0, mode: 'normal', style: '', text: value })
-const block = (type: string, children: object[], extra: object = {}) => ({ type, version: 1, format: '', indent: 0, direction: 'ltr', ...extra, children })
-const link = (fields: object, label: string) => ({ type: 'link', version: 3, format: '', indent: 0, direction: 'ltr', fields, children: [text(label)] })
+const text = (value: string, format = 0) => ({
+  type: 'text',
+  version: 1,
+  format,
+  detail: 0,
+  mode: 'normal',
+  style: '',
+  text: value,
+})
+const block = (type: string, children: object[], extra: object = {}) => ({
+  type,
+  version: 1,
+  format: '',
+  indent: 0,
+  direction: 'ltr',
+  ...extra,
+  children,
+})
+const link = (fields: object, label: string) => ({
+  type: 'link',
+  version: 3,
+  format: '',
+  indent: 0,
+  direction: 'ltr',
+  fields,
+  children: [text(label)],
+})
 const doc = (...children: object[]) => ({ root: block('root', children) })
 const paragraph = (...children: object[]) => block('paragraph', children, { textFormat: 0 })
 
@@ -38,8 +62,12 @@ const anchors = (html: string): Anchor[] => {
 }
 
 const createTerm = async (slug: string, data: Record<string, unknown>, en: Record<string, unknown> = {}) => {
-  const created = await payload.create({ collection: 'glossary-terms', data: { glossary: ids.glossary, slug, _status: 'published', ...data } as never })
-  if (Object.keys(en).length > 0) await payload.update({ collection: 'glossary-terms', id: created.id, locale: 'en', data: en as never })
+  const created = await payload.create({
+    collection: 'glossary-terms',
+    data: { glossary: ids.glossary, slug, _status: 'published', ...data } as never,
+  })
+  if (Object.keys(en).length > 0)
+    await payload.update({ collection: 'glossary-terms', id: created.id, locale: 'en', data: en as never })
   ids[slug] = String(created.id)
   return created
 }
@@ -57,7 +85,11 @@ const TERM_URL = 'https://shop.example.com/glossary/render-hub'
 beforeAll(async () => {
   payload = await startPayload()
   ids.glossary = String((await createGlossary(payload, { slug: 'render-hub' })).id)
-  await createTerm('coupon', { term: 'クーポン', englishName: 'Coupon', summary: '次の買い物で使える割引券。"引用" & <記号>' }, { term: 'Coupon', summary: 'A voucher for money off.' })
+  await createTerm(
+    'coupon',
+    { term: 'クーポン', englishName: 'Coupon', summary: '次の買い物で使える割引券。"引用" & <記号>' },
+    { term: 'Coupon', summary: 'A voucher for money off.' },
+  )
   await createTerm('reward-point', { term: 'ポイント', summary: '購入額に応じて貯まる特典。' })
   await createTerm('ai', { term: 'AI', summary: '人工知能。' })
   await createTerm('cashback', { term: 'キャッシュバック', summary: '支払額の一部を戻す仕組み。', neverAutoLink: true })
@@ -69,21 +101,25 @@ beforeAll(async () => {
     locale: 'ja',
     data: {
       body: doc(
-      block('heading', [text('ポイントとクーポン')], { tag: 'h2' }),
-      paragraph(
-        text('クーポンとポイントの使い方。'),
-        link({ linkType: 'internal', doc: { relationTo: 'glossary-terms', value: ids.coupon } }, 'クーポンの説明'),
-        text('、'),
-        link({ linkType: 'custom', url: 'https://partner.example/a?b=1&c=2', newTab: true }, '外部の記事'),
-        text('、'),
-        link({ linkType: 'custom', url: '//cdn.example.net/guide.pdf' }, '資料'),
-        text('、'),
-        link({ linkType: 'custom', url: 'javascript:alert(1)' }, '危険A'),
-        link({ linkType: 'custom', url: ' java\tscript:alert(1)' }, '危険B'),
-        link({ linkType: 'custom', url: 'data:text/html;base64,PHNjcmlwdD4=' }, '危険C'),
-        link({ linkType: 'custom', url: '/\\evil.example/x' }, '斜線'),
-      ),
-      paragraph(text('AIが選んだクーポン'), text('クーポン', 16), text('とキャッシュバック。https://shop.example/coupon も見てね。said it.')),
+        block('heading', [text('ポイントとクーポン')], { tag: 'h2' }),
+        paragraph(
+          text('クーポンとポイントの使い方。'),
+          link({ linkType: 'internal', doc: { relationTo: 'glossary-terms', value: ids.coupon } }, 'クーポンの説明'),
+          text('、'),
+          link({ linkType: 'custom', url: 'https://partner.example/a?b=1&c=2', newTab: true }, '外部の記事'),
+          text('、'),
+          link({ linkType: 'custom', url: '//cdn.example.net/guide.pdf' }, '資料'),
+          text('、'),
+          link({ linkType: 'custom', url: 'javascript:alert(1)' }, '危険A'),
+          link({ linkType: 'custom', url: ' java\tscript:alert(1)' }, '危険B'),
+          link({ linkType: 'custom', url: 'data:text/html;base64,PHNjcmlwdD4=' }, '危険C'),
+          link({ linkType: 'custom', url: '/\\evil.example/x' }, '斜線'),
+        ),
+        paragraph(
+          text('AIが選んだクーポン'),
+          text('クーポン', 16),
+          text('とキャッシュバック。https://shop.example/coupon も見てね。said it.'),
+        ),
       ),
     },
   })
@@ -101,7 +137,13 @@ describe('content_html with both plugins installed', () => {
     expect(anchors(html)).toEqual([
       // Auto-links: the first mention outside headings, links and code; never the "never auto-link" term.
       { href: `${TERM_URL}/coupon`, text: 'クーポン', class: 'term-link', term: 'coupon', summary: couponSummary },
-      { href: `${TERM_URL}/reward-point`, text: 'ポイント', class: 'term-link', term: 'reward-point', summary: '購入額に応じて貯まる特典。' },
+      {
+        href: `${TERM_URL}/reward-point`,
+        text: 'ポイント',
+        class: 'term-link',
+        term: 'reward-point',
+        summary: '購入額に応じて貯まる特典。',
+      },
       // The editor's links: internal keeps its storefront href, external stays, //host becomes https://host.
       { href: `${TERM_URL}/coupon`, text: 'クーポンの説明', class: null, term: null, summary: null },
       { href: 'https://partner.example/a?b=1&c=2', text: '外部の記事', class: null, term: null, summary: null },
@@ -119,7 +161,13 @@ describe('content_html with both plugins installed', () => {
   it('carries the summary of the requested locale', async () => {
     const html = await item('glossary-term', 'guide', 'en')
     const coupon = anchors(html).find((a) => a.term === 'coupon')
-    expect(coupon).toEqual({ href: `https://shop.example.com/en/glossary/render-hub/coupon`, text: 'クーポン', class: 'term-link', term: 'coupon', summary: 'A voucher for money off.' })
+    expect(coupon).toEqual({
+      href: `https://shop.example.com/en/glossary/render-hub/coupon`,
+      text: 'クーポン',
+      class: 'term-link',
+      term: 'coupon',
+      summary: 'A voucher for money off.',
+    })
     // No English summary: the default locale's.
     expect(anchors(html).find((a) => a.term === 'reward-point')?.summary).toBe('購入額に応じて貯まる特典。')
   })
@@ -132,12 +180,19 @@ describe('content_html with both plugins installed', () => {
         slug: 'no-auto-links',
         noAutoLinksInside: true,
         persona: { name: '千晴' },
-        scenario: doc(paragraph(text('クーポンとポイントで再購入。'), link({ linkType: 'internal', doc: { relationTo: 'glossary-terms', value: ids['reward-point'] } }, '解説'))),
+        scenario: doc(
+          paragraph(
+            text('クーポンとポイントで再購入。'),
+            link({ linkType: 'internal', doc: { relationTo: 'glossary-terms', value: ids['reward-point'] } }, '解説'),
+          ),
+        ),
         _status: 'published',
       } as never,
     })
     const html = await item('case-study', 'no-auto-links')
-    expect(anchors(html)).toEqual([{ href: `${TERM_URL}/reward-point`, text: '解説', class: null, term: null, summary: null }])
+    expect(anchors(html)).toEqual([
+      { href: `${TERM_URL}/reward-point`, text: '解説', class: null, term: null, summary: null },
+    ])
   })
 
   it('links a term once per document, across a playbook’s intro, steps and closing', async () => {

@@ -31,18 +31,30 @@ describe('the fast path in front of Payload', () => {
   })
 
   it('answers exactly what the endpoint answers, body and headers, once the page is cached', async () => {
-    const viaPayload = await handleEndpoints({ config, request: request('?limit=7', { Origin: 'https://shop.example.com' }) })
+    const viaPayload = await handleEndpoints({
+      config,
+      request: request('?limit=7', { Origin: 'https://shop.example.com' }),
+    })
     const body = await viaPayload.text()
     const fast = fastPath().fetch(request('?limit=7', { Origin: 'https://shop.example.com' }))!
     expect(fast.status).toBe(200)
     expect(await fast.text()).toBe(body)
-    for (const name of ['content-type', 'etag', 'last-modified', 'cache-control', 'vary', 'access-control-allow-origin']) {
+    for (const name of [
+      'content-type',
+      'etag',
+      'last-modified',
+      'cache-control',
+      'vary',
+      'access-control-allow-origin',
+    ]) {
       expect(fast.headers.get(name), name).toBe(viaPayload.headers.get(name))
     }
     const notModified = fastPath().fetch(request('?limit=7', { 'If-None-Match': viaPayload.headers.get('etag')! }))!
     expect(notModified.status).toBe(304)
     expect(await notModified.text()).toBe('')
-    const byDate = fastPath().fetch(request('?limit=7', { 'If-Modified-Since': viaPayload.headers.get('last-modified')! }))!
+    const byDate = fastPath().fetch(
+      request('?limit=7', { 'If-Modified-Since': viaPayload.headers.get('last-modified')! }),
+    )!
     expect(byDate.status).toBe(304)
   })
 

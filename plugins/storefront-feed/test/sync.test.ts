@@ -104,7 +104,8 @@ describe('the sync protocol', () => {
 
   it('accepts an ISO date as since', async () => {
     await createTerm(payload, { glossary, slug: 'before-the-date' })
-    const [head] = (await payload.find({ collection: 'feed-changes' as never, sort: '-sequence', limit: 1 })).docs as any[]
+    const [head] = (await payload.find({ collection: 'feed-changes' as never, sort: '-sequence', limit: 1 }))
+      .docs as any[]
     const after = new Date(Date.parse(head.at) + 1).toISOString()
     const later = await createTerm(payload, { glossary, slug: 'after-the-date' })
     const changes = await delta(encodeURIComponent(after))
@@ -117,7 +118,9 @@ describe('the sync protocol', () => {
     const token = await currentToken()
     await payload.update({ collection: 'glossary-terms', id: moving.id, data: { glossary: other } })
     const from = await delta(token, '&glossary=sync-glossary')
-    expect(from.items).toEqual([expect.objectContaining({ id: `glossary-term:${moving.id}`, _hub: expect.objectContaining({ deleted: true }) })])
+    expect(from.items).toEqual([
+      expect.objectContaining({ id: `glossary-term:${moving.id}`, _hub: expect.objectContaining({ deleted: true }) }),
+    ])
     const to = await delta(token, '&glossary=other-glossary')
     expect(to.items.map((item) => item._hub.glossary)).toEqual(['other-glossary'])
   })
@@ -159,7 +162,10 @@ describe('a storefront replica', () => {
     const terms: string[] = []
     const stories: string[] = []
     const playbooks: string[] = []
-    for (let i = 0; i < 4; i += 1) terms.push(String((await createTerm(payload, { glossary: pick(glossaries)!, slug: `r${seed}-t${i}`, tags: [tag] })).id))
+    for (let i = 0; i < 4; i += 1)
+      terms.push(
+        String((await createTerm(payload, { glossary: pick(glossaries)!, slug: `r${seed}-t${i}`, tags: [tag] })).id),
+      )
     playbooks.push(String((await createPlaybook(payload, { slug: `r${seed}-p0`, relatedTerms: [terms[0]!] })).id))
 
     const replica = new Map<string, any>()
@@ -173,27 +179,66 @@ describe('a storefront replica', () => {
     let token = (await getFeed('limit=1')).json._hub.sync_token as string
 
     const operations: (() => Promise<unknown>)[] = [
-      async () => terms.push(String((await createTerm(payload, { glossary: pick(glossaries)!, slug: `r${seed}-new-${(serial += 1)}`, related: [pick(terms)!] })).id)),
+      async () =>
+        terms.push(
+          String(
+            (
+              await createTerm(payload, {
+                glossary: pick(glossaries)!,
+                slug: `r${seed}-new-${(serial += 1)}`,
+                related: [pick(terms)!],
+              })
+            ).id,
+          ),
+        ),
       async () => payload.update({ collection: 'glossary-terms', id: pick(terms)!, data: { term: `改訂${random()}` } }),
-      async () => payload.update({ collection: 'glossary-terms', id: pick(terms)!, draft: true, data: { term: `下書き${random()}` } }),
+      async () =>
+        payload.update({
+          collection: 'glossary-terms',
+          id: pick(terms)!,
+          draft: true,
+          data: { term: `下書き${random()}` },
+        }),
       async () => payload.update({ collection: 'glossary-terms', id: pick(terms)!, data: { _status: 'published' } }),
       async () => payload.update({ collection: 'glossary-terms', id: pick(terms)!, data: { _status: 'draft' } }),
       async () => payload.update({ collection: 'glossary-terms', id: pick(terms)!, data: { related: [pick(terms)!] } }),
-      async () => payload.update({ collection: 'glossary-terms', id: pick(terms)!, data: { glossary: pick(glossaries)! } }),
-      async () => payload.update({ collection: 'glossary-terms', id: pick(terms)!, data: { slug: `r${seed}-renamed-${Math.floor(random() * 1e6)}` } }),
-      async () => payload.update({ collection: 'glossaries', id: pick(glossaries)!, data: { name: `用語集${random()}` } }),
+      async () =>
+        payload.update({ collection: 'glossary-terms', id: pick(terms)!, data: { glossary: pick(glossaries)! } }),
+      async () =>
+        payload.update({
+          collection: 'glossary-terms',
+          id: pick(terms)!,
+          data: { slug: `r${seed}-renamed-${Math.floor(random() * 1e6)}` },
+        }),
+      async () =>
+        payload.update({ collection: 'glossaries', id: pick(glossaries)!, data: { name: `用語集${random()}` } }),
       async () => payload.update({ collection: 'tags', id: tag, data: { name: `タグ${random()}` } }),
       async () => {
         const id = terms.splice(Math.floor(random() * terms.length), 1)[0]
         if (id && terms.length > 0) await payload.delete({ collection: 'glossary-terms', id })
         else if (id) terms.push(id)
       },
-      async () => stories.push(String((await createCaseStudy(payload, { slug: `r${seed}-c${(serial += 1)}`, relatedTerms: [pick(terms)!] })).id)),
+      async () =>
+        stories.push(
+          String(
+            (await createCaseStudy(payload, { slug: `r${seed}-c${(serial += 1)}`, relatedTerms: [pick(terms)!] })).id,
+          ),
+        ),
       async () => {
         const story = pick(stories)
-        if (story) await payload.update({ collection: 'case-studies', id: story, data: { playbookSteps: [{ playbook: playbooks[0]!, stepKey: 'order-confirmation' }] } })
+        if (story)
+          await payload.update({
+            collection: 'case-studies',
+            id: story,
+            data: { playbookSteps: [{ playbook: playbooks[0]!, stepKey: 'order-confirmation' }] },
+          })
       },
-      async () => payload.update({ collection: 'playbooks', id: playbooks[0]!, data: { slug: `r${seed}-p-${Math.floor(random() * 1e6)}`, body: richText('x') } as never }),
+      async () =>
+        payload.update({
+          collection: 'playbooks',
+          id: playbooks[0]!,
+          data: { slug: `r${seed}-p-${Math.floor(random() * 1e6)}`, body: richText('x') } as never,
+        }),
       async () => {
         const story = stories.pop()
         if (story) await payload.delete({ collection: 'case-studies', id: story })

@@ -37,7 +37,8 @@ const startReceiver = async () => {
   const server = createServer(async (req, res) => {
     const raw = await readBody(req)
     const at = performance.now()
-    if (!verifySignature({ body: raw, header: req.headers['x-hub-signature'] as string, secret: SECRET }).ok) badSignatures += 1
+    if (!verifySignature({ body: raw, header: req.headers['x-hub-signature'] as string, secret: SECRET }).ok)
+      badSignatures += 1
     const slug = (JSON.parse(raw) as { document: { slug: string } }).document.slug
     arrived.set(slug, at)
     waiting.get(slug)?.(at)
@@ -61,10 +62,23 @@ const startReceiver = async () => {
 const startBare = async (target: string) => {
   const server = createServer(async (req, res) => {
     const doc = JSON.parse(await readBody(req)) as { slug: string }
-    const body = JSON.stringify({ id: `evt_${doc.slug}`, type: 'publish', occurred_at: new Date().toISOString(), document: { type: 'glossary-term', slug: doc.slug }, cache_tags: [`glossary-term:${doc.slug}`, 'glossary-terms'] })
+    const body = JSON.stringify({
+      id: `evt_${doc.slug}`,
+      type: 'publish',
+      occurred_at: new Date().toISOString(),
+      document: { type: 'glossary-term', slug: doc.slug },
+      cache_tags: [`glossary-term:${doc.slug}`, 'glossary-terms'],
+    })
     const t = Math.floor(Date.now() / 1000)
     const signature = `t=${t},v1=${createHmac('sha256', SECRET).update(`${t}.${body}`).digest('hex')}`
-    const out = httpRequest(target, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature': signature, 'content-length': Buffer.byteLength(body) } })
+    const out = httpRequest(target, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-hub-signature': signature,
+        'content-length': Buffer.byteLength(body),
+      },
+    })
     out.on('response', (answer) => {
       answer.resume()
       answer.on('end', () => res.writeHead(201, { 'content-type': 'application/json' }).end('{"doc":{}}'))
@@ -72,7 +86,10 @@ const startBare = async (target: string) => {
     out.end(body)
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise<void>((r) => server.close(() => r())) }
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  }
 }
 
 const percentile = (values: number[], p: number) => {
@@ -108,10 +125,33 @@ const run = async (
 }
 
 const row = (name: string, samples: Sample[], bare?: Sample[]) => {
-  const p50 = percentile(samples.map((s) => s.latency), 50)
-  const p95 = percentile(samples.map((s) => s.latency), 95)
-  const ratio = bare ? ` | ${(p50 / percentile(bare.map((s) => s.latency), 50)).toFixed(1)} × / ${(p95 / percentile(bare.map((s) => s.latency), 95)).toFixed(1)} ×` : ' | –'
-  const save = percentile(samples.map((s) => s.save), 50)
+  const p50 = percentile(
+    samples.map((s) => s.latency),
+    50,
+  )
+  const p95 = percentile(
+    samples.map((s) => s.latency),
+    95,
+  )
+  const ratio = bare
+    ? ` | ${(
+        p50 /
+        percentile(
+          bare.map((s) => s.latency),
+          50,
+        )
+      ).toFixed(1)} × / ${(
+        p95 /
+        percentile(
+          bare.map((s) => s.latency),
+          95,
+        )
+      ).toFixed(1)} ×`
+    : ' | –'
+  const save = percentile(
+    samples.map((s) => s.save),
+    50,
+  )
   return `| ${name} | ${samples.length} | ${p50.toFixed(1)} ms | ${p95.toFixed(1)} ms | ${save.toFixed(1)} ms${ratio} |`
 }
 
@@ -140,15 +180,27 @@ try {
     if (!response.ok) throw new Error(`${path}: HTTP ${response.status} ${await response.text()}`)
     return ((await response.json()) as { doc: { id: string } }).doc
   }
-  await post('/api/webhooks', { name: 'Bench storefront', url: receiver.url, events: ['publish', 'update', 'unpublish', 'delete'], secret: SECRET })
+  await post('/api/webhooks', {
+    name: 'Bench storefront',
+    url: receiver.url,
+    events: ['publish', 'update', 'unpublish', 'delete'],
+    secret: SECRET,
+  })
   const glossary = await post('/api/glossaries', { name: 'ベンチ用語集', slug: 'bench' })
   const publishHub = (slug: string) =>
     fetch(`${hub.url}/api/glossary-terms`, {
       method: 'POST',
       headers: auth,
-      body: JSON.stringify({ term: `ベンチ ${slug}`, slug, glossary: glossary.id, summary: '計測用の用語。', _status: 'published' }),
+      body: JSON.stringify({
+        term: `ベンチ ${slug}`,
+        slug,
+        glossary: glossary.id,
+        summary: '計測用の用語。',
+        _status: 'published',
+      }),
     })
-  const publishBare = (slug: string) => fetch(bare.url, { method: 'POST', headers: json, body: JSON.stringify({ slug }) })
+  const publishBare = (slug: string) =>
+    fetch(bare.url, { method: 'POST', headers: json, body: JSON.stringify({ slug }) })
 
   // Warm-up: the first requests compile routes and fill caches.
   await run(publishHub, receiver, 'warm', 1).catch(() => undefined)
@@ -158,7 +210,9 @@ try {
   const hubBurst = await run(publishHub, receiver, 'burst', BURST)
   const bareBurst = await run(publishBare, receiver, 'bare-burst', BURST)
 
-  console.log(`\nWebhook delivery latency, publish → received (${EVENTS} events per row, npm start on SQLite, ${new Date().toISOString()})\n`)
+  console.log(
+    `\nWebhook delivery latency, publish → received (${EVENTS} events per row, npm start on SQLite, ${new Date().toISOString()})\n`,
+  )
   console.log('| Scenario | Events | p50 | p95 | Save (p50, REST answer) | vs bare Node p50 / p95 |')
   console.log('| --- | --- | --- | --- | --- | --- |')
   console.log(row('Hub, one publish at a time', hubSequential, bareSequential))

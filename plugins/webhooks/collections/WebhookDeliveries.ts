@@ -27,7 +27,13 @@ export const webhookDeliveriesCollection = (options: SanitizedWebhooksOptions): 
   defaultSort: '-sequence',
   fields: [
     { name: 'summary', type: 'text', admin: { readOnly: true } },
-    { name: 'webhook', type: 'relationship', relationTo: options.slugs.webhooks as CollectionSlug, index: true, admin: { readOnly: true } },
+    {
+      name: 'webhook',
+      type: 'relationship',
+      relationTo: options.slugs.webhooks as CollectionSlug,
+      index: true,
+      admin: { readOnly: true },
+    },
     { name: 'event', type: 'select', options: [...WEBHOOK_EVENTS, 'test'], required: true, admin: { readOnly: true } },
     { name: 'eventId', type: 'text', required: true, unique: true, admin: { readOnly: true } },
     { name: 'collectionSlug', type: 'text', admin: { readOnly: true } },
@@ -44,10 +50,23 @@ export const webhookDeliveriesCollection = (options: SanitizedWebhooksOptions): 
       admin: { readOnly: true, position: 'sidebar' },
     },
     { name: 'attempts', type: 'number', defaultValue: 0, admin: { readOnly: true, position: 'sidebar' } },
-    { name: 'nextAttemptAt', type: 'date', index: true, admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } } },
-    { name: 'deliveredAt', type: 'date', admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } } },
+    {
+      name: 'nextAttemptAt',
+      type: 'date',
+      index: true,
+      admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
+    },
+    {
+      name: 'deliveredAt',
+      type: 'date',
+      admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
+    },
     { name: 'lastStatusCode', type: 'number', admin: { readOnly: true } },
-    { name: 'lastResponse', type: 'textarea', admin: { readOnly: true, description: 'The first 500 characters of the last answer.' } },
+    {
+      name: 'lastResponse',
+      type: 'textarea',
+      admin: { readOnly: true, description: 'The first 500 characters of the last answer.' },
+    },
     { name: 'lastError', type: 'text', admin: { readOnly: true } },
     { name: 'lastDurationMs', type: 'number', admin: { readOnly: true } },
     // Queue bookkeeping: order and the claim.
@@ -55,6 +74,11 @@ export const webhookDeliveriesCollection = (options: SanitizedWebhooksOptions): 
     { name: 'sequence', type: 'number', index: true, admin: { hidden: true } },
     { name: 'claimedBy', type: 'text', admin: { hidden: true } },
     { name: 'claimedUntil', type: 'date', admin: { hidden: true } },
-    { name: 'body', type: 'textarea', required: true, admin: { readOnly: true, description: 'The exact JSON sent (signed at each attempt).' } },
+    {
+      name: 'body',
+      type: 'textarea',
+      required: true,
+      admin: { readOnly: true, description: 'The exact JSON sent (signed at each attempt).' },
+    },
   ],
 })

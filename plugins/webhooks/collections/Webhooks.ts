@@ -31,7 +31,8 @@ export const webhooksCollection = (options: SanitizedWebhooksOptions, contentSlu
     useAsTitle: 'name',
     group: 'Storefront',
     defaultColumns: ['name', 'url', 'events', 'contentTypes', 'enabled'],
-    description: 'ストアフロントへの変更通知 / Signed POSTs to storefronts when content is published, unpublished, updated or deleted.',
+    description:
+      'ストアフロントへの変更通知 / Signed POSTs to storefronts when content is published, unpublished, updated or deleted.',
   },
   access: {
     read: options.access.manage,
@@ -75,7 +76,10 @@ export const webhooksCollection = (options: SanitizedWebhooksOptions, contentSlu
         ],
       },
       validate: (value: unknown) =>
-        value === undefined || value === null || value === '' || (typeof value === 'string' && value.trim().length >= 16)
+        value === undefined ||
+        value === null ||
+        value === '' ||
+        (typeof value === 'string' && value.trim().length >= 16)
           ? true
           : 'secret must be at least 16 characters; leave it empty to have one generated',
     },

@@ -3,7 +3,13 @@
 import { Button, useConfig, useDocumentInfo } from '@payloadcms/ui'
 import React, { useCallback, useEffect, useState } from 'react'
 
-type Answer = { secret?: string; status?: string; statusCode?: number | null; error?: string | null; errors?: { message: string }[] }
+type Answer = {
+  secret?: string
+  status?: string
+  statusCode?: number | null
+  error?: string | null
+  errors?: { message: string }[]
+}
 
 /**
  * Beside a webhook: its secret, shown once (right after create, or after a rotation), and "send test".
@@ -41,7 +47,9 @@ export const WebhookActions: React.FC = () => {
       if (action === 'rotate-secret' && answer.secret) setSecret(answer.secret)
       else if (answer.errors) setMessage(answer.errors.map((e) => e.message).join('; '))
       else if (action === 'test') {
-        setMessage(`Test ${answer.status}${answer.statusCode ? ` (HTTP ${answer.statusCode})` : ''}${answer.error ? `: ${answer.error}` : ''}`)
+        setMessage(
+          `Test ${answer.status}${answer.statusCode ? ` (HTTP ${answer.statusCode})` : ''}${answer.error ? `: ${answer.error}` : ''}`,
+        )
       }
     } finally {
       setBusy(false)

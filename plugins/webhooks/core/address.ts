@@ -74,10 +74,16 @@ export const checkTargetUrl = async (value: unknown, rules: TargetRules): Promis
   try {
     url = new URL(value.trim())
   } catch {
-    return { ok: false, message: `"${value}" is not an absolute URL; use https://your-storefront.example/api/revalidate` }
+    return {
+      ok: false,
+      message: `"${value}" is not an absolute URL; use https://your-storefront.example/api/revalidate`,
+    }
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return { ok: false, message: `url uses scheme '${url.protocol}'; a webhook URL must start with https:// (or http://)` }
+    return {
+      ok: false,
+      message: `url uses scheme '${url.protocol}'; a webhook URL must start with https:// (or http://)`,
+    }
   }
   if (url.username || url.password) {
     return { ok: false, message: 'url must not contain a user name or password; the signature authenticates the hub' }

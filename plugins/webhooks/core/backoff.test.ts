@@ -37,8 +37,13 @@ describe('retry policy', () => {
   it('delivers on 2xx, gives up after the last attempt, and says why', () => {
     expect(nextStep(policy, 1, { kind: 'response', status: 204 })).toEqual({ status: 'delivered' })
     expect(nextStep(policy, 3, { kind: 'timeout' }, () => 0)).toEqual({ status: 'pending', delayMs: 2000 })
-    expect(nextStep(policy, 4, { kind: 'response', status: 503 })).toEqual({ status: 'failed', reason: 'gave up after 4 attempts (HTTP 503)' })
+    expect(nextStep(policy, 4, { kind: 'response', status: 503 })).toEqual({
+      status: 'failed',
+      reason: 'gave up after 4 attempts (HTTP 503)',
+    })
     expect(nextStep(policy, 1, { kind: 'response', status: 404 })).toEqual({ status: 'failed', reason: 'HTTP 404' })
-    expect(nextStep(policy, 1, { kind: 'response', status: 302 })).toMatchObject({ reason: expect.stringContaining('redirects') })
+    expect(nextStep(policy, 1, { kind: 'response', status: 302 })).toMatchObject({
+      reason: expect.stringContaining('redirects'),
+    })
   })
 })

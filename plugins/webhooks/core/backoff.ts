@@ -40,9 +40,7 @@ export const retryDelayMs = (
 }
 
 export type NextStep =
-  | { status: 'delivered' }
-  | { status: 'failed'; reason: string }
-  | { status: 'pending'; delayMs: number }
+  { status: 'delivered' } | { status: 'failed'; reason: string } | { status: 'pending'; delayMs: number }
 
 /** What to do with a delivery after its `attempt`-th send came back with `outcome`. */
 export const nextStep = (

@@ -31,12 +31,22 @@ export const storefrontUrlsOf = (
     const values = { id: subject.id, locale: locale as FeedLocale }
     urls[locale] =
       subject.type === 'glossary'
-        ? fillUrlTemplate(settings.baseUrl, settings.urls.glossary, { ...values, glossary: subject.slug }, HUB_DEFAULT_LOCALE)
-        : fillUrlTemplate(settings.baseUrl, settings.urls[subject.type], {
-            ...values,
-            slug: subject.slug,
-            glossary: subject.glossary ?? '',
-          }, HUB_DEFAULT_LOCALE)
+        ? fillUrlTemplate(
+            settings.baseUrl,
+            settings.urls.glossary,
+            { ...values, glossary: subject.slug },
+            HUB_DEFAULT_LOCALE,
+          )
+        : fillUrlTemplate(
+            settings.baseUrl,
+            settings.urls[subject.type],
+            {
+              ...values,
+              slug: subject.slug,
+              glossary: subject.glossary ?? '',
+            },
+            HUB_DEFAULT_LOCALE,
+          )
   }
   return urls
 }

@@ -4,17 +4,21 @@ import { cacheTagHeader, cacheTagsFor, documentTag, eventCacheTags, unionTags } 
 
 describe('cache tags', () => {
   it('tags a term with its own tag, the term list, its glossary list and each tag list', () => {
-    expect(cacheTagsFor({ type: 'glossary-term', slug: 'cart-recovery-mail', glossary: 'retention', tags: ['email', 'crm'] })).toEqual([
-      'glossary-term:cart-recovery-mail',
-      'glossary-terms',
-      'glossary:retention',
-      'tag:email',
-      'tag:crm',
-    ])
+    expect(
+      cacheTagsFor({
+        type: 'glossary-term',
+        slug: 'cart-recovery-mail',
+        glossary: 'retention',
+        tags: ['email', 'crm'],
+      }),
+    ).toEqual(['glossary-term:cart-recovery-mail', 'glossary-terms', 'glossary:retention', 'tag:email', 'tag:crm'])
   })
 
   it('tags case studies, playbooks, glossaries and tags with their own and their list tag only', () => {
-    expect(cacheTagsFor({ type: 'case-study', slug: 'tea-shop-repeat', glossary: 'ignored' })).toEqual(['case-study:tea-shop-repeat', 'case-studies'])
+    expect(cacheTagsFor({ type: 'case-study', slug: 'tea-shop-repeat', glossary: 'ignored' })).toEqual([
+      'case-study:tea-shop-repeat',
+      'case-studies',
+    ])
     expect(cacheTagsFor({ type: 'playbook', slug: 'first-parcel' })).toEqual(['playbook:first-parcel', 'playbooks'])
     expect(cacheTagsFor({ type: 'glossary', slug: 'retention' })).toEqual(['glossary:retention', 'glossaries'])
     expect(cacheTagsFor({ type: 'tag', slug: 'email' })).toEqual(['tag:email', 'tags'])
@@ -23,7 +27,9 @@ describe('cache tags', () => {
   it('never emits a tag that could split a Cache-Tag header, and skips missing slugs', () => {
     expect(documentTag('tag', 'a,b c')).toBe('tag:a%2Cb%20c')
     expect(documentTag('tag', '  ')).toBeUndefined()
-    expect(cacheTagsFor({ type: 'glossary-term', slug: null, glossary: null, tags: [null, ''] })).toEqual(['glossary-terms'])
+    expect(cacheTagsFor({ type: 'glossary-term', slug: null, glossary: null, tags: [null, ''] })).toEqual([
+      'glossary-terms',
+    ])
   })
 
   it('an event names the old and new pages and the own tag of every document showing it', () => {

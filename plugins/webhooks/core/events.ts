@@ -5,7 +5,11 @@ import type { WebhookEvent } from '../types'
  * whether this save wrote the public version. A draft saved over a published document changes nothing
  * public (no event); saving the published document again is an `update`.
  */
-export const eventForSave = (args: { wasPublic: boolean; isPublic: boolean; wrotePublic: boolean }): WebhookEvent | undefined => {
+export const eventForSave = (args: {
+  wasPublic: boolean
+  isPublic: boolean
+  wrotePublic: boolean
+}): WebhookEvent | undefined => {
   if (!args.wasPublic && args.isPublic) return 'publish'
   if (args.wasPublic && !args.isPublic) return 'unpublish'
   if (args.wasPublic && args.isPublic && args.wrotePublic) return 'update'

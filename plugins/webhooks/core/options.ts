@@ -53,7 +53,8 @@ export const sanitizeOptions = (
     baseDelayMs: integer(options.retry?.baseDelayMs ?? 10_000, 'retry.baseDelayMs', 1),
     maxDelayMs: integer(options.retry?.maxDelayMs ?? 3_600_000, 'retry.maxDelayMs', 1),
   }
-  if (retry.baseDelayMs > retry.maxDelayMs) fail(`retry.baseDelayMs (${retry.baseDelayMs}) exceeds retry.maxDelayMs (${retry.maxDelayMs})`)
+  if (retry.baseDelayMs > retry.maxDelayMs)
+    fail(`retry.baseDelayMs (${retry.baseDelayMs}) exceeds retry.maxDelayMs (${retry.maxDelayMs})`)
   const retentionDays = options.retentionDays ?? 30
   if (!(retentionDays > 0)) fail(`retentionDays must be a positive number of days (got ${retentionDays})`)
   const locales = options.locales ?? ['ja', 'en']
@@ -73,6 +74,9 @@ export const sanitizeOptions = (
     },
     retentionMs: retentionDays * 24 * 3600 * 1000,
     access: { manage: options.access?.manage ?? admins, readDeliveries: options.access?.readDeliveries ?? signedIn },
-    slugs: { webhooks: options.slugs?.webhooks ?? 'webhooks', deliveries: options.slugs?.deliveries ?? 'webhook-deliveries' },
+    slugs: {
+      webhooks: options.slugs?.webhooks ?? 'webhooks',
+      deliveries: options.slugs?.deliveries ?? 'webhook-deliveries',
+    },
   }
 }

@@ -20,9 +20,15 @@ describe('signatures', () => {
     expect(verifySignature({ body, header, secret, now })).toEqual({ ok: true, timestamp: now })
     expect(verifySignature({ body: body.replace('publish', 'delete'), header, secret, now }).ok).toBe(false)
     expect(verifySignature({ body, header, secret: 'whsec_other-secret-of-same-length', now }).ok).toBe(false)
-    expect(verifySignature({ body, header, secret, now: now + 301 })).toMatchObject({ ok: false, reason: expect.stringContaining('tolerance') })
+    expect(verifySignature({ body, header, secret, now: now + 301 })).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('tolerance'),
+    })
     expect(verifySignature({ body, header: 't=abc,v1=zz', secret, now }).ok).toBe(false)
-    expect(verifySignature({ body, header: undefined, secret, now })).toMatchObject({ ok: false, reason: expect.stringContaining('missing') })
+    expect(verifySignature({ body, header: undefined, secret, now })).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('missing'),
+    })
   })
 
   it('accepts any of several v1 values and ignores unknown schemes', () => {

@@ -10,8 +10,7 @@ import { enqueue, findWebhook, updateWebhook, type WebhookRecord } from '../serv
 import { existingWorker } from '../server/worker'
 import type { SanitizedWebhooksOptions } from '../types'
 
-const json = (body: unknown, status = 200) =>
-  Response.json(body, { status, headers: { 'Cache-Control': 'no-store' } })
+const json = (body: unknown, status = 200) => Response.json(body, { status, headers: { 'Cache-Control': 'no-store' } })
 
 const errorStatus = (error: unknown): number => {
   const status = (error as { status?: unknown })?.status
@@ -27,11 +26,22 @@ type Found = { webhook: WebhookRecord; error?: undefined } | { error: Response; 
 const manageableWebhook = async (req: PayloadRequest, options: SanitizedWebhooksOptions): Promise<Found> => {
   const id = String(req.routeParams?.id ?? '')
   try {
-    await req.payload.findByID({ collection: options.slugs.webhooks as CollectionSlug, id, req, overrideAccess: false, depth: 0 })
+    await req.payload.findByID({
+      collection: options.slugs.webhooks as CollectionSlug,
+      id,
+      req,
+      overrideAccess: false,
+      depth: 0,
+    })
   } catch (error) {
     const status = errorStatus(error)
     if (status === 500) throw error
-    return { error: json({ errors: [{ message: status === 404 ? `no webhook has the id "${id}"` : 'you may not manage this webhook' }] }, status) }
+    return {
+      error: json(
+        { errors: [{ message: status === 404 ? `no webhook has the id "${id}"` : 'you may not manage this webhook' }] },
+        status,
+      ),
+    }
   }
   const webhook = await findWebhook(req.payload, options, id, req)
   return webhook ? { webhook } : { error: json({ errors: [{ message: `no webhook has the id "${id}"` }] }, 404) }
@@ -81,7 +91,8 @@ const sendTest =
         depth: 0,
         overrideAccess: true,
       })
-      const delivery = docs[0] as { id: string; status: string; attempts?: number; lastStatusCode?: number; lastError?: string } | undefined
+      const delivery = docs[0] as
+        { id: string; status: string; attempts?: number; lastStatusCode?: number; lastError?: string } | undefined
       if (delivery && (delivery.attempts ?? 0) > 0) {
         return json({
           delivery: delivery.id,
@@ -103,7 +114,9 @@ const rotateSecret =
     const found = await manageableWebhook(req, options)
     if (found.error) return found.error
     const secret = generateSecret()
-    await updateWebhook(req.payload, options, String(found.webhook.id), { secret, secretRevealed: true }, req, { [SECRET_SET_BY_PLUGIN]: true })
+    await updateWebhook(req.payload, options, String(found.webhook.id), { secret, secretRevealed: true }, req, {
+      [SECRET_SET_BY_PLUGIN]: true,
+    })
     return json({ secret, message: 'store this secret now: it is not shown again' })
   }
 

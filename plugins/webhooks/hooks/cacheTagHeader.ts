@@ -36,7 +36,9 @@ export const tagRestRead =
   }
 
 const slugOf = (value: unknown): string | null =>
-  value && typeof value === 'object' && typeof (value as { slug?: unknown }).slug === 'string' ? (value as { slug: string }).slug : null
+  value && typeof value === 'object' && typeof (value as { slug?: unknown }).slug === 'string'
+    ? (value as { slug: string }).slug
+    : null
 
 /**
  * Adds each document a REST response contains (populated relations included) to its `Cache-Tag` header,

@@ -48,9 +48,13 @@ const queueEvent = async (
   },
 ) => {
   const { payload } = req
-  const webhooks = (await findWebhooks(payload, options, req)).filter((webhook) => subscribes(webhook, args.event, args.collection))
+  const webhooks = (await findWebhooks(payload, options, req)).filter((webhook) =>
+    subscribes(webhook, args.event, args.collection),
+  )
   if (webhooks.length === 0) return
-  const previous = args.previousMain ? await taggedDocument(payload, options, req, args.type, args.previousMain) : undefined
+  const previous = args.previousMain
+    ? await taggedDocument(payload, options, req, args.type, args.previousMain)
+    : undefined
   const tagged = await taggedDocument(payload, options, req, args.type, args.doc)
   const shownIn =
     args.shownIn ?? (await documentsShowing(payload, options, req, args.type, args.id, idsOf(args.doc.related)))
@@ -72,7 +76,10 @@ const queueEvent = async (
         id: args.id,
         slug,
         previousSlug: previous?.slug ?? undefined,
-        status: args.event === 'delete' ? null : (args.doc._status ?? (args.type === 'glossary' || args.type === 'tag' ? 'published' : null)),
+        status:
+          args.event === 'delete'
+            ? null
+            : (args.doc._status ?? (args.type === 'glossary' || args.type === 'tag' ? 'published' : null)),
         glossary: tagged.glossary,
         previousGlossary: previous ? (previous.glossary ?? null) : undefined,
       },
@@ -136,7 +143,14 @@ export const queueAfterChange =
       })
     }
     if (!event) return doc
-    await queueEvent(req, options, { event, type, collection: collection.slug, id, doc: current, previousMain: was?.main })
+    await queueEvent(req, options, {
+      event,
+      type,
+      collection: collection.slug,
+      id,
+      doc: current,
+      previousMain: was?.main,
+    })
     return doc
   }
 
@@ -145,7 +159,9 @@ export const rememberBeforeDelete =
   (options: SanitizedWebhooksOptions, type: SubjectType): CollectionBeforeDeleteHook =>
   async ({ collection, id, req }) => {
     if (req.context?.[SKIP_WEBHOOKS]) return
-    const listening = (await findWebhooks(req.payload, options, req)).some((webhook) => subscribes(webhook, 'delete', collection.slug))
+    const listening = (await findWebhooks(req.payload, options, req)).some((webhook) =>
+      subscribes(webhook, 'delete', collection.slug),
+    )
     if (!listening) return
     const docId = String(id)
     const main = await readMain(req.payload, req, collection.slug, docId)

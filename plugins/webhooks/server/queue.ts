@@ -62,7 +62,12 @@ export const findWebhooks = async (payload: Payload, options: SanitizedWebhooksO
 }
 
 /** One webhook with its secret (field access is overridden too), or undefined when it was deleted. */
-export const findWebhook = async (payload: Payload, options: SanitizedWebhooksOptions, id: string, req?: PayloadRequest) => {
+export const findWebhook = async (
+  payload: Payload,
+  options: SanitizedWebhooksOptions,
+  id: string,
+  req?: PayloadRequest,
+) => {
   const result = await payload.find({
     collection: slug(options.slugs.webhooks),
     where: { id: { equals: id } },
@@ -82,10 +87,23 @@ export const updateWebhook = (
   data: Partial<WebhookRecord>,
   req?: PayloadRequest,
   context?: Record<string, unknown>,
-) => payload.update({ collection: slug(options.slugs.webhooks), id, data: data as never, overrideAccess: true, req, context })
+) =>
+  payload.update({
+    collection: slug(options.slugs.webhooks),
+    id,
+    data: data as never,
+    overrideAccess: true,
+    req,
+    context,
+  })
 
 /** Written inside the saving request's transaction: the save and its deliveries commit or roll back together. */
-export const enqueue = async (payload: Payload, options: SanitizedWebhooksOptions, rows: NewDelivery[], req?: PayloadRequest) => {
+export const enqueue = async (
+  payload: Payload,
+  options: SanitizedWebhooksOptions,
+  rows: NewDelivery[],
+  req?: PayloadRequest,
+) => {
   for (const row of rows) {
     await payload.create({
       collection: slug(options.slugs.deliveries),
@@ -99,8 +117,12 @@ export const enqueue = async (payload: Payload, options: SanitizedWebhooksOption
 
 const OPEN: DeliveryStatus[] = ['pending', 'delivering']
 
-
-const rows = async <T>(payload: Payload, options: SanitizedWebhooksOptions, where: Where, args: { limit?: number; sort?: string; select?: Record<string, true> } = {}) => {
+const rows = async <T>(
+  payload: Payload,
+  options: SanitizedWebhooksOptions,
+  where: Where,
+  args: { limit?: number; sort?: string; select?: Record<string, true> } = {},
+) => {
   const result = await payload.find({
     collection: slug(options.slugs.deliveries),
     where,
@@ -128,7 +150,12 @@ export const dueDeliveries = (payload: Payload, options: SanitizedWebhooksOption
   ).then((found) => found.map((row) => ({ ...row, id: String(row.id) })))
 
 /** Every open delivery of these documents older than `before`: what blocks a later one. */
-export const openDeliveriesOf = (payload: Payload, options: SanitizedWebhooksOptions, orderKeys: string[], before: number) =>
+export const openDeliveriesOf = (
+  payload: Payload,
+  options: SanitizedWebhooksOptions,
+  orderKeys: string[],
+  before: number,
+) =>
   orderKeys.length === 0
     ? Promise.resolve([])
     : rows<QueuedDelivery>(
@@ -162,7 +189,12 @@ export const claimDelivery = async (
     data: { status: 'delivering', claimedBy: args.instance, claimedUntil: args.until.toISOString() },
   })
   if (!claimed) return undefined
-  const [row] = await rows<DeliveryRecord & { claimedBy?: string }>(payload, options, { id: { equals: args.id } }, { limit: 1 })
+  const [row] = await rows<DeliveryRecord & { claimedBy?: string }>(
+    payload,
+    options,
+    { id: { equals: args.id } },
+    { limit: 1 },
+  )
   return row?.claimedBy === args.instance ? { ...row, id: String(row.id) } : undefined
 }
 
@@ -174,7 +206,13 @@ export const finishAttempt = async (
 ): Promise<boolean> => {
   const updated = await payload.db.updateOne({
     collection: slug(options.slugs.deliveries),
-    where: { and: [{ id: { equals: args.id } }, { claimedBy: { equals: args.instance } }, { status: { equals: 'delivering' } }] },
+    where: {
+      and: [
+        { id: { equals: args.id } },
+        { claimedBy: { equals: args.instance } },
+        { status: { equals: 'delivering' } },
+      ],
+    },
     data: { ...args.data, claimedBy: null, claimedUntil: UNCLAIMED, updatedAt: new Date().toISOString() },
   })
   return Boolean(updated)

@@ -22,12 +22,16 @@ const guardedLookup =
       const list = addresses as unknown as LookupAddress[]
       const usable = allowPrivate ? list : list.filter((entry) => !isForbiddenAddress(entry.address))
       if (usable.length === 0) {
-        const refused = Object.assign(new Error(`${hostname} resolves only to loopback, private or metadata addresses`), {
-          code: 'EWEBHOOKFORBIDDEN',
-        })
+        const refused = Object.assign(
+          new Error(`${hostname} resolves only to loopback, private or metadata addresses`),
+          {
+            code: 'EWEBHOOKFORBIDDEN',
+          },
+        )
         return callback(refused, '', 4)
       }
-      if ((options as { all?: boolean }).all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, usable)
+      if ((options as { all?: boolean }).all)
+        return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, usable)
       callback(null, usable[0]!.address, usable[0]!.family)
     })
   }
@@ -67,7 +71,9 @@ export const sendDelivery = (args: {
     }
     const host = url.hostname.replace(/^\[|\]$/g, '')
     if (!args.allowPrivate && isIP(host) !== 0 && isForbiddenAddress(host)) {
-      return finish({ outcome: { kind: 'refused', message: `refused: ${host} is a loopback, private or metadata address` } })
+      return finish({
+        outcome: { kind: 'refused', message: `refused: ${host} is a loopback, private or metadata address` },
+      })
     }
     const client = url.protocol === 'https:' ? https : http
     const request = client.request(url, {
@@ -81,7 +87,8 @@ export const sendDelivery = (args: {
       finish({ outcome: { kind: 'timeout' } })
     }, args.timeoutMs)
     request.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EWEBHOOKFORBIDDEN') return finish({ outcome: { kind: 'refused', message: `refused: ${error.message}` } })
+      if (error.code === 'EWEBHOOKFORBIDDEN')
+        return finish({ outcome: { kind: 'refused', message: `refused: ${error.message}` } })
       finish({ outcome: { kind: 'network', message: error.code ?? error.message } })
     })
     request.on('response', (response) => {

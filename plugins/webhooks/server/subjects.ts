@@ -23,7 +23,13 @@ const idOf = (value: unknown): string | undefined => {
 export const idsOf = (values: unknown): string[] =>
   Array.isArray(values) ? values.map(idOf).filter((id): id is string => id !== undefined) : []
 
-const find = async (payload: Payload, req: PayloadRequest | undefined, collection: string, where: Where, select: Record<string, true>) => {
+const find = async (
+  payload: Payload,
+  req: PayloadRequest | undefined,
+  collection: string,
+  where: Where,
+  select: Record<string, true>,
+) => {
   // A hub without this collection has no documents in it to show anything.
   if (!payload.collections[collection as CollectionSlug]) return []
   const result = await payload.find({
@@ -49,7 +55,9 @@ export const readMain = async (
 ): Promise<RawDoc | undefined> => {
   const config = payload.collections[collection as CollectionSlug]?.config
   const names = new Set(config?.flattenedFields.map((field) => field.name) ?? [])
-  const select = Object.fromEntries(['slug', '_status', 'glossary', 'tags', 'related'].filter((name) => names.has(name)).map((name) => [name, true]))
+  const select = Object.fromEntries(
+    ['slug', '_status', 'glossary', 'tags', 'related'].filter((name) => names.has(name)).map((name) => [name, true]),
+  )
   const [doc] = await find(payload, req, collection, { id: { equals: id } }, select as Record<string, true>)
   return doc
 }
@@ -108,20 +116,44 @@ export const documentsShowing = async (
   const select = { slug: true, _status: true } as const
   const lookups: Promise<TaggedDocument[]>[] = []
   if (type === 'glossary-term') {
-    const termWhere: Where = { or: [{ related: { in: [id] } }, { broader: { equals: id } }, ...(related.length ? [{ id: { in: related } }] : [])] }
+    const termWhere: Where = {
+      or: [
+        { related: { in: [id] } },
+        { broader: { equals: id } },
+        ...(related.length ? [{ id: { in: related } }] : []),
+      ],
+    }
     lookups.push(find(payload, req, c['glossary-term'], termWhere, select).then((d) => published(d, 'glossary-term')))
-    lookups.push(find(payload, req, c['case-study'], { relatedTerms: { in: [id] } }, select).then((d) => published(d, 'case-study')))
     lookups.push(
-      find(payload, req, c.playbook, { or: [{ relatedTerms: { in: [id] } }, { 'steps.relatedTerms': { in: [id] } }] }, select).then((d) =>
-        published(d, 'playbook'),
+      find(payload, req, c['case-study'], { relatedTerms: { in: [id] } }, select).then((d) =>
+        published(d, 'case-study'),
       ),
     )
+    lookups.push(
+      find(
+        payload,
+        req,
+        c.playbook,
+        { or: [{ relatedTerms: { in: [id] } }, { 'steps.relatedTerms': { in: [id] } }] },
+        select,
+      ).then((d) => published(d, 'playbook')),
+    )
   } else if (type === 'playbook') {
-    lookups.push(find(payload, req, c['case-study'], { 'playbookSteps.playbook': { equals: id } }, select).then((d) => published(d, 'case-study')))
+    lookups.push(
+      find(payload, req, c['case-study'], { 'playbookSteps.playbook': { equals: id } }, select).then((d) =>
+        published(d, 'case-study'),
+      ),
+    )
   } else if (type === 'glossary') {
-    lookups.push(find(payload, req, c['glossary-term'], { glossary: { equals: id } }, select).then((d) => published(d, 'glossary-term')))
+    lookups.push(
+      find(payload, req, c['glossary-term'], { glossary: { equals: id } }, select).then((d) =>
+        published(d, 'glossary-term'),
+      ),
+    )
   } else if (type === 'tag') {
-    lookups.push(find(payload, req, c['glossary-term'], { tags: { in: [id] } }, select).then((d) => published(d, 'glossary-term')))
+    lookups.push(
+      find(payload, req, c['glossary-term'], { tags: { in: [id] } }, select).then((d) => published(d, 'glossary-term')),
+    )
   }
   const settled = await Promise.all(lookups)
   return settled.flat()

@@ -6,7 +6,15 @@ import { describeOutcome, nextStep } from '../core/backoff'
 import { deliverableNow } from '../core/order'
 import { SIGNATURE_HEADER, signBody } from '../core/signature'
 import type { SanitizedWebhooksOptions } from '../types'
-import { claimDelivery, type DeliveryRecord, dueDeliveries, findWebhook, finishAttempt, openDeliveriesOf, pruneDeliveries } from './queue'
+import {
+  claimDelivery,
+  type DeliveryRecord,
+  dueDeliveries,
+  findWebhook,
+  finishAttempt,
+  openDeliveriesOf,
+  pruneDeliveries,
+} from './queue'
 import { sendDelivery } from './send'
 
 const BATCH = 100
@@ -120,9 +128,17 @@ export class DeliveryWorker {
     const webhook = webhookId ? await findWebhook(this.payload, this.options, webhookId) : undefined
     const result =
       !webhook || !webhook.secret
-        ? { outcome: { kind: 'refused' as const, message: 'the webhook was deleted' }, durationMs: 0, responseSnippet: undefined }
+        ? {
+            outcome: { kind: 'refused' as const, message: 'the webhook was deleted' },
+            durationMs: 0,
+            responseSnippet: undefined,
+          }
         : webhook.enabled === false && delivery.event !== 'test'
-          ? { outcome: { kind: 'refused' as const, message: 'the webhook is disabled' }, durationMs: 0, responseSnippet: undefined }
+          ? {
+              outcome: { kind: 'refused' as const, message: 'the webhook is disabled' },
+              durationMs: 0,
+              responseSnippet: undefined,
+            }
           : await sendDelivery({
               url: webhook.url,
               body: delivery.body,
@@ -149,7 +165,8 @@ export class DeliveryWorker {
         target: webhook?.url ?? null,
         lastStatusCode: status,
         lastResponse: result.responseSnippet ?? null,
-        lastError: step.status === 'delivered' ? null : step.status === 'failed' ? step.reason : describeOutcome(result.outcome),
+        lastError:
+          step.status === 'delivered' ? null : step.status === 'failed' ? step.reason : describeOutcome(result.outcome),
         lastDurationMs: result.durationMs,
         nextAttemptAt: step.status === 'pending' ? new Date(finishedAt.getTime() + step.delayMs).toISOString() : null,
         deliveredAt: step.status === 'delivered' ? finishedAt.toISOString() : null,

@@ -26,11 +26,20 @@ afterAll(async () => {
 const create = (body: Record<string, unknown>, token = admin) => rest('/api/webhooks', { method: 'POST', token, body })
 
 const fieldErrors = (json: any): Record<string, string> =>
-  Object.fromEntries((json?.errors ?? []).flatMap((error: any) => error.data?.errors ?? []).map((e: any) => [e.path, e.message]))
+  Object.fromEntries(
+    (json?.errors ?? []).flatMap((error: any) => error.data?.errors ?? []).map((e: any) => [e.path, e.message]),
+  )
 
 describe('saving a webhook', () => {
   it('refuses the cloud metadata address, loopback and private networks with a field error naming the fix', async () => {
-    for (const url of ['http://169.254.169.254/', 'http://169.254.169.254/latest/meta-data/iam', 'http://127.0.0.1:8080/hook', 'http://[::ffff:10.0.0.8]/hook', 'http://localhost:3001/', 'http://0x7f000001/']) {
+    for (const url of [
+      'http://169.254.169.254/',
+      'http://169.254.169.254/latest/meta-data/iam',
+      'http://127.0.0.1:8080/hook',
+      'http://[::ffff:10.0.0.8]/hook',
+      'http://localhost:3001/',
+      'http://0x7f000001/',
+    ]) {
       const response = await create({ name: 'Sneaky', url, events: ['publish'] })
       expect(response.status, url).toBe(400)
       expect(fieldErrors(response.json).url, url).toContain('HUB_WEBHOOKS_ALLOW_PRIVATE')
@@ -44,7 +53,10 @@ describe('saving a webhook', () => {
       [{ name: 'Script', url: 'javascript:alert(1)', events: ['publish'] }, 'url'],
       [{ name: 'Relative', url: '/api/revalidate', events: ['publish'] }, 'url'],
       [{ name: 'Archive', url: 'https://93.184.215.14/hook', events: ['publish', 'archive'] }, 'events'],
-      [{ name: 'Type', url: 'https://93.184.215.14/hook', events: ['publish'], contentTypes: ['users'] }, 'contentTypes'],
+      [
+        { name: 'Type', url: 'https://93.184.215.14/hook', events: ['publish'], contentTypes: ['users'] },
+        'contentTypes',
+      ],
       [{ name: 'Short', url: 'https://93.184.215.14/hook', events: ['publish'], secret: 'short' }, 'secret'],
       [{ url: 'https://93.184.215.14/hook', events: ['publish'] }, 'name'],
     ]
@@ -56,7 +68,11 @@ describe('saving a webhook', () => {
   })
 
   it('generates a secret that REST and GraphQL never return, shown once by reveal-secret and again only after a rotation', async () => {
-    const created = await create({ name: 'Storefront', url: 'https://93.184.215.14/api/revalidate', events: ['publish', 'delete'] })
+    const created = await create({
+      name: 'Storefront',
+      url: 'https://93.184.215.14/api/revalidate',
+      events: ['publish', 'delete'],
+    })
     expect(created.status).toBe(201)
     const id = created.json.doc.id
     expect(created.json.doc).not.toHaveProperty('secret')
@@ -90,13 +106,23 @@ describe('saving a webhook', () => {
     const created = await create({ name: 'Admin only', url: 'https://93.184.215.14/hook', events: ['publish'] })
     const id = created.json.doc.id
     expect((await rest('/api/webhooks', { token: editor })).status).toBe(403)
-    expect((await create({ name: 'Editor', url: 'https://93.184.215.14/x', events: ['publish'] }, editor)).status).toBe(403)
+    expect((await create({ name: 'Editor', url: 'https://93.184.215.14/x', events: ['publish'] }, editor)).status).toBe(
+      403,
+    )
     expect((await rest(`/api/webhooks/${id}/rotate-secret`, { method: 'POST', token: editor })).status).toBe(403)
     expect((await rest(`/api/webhooks/${id}/test`, { method: 'POST' })).status).toBe(403)
     expect((await rest('/api/webhooks/no-such-id/reveal-secret', { method: 'POST', token: admin })).status).toBe(404)
     expect((await rest('/api/webhook-deliveries', { token: editor })).status).toBe(200)
     expect((await rest('/api/webhook-deliveries')).status).toBe(403)
-    expect((await rest('/api/webhook-deliveries', { method: 'POST', token: admin, body: { event: 'publish', eventId: 'x', body: '{}' } })).status).toBe(403)
+    expect(
+      (
+        await rest('/api/webhook-deliveries', {
+          method: 'POST',
+          token: admin,
+          body: { event: 'publish', eventId: 'x', body: '{}' },
+        })
+      ).status,
+    ).toBe(403)
   })
 })
 
@@ -104,9 +130,14 @@ describe('Cache-Tag headers', () => {
   it('REST responses carry the tags of every document they contain, lists their list tag even when empty', async () => {
     const glossary = await payload.create({ collection: 'glossaries', data: { name: '包装', slug: 'wrapping' } })
     const tag = await payload.create({ collection: 'tags', data: { name: 'Paper', slug: 'paper' } })
-    await payload.create({ collection: 'glossary-terms', data: { term: '和紙', slug: 'washi', glossary: glossary.id, tags: [tag.id], _status: 'published' } as never })
+    await payload.create({
+      collection: 'glossary-terms',
+      data: { term: '和紙', slug: 'washi', glossary: glossary.id, tags: [tag.id], _status: 'published' } as never,
+    })
     const list = await rest('/api/glossary-terms?depth=1&limit=10')
-    expect(list.headers.get('cache-tag')?.split(',')).toEqual(expect.arrayContaining(['glossary-terms', 'glossary-term:washi', 'glossary:wrapping', 'tag:paper']))
+    expect(list.headers.get('cache-tag')?.split(',')).toEqual(
+      expect.arrayContaining(['glossary-terms', 'glossary-term:washi', 'glossary:wrapping', 'tag:paper']),
+    )
     const empty = await rest('/api/case-studies?limit=10')
     expect(empty.json.docs).toHaveLength(0)
     expect(empty.headers.get('cache-tag')).toBe('case-studies')
@@ -114,7 +145,10 @@ describe('Cache-Tag headers', () => {
 
   it('feed items carry _hub.cache_tags and the page a Cache-Tag header with the same tags', async () => {
     const glossary = await payload.create({ collection: 'glossaries', data: { name: '贈答', slug: 'gifting' } })
-    await payload.create({ collection: 'glossary-terms', data: { term: '熨斗', slug: 'noshi', glossary: glossary.id, _status: 'published' } as never })
+    await payload.create({
+      collection: 'glossary-terms',
+      data: { term: '熨斗', slug: 'noshi', glossary: glossary.id, _status: 'published' } as never,
+    })
     const feed = await rest('/api/feed?type=glossary-term&limit=50')
     const item = feed.json.items.find((entry: any) => entry._hub.slug === 'noshi')
     expect(item._hub.cache_tags).toEqual(['glossary-term:noshi', 'glossary-terms', 'glossary:gifting'])

@@ -23,7 +23,15 @@ let serial = 0
 const slugFor = (word: string) => `${word}-${(serial += 1)}`
 
 const deliveries = async (where: Record<string, unknown> = {}) =>
-  (await payload.find({ collection: 'webhook-deliveries', where: where as never, limit: 0, pagination: false, sort: 'sequence' })).docs
+  (
+    await payload.find({
+      collection: 'webhook-deliveries',
+      where: where as never,
+      limit: 0,
+      pagination: false,
+      sort: 'sequence',
+    })
+  ).docs
 
 const eventsFor = (id: string) => receiver.accepted().filter((entry) => entry.body.document.id === id)
 
@@ -38,10 +46,17 @@ beforeAll(async () => {
   receiver = await startReceiver(() => SECRET)
   const webhook = await payload.create({
     collection: 'webhooks',
-    data: { name: 'Lantern storefront', url: receiver.url, events: ['publish', 'unpublish', 'delete', 'update'], secret: SECRET },
+    data: {
+      name: 'Lantern storefront',
+      url: receiver.url,
+      events: ['publish', 'unpublish', 'delete', 'update'],
+      secret: SECRET,
+    },
   })
   webhookId = String(webhook.id)
-  glossaryId = String((await payload.create({ collection: 'glossaries', data: { name: '梱包用語集', slug: 'packaging' } })).id)
+  glossaryId = String(
+    (await payload.create({ collection: 'glossaries', data: { name: '梱包用語集', slug: 'packaging' } })).id,
+  )
 })
 
 afterAll(async () => {
@@ -74,7 +89,12 @@ describe('publish, update, unpublish, delete', () => {
         urls: { ja: `${STOREFRONT}/glossary/packaging/gift-wrap`, en: `${STOREFRONT}/en/glossary/packaging/gift-wrap` },
       },
     })
-    expect(event!.body.cache_tags).toEqual(['glossary-term:gift-wrap', 'glossary-terms', 'glossary:packaging', 'tag:gift'])
+    expect(event!.body.cache_tags).toEqual([
+      'glossary-term:gift-wrap',
+      'glossary-terms',
+      'glossary:packaging',
+      'tag:gift',
+    ])
     expect(event!.body.id).toMatch(/^evt_/)
     const [row] = await deliveries({ eventId: { equals: event!.body.id } })
     expect(row).toMatchObject({ status: 'delivered', attempts: 1, lastStatusCode: 200, lastResponse: 'revalidated' })
@@ -99,7 +119,11 @@ describe('publish, update, unpublish, delete', () => {
   })
 
   it('a term that never went public sends nothing when saved or deleted', async () => {
-    const draft = await payload.create({ collection: 'glossary-terms', draft: true, data: { term: '未公開', slug: slugFor('unseen'), glossary: glossaryId, _status: 'draft' } as never })
+    const draft = await payload.create({
+      collection: 'glossary-terms',
+      draft: true,
+      data: { term: '未公開', slug: slugFor('unseen'), glossary: glossaryId, _status: 'draft' } as never,
+    })
     await payload.update({ collection: 'glossary-terms', id: draft.id, draft: true, data: { summary: 'まだ' } })
     await payload.delete({ collection: 'glossary-terms', id: draft.id })
     await new Promise((resolve) => setTimeout(resolve, 400))
@@ -109,23 +133,56 @@ describe('publish, update, unpublish, delete', () => {
 
   it('renaming a glossary names its old and new pages and the tag of each published term in it', async () => {
     const glossary = await payload.create({ collection: 'glossaries', data: { name: '配送', slug: 'shipping' } })
-    const terms = await Promise.all(['parcel-locker', 'cool-box'].map((slug) => publishTerm(slug, { glossary: glossary.id })))
-    await payload.create({ collection: 'glossary-terms', draft: true, data: { term: '下書き', slug: 'hidden-draft', glossary: glossary.id, _status: 'draft' } as never })
+    const terms = await Promise.all(
+      ['parcel-locker', 'cool-box'].map((slug) => publishTerm(slug, { glossary: glossary.id })),
+    )
+    await payload.create({
+      collection: 'glossary-terms',
+      draft: true,
+      data: { term: '下書き', slug: 'hidden-draft', glossary: glossary.id, _status: 'draft' } as never,
+    })
     await waitFor('term events', () => terms.every((t) => eventsFor(String(t.id)).length === 1))
     await payload.update({ collection: 'glossaries', id: glossary.id, data: { slug: 'delivery' } })
     await waitFor('rename event', () => eventsFor(String(glossary.id)).some((e) => e.body.type === 'update'))
     const rename = eventsFor(String(glossary.id)).find((e) => e.body.type === 'update')!
-    expect(rename.body.cache_tags).toEqual(expect.arrayContaining(['glossary:delivery', 'glossary:shipping', 'glossaries', 'glossary-term:parcel-locker', 'glossary-term:cool-box']))
+    expect(rename.body.cache_tags).toEqual(
+      expect.arrayContaining([
+        'glossary:delivery',
+        'glossary:shipping',
+        'glossaries',
+        'glossary-term:parcel-locker',
+        'glossary-term:cool-box',
+      ]),
+    )
     expect(rename.body.cache_tags).not.toContain('glossary-term:hidden-draft')
-    expect(rename.body.document).toMatchObject({ slug: 'delivery', previous_slug: 'shipping', urls: { ja: `${STOREFRONT}/glossary/delivery` } })
-    expect(rename.body.document.previous_urls).toEqual({ ja: `${STOREFRONT}/glossary/shipping`, en: `${STOREFRONT}/en/glossary/shipping` })
+    expect(rename.body.document).toMatchObject({
+      slug: 'delivery',
+      previous_slug: 'shipping',
+      urls: { ja: `${STOREFRONT}/glossary/delivery` },
+    })
+    expect(rename.body.document.previous_urls).toEqual({
+      ja: `${STOREFRONT}/glossary/shipping`,
+      en: `${STOREFRONT}/en/glossary/shipping`,
+    })
   })
 
   it('a webhook gets only the events and content types it subscribed to', async () => {
     const picky = await startReceiver(() => SECRET)
     try {
-      await payload.create({ collection: 'webhooks', data: { name: 'Playbook deletes', url: picky.url, events: ['delete'], contentTypes: ['playbooks'], secret: SECRET } })
-      const playbook = await payload.create({ collection: 'playbooks', data: { title: '初回配送', slug: slugFor('first-box'), _status: 'published' } as never })
+      await payload.create({
+        collection: 'webhooks',
+        data: {
+          name: 'Playbook deletes',
+          url: picky.url,
+          events: ['delete'],
+          contentTypes: ['playbooks'],
+          secret: SECRET,
+        },
+      })
+      const playbook = await payload.create({
+        collection: 'playbooks',
+        data: { title: '初回配送', slug: slugFor('first-box'), _status: 'published' } as never,
+      })
       await publishTerm(slugFor('ignored-term'))
       await payload.delete({ collection: 'playbooks', id: playbook.id })
       await waitFor('the playbook delete', () => picky.accepted().length === 1)
@@ -142,14 +199,39 @@ describe('tags of documents that show the changed one', () => {
     const target = await publishTerm(slugFor('tissue-paper'))
     const relating = await publishTerm(slugFor('wrapping-kit'), { related: [target.id] })
     const narrower = await publishTerm(slugFor('thin-tissue'), { broader: target.id })
-    const story = await payload.create({ collection: 'case-studies', data: { title: '包装事例', slug: slugFor('wrap-story'), persona: { name: '紙' }, relatedTerms: [target.id], _status: 'published' } as never })
-    const hidden = await payload.create({ collection: 'case-studies', draft: true, data: { title: '下書き事例', slug: slugFor('draft-story'), persona: { name: '未' }, relatedTerms: [target.id], _status: 'draft' } as never })
+    const story = await payload.create({
+      collection: 'case-studies',
+      data: {
+        title: '包装事例',
+        slug: slugFor('wrap-story'),
+        persona: { name: '紙' },
+        relatedTerms: [target.id],
+        _status: 'published',
+      } as never,
+    })
+    const hidden = await payload.create({
+      collection: 'case-studies',
+      draft: true,
+      data: {
+        title: '下書き事例',
+        slug: slugFor('draft-story'),
+        persona: { name: '未' },
+        relatedTerms: [target.id],
+        _status: 'draft',
+      } as never,
+    })
     await waitFor('publishes', () => eventsFor(String(story.id)).length === 1)
     await payload.delete({ collection: 'glossary-terms', id: target.id })
     await waitFor('delete event', () => eventsFor(String(target.id)).some((e) => e.body.type === 'delete'))
     const deleted = eventsFor(String(target.id)).find((e) => e.body.type === 'delete')!
     expect(deleted.body.cache_tags).toEqual(
-      expect.arrayContaining([`glossary-term:${target.slug}`, `glossary-term:${relating.slug}`, `glossary-term:${narrower.slug}`, `case-study:${story.slug}`, 'glossary:packaging']),
+      expect.arrayContaining([
+        `glossary-term:${target.slug}`,
+        `glossary-term:${relating.slug}`,
+        `glossary-term:${narrower.slug}`,
+        `case-study:${story.slug}`,
+        'glossary:packaging',
+      ]),
     )
     expect(deleted.body.cache_tags).not.toContain(`case-study:${hidden.slug}`)
     expect(deleted.body.document._status).toBeNull()
@@ -172,10 +254,19 @@ describe('pruning', () => {
 
 describe('send test', () => {
   it('POST /api/webhooks/:id/test sends a signed test event and answers with its outcome', async () => {
-    await payload.create({ collection: 'users', data: { email: 'tester@lantern.example', password: 'correct-horse-battery-staple', roles: ['admin'] } as never })
-    const { token } = await payload.login({ collection: 'users', data: { email: 'tester@lantern.example', password: 'correct-horse-battery-staple' } })
+    await payload.create({
+      collection: 'users',
+      data: { email: 'tester@lantern.example', password: 'correct-horse-battery-staple', roles: ['admin'] } as never,
+    })
+    const { token } = await payload.login({
+      collection: 'users',
+      data: { email: 'tester@lantern.example', password: 'correct-horse-battery-staple' },
+    })
     const call = async (auth?: string) => {
-      const request = new Request(`http://localhost:3000/api/webhooks/${webhookId}/test`, { method: 'POST', headers: auth ? { Authorization: `JWT ${auth}` } : {} })
+      const request = new Request(`http://localhost:3000/api/webhooks/${webhookId}/test`, {
+        method: 'POST',
+        headers: auth ? { Authorization: `JWT ${auth}` } : {},
+      })
       const response = await handleEndpoints({ config, request, payloadInstanceCacheKey: 'webhooks-delivery' })
       return { status: response.status, json: await response.json() }
     }
@@ -210,11 +301,18 @@ describe('retries', () => {
 
   it('a receiver that is not listening for two attempts (connection refused) gets the event on the third', async () => {
     const outage = await startReceiver(() => SECRET)
-    const hook = await payload.create({ collection: 'webhooks', data: { name: 'Outage', url: outage.url, events: ['publish'], contentTypes: ['case-studies'], secret: SECRET } })
+    const hook = await payload.create({
+      collection: 'webhooks',
+      data: { name: 'Outage', url: outage.url, events: ['publish'], contentTypes: ['case-studies'], secret: SECRET },
+    })
     try {
       await outage.down()
-      const story = await payload.create({ collection: 'case-studies', data: { title: '停電', slug: slugFor('blackout'), persona: { name: '灯' }, _status: 'published' } as never })
-      const row = async () => (await deliveries({ and: [{ documentId: { equals: String(story.id) } }, { webhook: { equals: hook.id } }] }))[0]
+      const story = await payload.create({
+        collection: 'case-studies',
+        data: { title: '停電', slug: slugFor('blackout'), persona: { name: '灯' }, _status: 'published' } as never,
+      })
+      const row = async () =>
+        (await deliveries({ and: [{ documentId: { equals: String(story.id) } }, { webhook: { equals: hook.id } }] }))[0]
       await waitFor('two refused attempts', async () => ((await row())?.attempts ?? 0) >= 2)
       expect(await row()).toMatchObject({ status: 'pending', lastError: 'network error: ECONNREFUSED' })
       await outage.up()
@@ -228,15 +326,32 @@ describe('retries', () => {
   })
 
   it('500 then 200 is delivered on the retry; a 404 fails at once; 503 forever gives up after maxAttempts', async () => {
-    receiver.behave((n, body) => (body.document.slug?.startsWith('gone') ? 404 : body.document.slug?.startsWith('broken') ? 503 : n === 1 ? 500 : 200))
+    receiver.behave((n, body) =>
+      body.document.slug?.startsWith('gone')
+        ? 404
+        : body.document.slug?.startsWith('broken')
+          ? 503
+          : n === 1
+            ? 500
+            : 200,
+    )
     const flaky = await publishTerm(slugFor('flaky'))
     const gone = await publishTerm(slugFor('gone'))
     const broken = await publishTerm(slugFor('broken'))
     await waitFor('flaky delivered', () => eventsFor(String(flaky.id)).length === 1)
-    await waitFor('broken given up', async () => (await deliveries({ documentId: { equals: String(broken.id) } }))[0]?.status === 'failed')
+    await waitFor(
+      'broken given up',
+      async () => (await deliveries({ documentId: { equals: String(broken.id) } }))[0]?.status === 'failed',
+    )
     const rows = async (id: string | number) => (await deliveries({ documentId: { equals: String(id) } }))[0]
     expect(await rows(flaky.id)).toMatchObject({ status: 'delivered', attempts: 2 })
-    expect(await rows(gone.id)).toMatchObject({ status: 'failed', attempts: 1, lastStatusCode: 404, lastError: 'HTTP 404', lastResponse: 'answer 404' })
+    expect(await rows(gone.id)).toMatchObject({
+      status: 'failed',
+      attempts: 1,
+      lastStatusCode: 404,
+      lastError: 'HTTP 404',
+      lastResponse: 'answer 404',
+    })
     expect(await rows(broken.id)).toMatchObject({ status: 'failed', attempts: 4, lastStatusCode: 503 })
     expect((await rows(broken.id))!.lastError).toContain('gave up after 4 attempts')
   })
@@ -298,7 +413,9 @@ describe('restart', () => {
     receiver.behave(() => 503)
     const docs = await Promise.all(Array.from({ length: 12 }, (_, i) => publishTerm(`restart-${i}`)))
     const ids = new Set(docs.map((d) => String(d.id)))
-    await waitFor('first attempts', () => docs.every((d) => receiver.received.some((e) => e.body.document.id === String(d.id))))
+    await waitFor('first attempts', () =>
+      docs.every((d) => receiver.received.some((e) => e.body.document.id === String(d.id))),
+    )
     await existingWorker(payload)!.stop()
     const pending = (await deliveries({ documentId: { in: [...ids] } })).filter((row) => row.status !== 'delivered')
     expect(pending).toHaveLength(12)
@@ -310,7 +427,9 @@ describe('restart', () => {
     ])
     try {
       await waitFor('all delivered after restart', async () =>
-        (await first.find({ collection: 'webhook-deliveries', where: { documentId: { in: [...ids] } }, limit: 0 })).docs.every((row) => row.status === 'delivered'),
+        (
+          await first.find({ collection: 'webhook-deliveries', where: { documentId: { in: [...ids] } }, limit: 0 })
+        ).docs.every((row) => row.status === 'delivered'),
       )
       const accepted = receiver.accepted().filter((e) => ids.has(e.body.document.id))
       expect(accepted).toHaveLength(12)

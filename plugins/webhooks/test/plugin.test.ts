@@ -51,7 +51,10 @@ describe('plugin config', () => {
   it('when disabled keeps the schema (collections, fields, hooks) and adds no endpoints, buttons or worker', async () => {
     const enabled = await webhooksPlugin({ storefront })(baseConfig())
     const disabled = await webhooksPlugin({ storefront, disabled: true })(baseConfig())
-    const stored = (config: Config, slug: string) => bySlug(config, slug).fields.filter((f) => f.type !== 'ui').map((f) => ('name' in f ? f.name : ''))
+    const stored = (config: Config, slug: string) =>
+      bySlug(config, slug)
+        .fields.filter((f) => f.type !== 'ui')
+        .map((f) => ('name' in f ? f.name : ''))
     expect(stored(disabled, 'webhooks')).toEqual(stored(enabled, 'webhooks'))
     expect(stored(disabled, 'webhook-deliveries')).toEqual(stored(enabled, 'webhook-deliveries'))
     expect(bySlug(disabled, 'webhooks').endpoints ?? []).toHaveLength(0)
@@ -61,8 +64,14 @@ describe('plugin config', () => {
   })
 
   it('fails fast on options that cannot work, naming the fix', () => {
-    expect(() => webhooksPlugin({ storefront: { baseUrl: 'shop' } })(baseConfig())).toThrow(/storefront.baseUrl must be an absolute http/)
-    expect(() => webhooksPlugin({ storefront, retry: { baseDelayMs: 5000, maxDelayMs: 10 } })(baseConfig())).toThrow(/exceeds retry.maxDelayMs/)
-    expect(() => webhooksPlugin({ storefront, retry: { maxAttempts: 0 } })(baseConfig())).toThrow(/maxAttempts must be an integer ≥ 1/)
+    expect(() => webhooksPlugin({ storefront: { baseUrl: 'shop' } })(baseConfig())).toThrow(
+      /storefront.baseUrl must be an absolute http/,
+    )
+    expect(() => webhooksPlugin({ storefront, retry: { baseDelayMs: 5000, maxDelayMs: 10 } })(baseConfig())).toThrow(
+      /exceeds retry.maxDelayMs/,
+    )
+    expect(() => webhooksPlugin({ storefront, retry: { maxAttempts: 0 } })(baseConfig())).toThrow(
+      /maxAttempts must be an integer ≥ 1/,
+    )
   })
 })

@@ -31,11 +31,20 @@ export const startReceiver = async (secret: () => string | undefined, behaviour:
     req.on('end', () => {
       const body = JSON.parse(raw) as WebhookEventBody
       const key = secret()
-      const verified = Boolean(key) && verifySignature({ body: raw, header: req.headers['x-hub-signature'] as string, secret: key! }).ok
+      const verified =
+        Boolean(key) &&
+        verifySignature({ body: raw, header: req.headers['x-hub-signature'] as string, secret: key! }).ok
       const n = (perEvent.get(body.id) ?? 0) + 1
       perEvent.set(body.id, n)
       const action = verified ? current(n, body) : 401
-      const entry: Received = { at: Date.now(), headers: req.headers, raw, body, verified, answered: typeof action === 'number' ? action : action === 'drop' ? 'dropped' : 'slow' }
+      const entry: Received = {
+        at: Date.now(),
+        headers: req.headers,
+        raw,
+        body,
+        verified,
+        answered: typeof action === 'number' ? action : action === 'drop' ? 'dropped' : 'slow',
+      }
       received.push(entry)
       if (action === 'drop') return req.socket.destroy()
       if (typeof action === 'object') {
@@ -55,9 +64,17 @@ export const startReceiver = async (secret: () => string | undefined, behaviour:
     accepted: () => received.filter((entry) => typeof entry.answered === 'number' && entry.answered < 300),
     behave: (next: Behaviour) => (current = next),
     /** Stops listening (connections are refused) and starts again on the same port. */
-    down: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()) }),
+    down: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
     up: () => new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve)),
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()) }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
   }
 }
 

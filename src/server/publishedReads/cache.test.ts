@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest'
 
 import { type CachedAnswer, PublishedReadCache, storedHeaders } from './cache'
 
-const answer = (text: string, headers: Record<string, unknown> = { 'content-type': 'application/json' }): CachedAnswer => {
+const answer = (
+  text: string,
+  headers: Record<string, unknown> = { 'content-type': 'application/json' },
+): CachedAnswer => {
   const body = Buffer.from(text)
   const kept = storedHeaders(headers, body)
   return { body, headers: kept, etag: kept.etag }
@@ -45,7 +48,13 @@ describe('the published-read cache', () => {
   })
 
   it('does not store connection headers', () => {
-    const { headers } = answer('x', { 'content-type': 'application/json', connection: 'keep-alive', date: 'now', 'content-length': '1', 'cache-tag': 'terms' })
+    const { headers } = answer('x', {
+      'content-type': 'application/json',
+      connection: 'keep-alive',
+      date: 'now',
+      'content-length': '1',
+      'cache-tag': 'terms',
+    })
     expect(Object.keys(headers).sort()).toEqual(['cache-tag', 'content-type', 'etag'])
   })
 })

@@ -12,7 +12,10 @@ export type CachedAnswer = {
 const NOT_STORED = new Set(['connection', 'keep-alive', 'transfer-encoding', 'date', 'content-length'])
 
 /** The headers worth replaying, with the ETag the answer will carry. */
-export const storedHeaders = (headers: Record<string, unknown>, body: Buffer): CachedAnswer['headers'] & { etag: string } => {
+export const storedHeaders = (
+  headers: Record<string, unknown>,
+  body: Buffer,
+): CachedAnswer['headers'] & { etag: string } => {
   const kept: Record<string, string | string[]> = {}
   for (const [name, value] of Object.entries(headers)) {
     if (NOT_STORED.has(name) || value === undefined) continue

@@ -37,7 +37,11 @@ const standInForNext = async (req: IncomingMessage, res: ServerResponse) => {
 }
 
 beforeAll(async () => {
-  const { handle } = publishedReadHandler(standInForNext, { maxBytes: 1 << 20, routes: PUBLISHED_READ_ROUTES, maxGraphqlBodyBytes: 4096 })
+  const { handle } = publishedReadHandler(standInForNext, {
+    maxBytes: 1 << 20,
+    routes: PUBLISHED_READ_ROUTES,
+    maxGraphqlBodyBytes: 4096,
+  })
   server = createServer((req, res) => void handle(req, res))
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
@@ -47,10 +51,19 @@ beforeEach(() => publishedReadsChannel().invalidate('journal'))
 
 const get = async (path: string, headers: Record<string, string> = {}) => {
   const response = await fetch(`${base}${path}`, { headers })
-  return { status: response.status, cache: response.headers.get('x-hub-cache'), etag: response.headers.get('etag'), text: await response.text() }
+  return {
+    status: response.status,
+    cache: response.headers.get('x-hub-cache'),
+    etag: response.headers.get('etag'),
+    text: await response.text(),
+  }
 }
 const post = async (body: string, headers: Record<string, string> = {}) => {
-  const response = await fetch(`${base}/api/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body })
+  const response = await fetch(`${base}/api/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+  })
   return { status: response.status, cache: response.headers.get('x-hub-cache'), text: await response.text() }
 }
 

@@ -15,7 +15,8 @@ export type PublishedReadOptions = {
   maxGraphqlBodyBytes: number
 }
 
-const isJson = (req: IncomingMessage) => /^application\/(graphql-response\+)?json\b/i.test(req.headers['content-type'] ?? '')
+const isJson = (req: IncomingMessage) =>
+  /^application\/(graphql-response\+)?json\b/i.test(req.headers['content-type'] ?? '')
 
 /**
  * A Node `http` handler in front of Next's: anonymous reads of published content are answered from this

@@ -10,7 +10,8 @@ import { type CachedAnswer, storedHeaders } from './cache'
 export const CACHE_HEADER = 'x-hub-cache'
 
 // What a 304 repeats of the answer (RFC 9110 §15.4.5), plus CORS and cache tags so shared caches stay right.
-const KEPT_ON_304 = /^(etag|cache-control|content-location|expires|last-modified|vary|access-control-.*|cache-tag|surrogate-key)$/
+const KEPT_ON_304 =
+  /^(etag|cache-control|content-location|expires|last-modified|vary|access-control-.*|cache-tag|surrogate-key)$/
 
 export const sendCached = (req: IncomingMessage, res: ServerResponse, answer: CachedAnswer): void => {
   if (ifNoneMatchHits(req.headers['if-none-match'], answer.etag)) {
@@ -26,7 +27,8 @@ export const sendCached = (req: IncomingMessage, res: ServerResponse, answer: Ca
 
 const chunkOf = (chunk: unknown, encoding: unknown): Buffer | undefined => {
   if (chunk === undefined || chunk === null || typeof chunk === 'function') return undefined
-  if (typeof chunk === 'string') return Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8')
+  if (typeof chunk === 'string')
+    return Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8')
   return Buffer.from(chunk as Uint8Array)
 }
 
@@ -35,7 +37,9 @@ export const isGraphqlQueryOnly = (body: Buffer): boolean => {
   try {
     const { query } = JSON.parse(body.toString('utf8')) as { query?: unknown }
     if (typeof query !== 'string') return false
-    return parse(query).definitions.every((definition) => definition.kind !== 'OperationDefinition' || definition.operation === 'query')
+    return parse(query).definitions.every(
+      (definition) => definition.kind !== 'OperationDefinition' || definition.operation === 'query',
+    )
   } catch {
     return false
   }
@@ -108,8 +112,26 @@ export const readBody = (req: IncomingMessage, maxBytes: number): Promise<Buffer
  */
 export const replayRequest = (req: IncomingMessage, body: Buffer): IncomingMessage => {
   const replay = new PassThrough()
-  for (const name of ['headers', 'rawHeaders', 'trailers', 'rawTrailers', 'method', 'url', 'httpVersion', 'httpVersionMajor', 'httpVersionMinor', 'socket', 'connection', 'complete', 'aborted'] as const) {
-    Object.defineProperty(replay, name, { value: (req as unknown as Record<string, unknown>)[name], writable: true, configurable: true })
+  for (const name of [
+    'headers',
+    'rawHeaders',
+    'trailers',
+    'rawTrailers',
+    'method',
+    'url',
+    'httpVersion',
+    'httpVersionMajor',
+    'httpVersionMinor',
+    'socket',
+    'connection',
+    'complete',
+    'aborted',
+  ] as const) {
+    Object.defineProperty(replay, name, {
+      value: (req as unknown as Record<string, unknown>)[name],
+      writable: true,
+      configurable: true,
+    })
   }
   replay.end(body)
   return replay as unknown as IncomingMessage

@@ -22,13 +22,19 @@ describe('which requests the published-read cache may answer', () => {
   })
 
   it('keeps the order of repeated parameters, which arrays depend on', () => {
-    expect(keyOf('/api/tags?where[slug][in]=kiwi&where[slug][in]=plum')).not.toBe(keyOf('/api/tags?where[slug][in]=plum&where[slug][in]=kiwi'))
+    expect(keyOf('/api/tags?where[slug][in]=kiwi&where[slug][in]=plum')).not.toBe(
+      keyOf('/api/tags?where[slug][in]=plum&where[slug][in]=kiwi'),
+    )
     expect(keyOf('/api/tags?where%5Bslug%5D%5Bequals%5D=kiwi')).toBe(keyOf('/api/tags?where[slug][equals]=kiwi'))
   })
 
   it('keys on the host and origin an answer may mention', () => {
-    expect(keyOf('/api/feed?limit=5', { host: 'a.example.test' })).not.toBe(keyOf('/api/feed?limit=5', { host: 'b.example.test' }))
-    expect(keyOf('/api/feed?limit=5', { ...anonymous, origin: 'https://shop.example.test' })).not.toBe(keyOf('/api/feed?limit=5'))
+    expect(keyOf('/api/feed?limit=5', { host: 'a.example.test' })).not.toBe(
+      keyOf('/api/feed?limit=5', { host: 'b.example.test' }),
+    )
+    expect(keyOf('/api/feed?limit=5', { ...anonymous, origin: 'https://shop.example.test' })).not.toBe(
+      keyOf('/api/feed?limit=5'),
+    )
   })
 
   it.each([
@@ -64,9 +70,12 @@ describe('which requests the published-read cache may answer', () => {
     expect(keyOf('/api/glossary-terms/abc', anonymous, 'DELETE')).toBe('not-a-public-read')
     expect(keyOf('/api/glossary-terms/abc', anonymous, 'HEAD')).toBe(keyOf('/api/glossary-terms/abc'))
     expect(keyOf('/api/graphql', anonymous, 'GET')).toBe('not-a-public-read')
-    const graphql = (query: string) => readRequestOf('POST', '/api/graphql', anonymous, PUBLISHED_READ_ROUTES, Buffer.from(query))
+    const graphql = (query: string) =>
+      readRequestOf('POST', '/api/graphql', anonymous, PUBLISHED_READ_ROUTES, Buffer.from(query))
     expect(graphql('{"query":"{ Tags { docs { slug } } }"}')).toMatchObject({ cacheable: true, graphql: true })
-    expect(graphql('{"query":"{ Tags { docs { slug } } }"}')).not.toEqual(graphql('{"query":"{ Tags { docs { name } } }"}'))
+    expect(graphql('{"query":"{ Tags { docs { slug } } }"}')).not.toEqual(
+      graphql('{"query":"{ Tags { docs { name } } }"}'),
+    )
   })
 
   it('leaves requests from Next client routers and undecodable queries to Next', () => {
@@ -75,7 +84,9 @@ describe('which requests the published-read cache may answer', () => {
   })
 
   it('covers exactly the collections whose changes the storefront feed journals', () => {
-    const journaled = Object.values(sanitizeOptions({ storefront: { baseUrl: 'https://shop.example.test' } }).collections)
+    const journaled = Object.values(
+      sanitizeOptions({ storefront: { baseUrl: 'https://shop.example.test' } }).collections,
+    )
     expect([...PUBLISHED_READ_ROUTES.collections].sort()).toEqual([...journaled].sort())
   })
 })

@@ -15,7 +15,19 @@ export type ReadRoutes = {
 }
 
 // Auth, account and history routes under a collection are never shared between readers.
-const PRIVATE_SEGMENTS = new Set(['me', 'init', 'access', 'versions', 'login', 'logout', 'refresh-token', 'unlock', 'verify', 'forgot-password', 'reset-password'])
+const PRIVATE_SEGMENTS = new Set([
+  'me',
+  'init',
+  'access',
+  'versions',
+  'login',
+  'logout',
+  'refresh-token',
+  'unlock',
+  'verify',
+  'forgot-password',
+  'reset-password',
+])
 // Sent by Next's client router: the answer differs (RSC payloads), so those go to Next untouched.
 const ROUTER_HEADERS = ['rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-action']
 // Request headers an answer may depend on: CORS (origin), absolute URLs (host), translated messages.
@@ -47,12 +59,18 @@ export const normalisedQuery = (search: string): { query: string; draftOrPreview
     pairs.push([name, value])
   }
   pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-  return { query: pairs.map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`).join('&'), draftOrPreview }
+  return {
+    query: pairs.map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`).join('&'),
+    draftOrPreview,
+  }
 }
 
 const isPublicPath = (pathname: string, routes: ReadRoutes): 'rest' | 'graphql' | undefined => {
   if (!pathname.startsWith(`${routes.api}/`)) return undefined
-  const segments = pathname.slice(routes.api.length + 1).replace(/\/$/, '').split('/')
+  const segments = pathname
+    .slice(routes.api.length + 1)
+    .replace(/\/$/, '')
+    .split('/')
   if (segments.length === 1 && segments[0] === 'graphql') return 'graphql'
   if (routes.endpoints.includes(segments.join('/'))) return 'rest'
   if (segments.length > 2 || !routes.collections.includes(segments[0]!)) return undefined
@@ -79,8 +97,10 @@ export const readRequestOf = (
   if (!kind || (graphql ? method !== 'POST' : method !== 'GET' && method !== 'HEAD')) {
     return { cacheable: false, reason: 'not-a-public-read' }
   }
-  if (headers.cookie !== undefined || headers.authorization !== undefined) return { cacheable: false, reason: 'credentials' }
-  if (ROUTER_HEADERS.some((name) => headers[name] !== undefined)) return { cacheable: false, reason: 'not-a-public-read' }
+  if (headers.cookie !== undefined || headers.authorization !== undefined)
+    return { cacheable: false, reason: 'credentials' }
+  if (ROUTER_HEADERS.some((name) => headers[name] !== undefined))
+    return { cacheable: false, reason: 'not-a-public-read' }
   const query = normalisedQuery(q === -1 ? '' : url.slice(q + 1))
   if (!query) return { cacheable: false, reason: 'not-a-public-read' }
   if (query.draftOrPreview) return { cacheable: false, reason: 'draft-or-preview' }

@@ -27,8 +27,7 @@ export const serializeCaseStudy = async (doc: CaseStudySource, ctx: SerializeCon
   const outcomes = unique(listOf<{ text?: unknown }>(picker.pick('outcomes', doc.outcomes)).map((row) => row?.text))
   const personaName = text(doc.persona?.name)
   const romanized = text(doc.persona?.romanized)
-  const persona = personaName ? `${personaName}${romanized ? ` (${romanized})` : ''}`
-    : ''
+  const persona = personaName ? `${personaName}${romanized ? ` (${romanized})` : ''}` : ''
   const personaLine = [persona, industry ?? ''].filter(Boolean).join(labels.separator)
   const related = relatedTerms(ctx, idsOf(doc.relatedTerms))
   const url = urls.caseStudy(doc)
@@ -58,7 +57,12 @@ export const serializeCaseStudy = async (doc: CaseStudySource, ctx: SerializeCon
       listHtml(labels.tactics, tactics),
       listHtml(labels.outcomes, outcomes),
     ].join(''),
-    content_text: joinText([personaLine, scenarioText, listText(labels.tactics, tactics), listText(labels.outcomes, outcomes)]),
+    content_text: joinText([
+      personaLine,
+      scenarioText,
+      listText(labels.tactics, tactics),
+      listText(labels.outcomes, outcomes),
+    ]),
     ...articleItemFields(ctx, picker, { summary, datePublished, dateModified, tags }),
     _hub: {
       type: 'case-study',
@@ -69,7 +73,18 @@ export const serializeCaseStudy = async (doc: CaseStudySource, ctx: SerializeCon
       industry: industry ?? null,
       channels,
       playbook_steps: playbookSteps,
-      ...articleHubFields(ctx, picker, { type: 'case-study', slug: doc.slug, url, title, summary, seo, datePublished, dateModified, tags, related }),
+      ...articleHubFields(ctx, picker, {
+        type: 'case-study',
+        slug: doc.slug,
+        url,
+        title,
+        summary,
+        seo,
+        datePublished,
+        dateModified,
+        tags,
+        related,
+      }),
     },
   }
 }

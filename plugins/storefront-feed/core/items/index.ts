@@ -21,8 +21,14 @@ export { serializeCaseStudy, serializePlaybook, serializeTerm }
 export const unrenderableItem = (source: SourceDoc, ctx: SerializeContext): FeedItem => {
   const { doc, type } = source
   const slug = typeof doc.slug === 'string' ? doc.slug : doc.id
-  const url = fillUrlTemplate(ctx.baseUrl, ctx.urls[type], { slug, id: doc.id, glossary: '', locale: ctx.locale }, ctx.defaultLocale)
-  const date = (value: unknown) => (typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? iso(value) : new Date(0).toISOString())
+  const url = fillUrlTemplate(
+    ctx.baseUrl,
+    ctx.urls[type],
+    { slug, id: doc.id, glossary: '', locale: ctx.locale },
+    ctx.defaultLocale,
+  )
+  const date = (value: unknown) =>
+    typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? iso(value) : new Date(0).toISOString()
   return {
     id: itemId(type, doc.id),
     url,
@@ -32,7 +38,14 @@ export const unrenderableItem = (source: SourceDoc, ctx: SerializeContext): Feed
     date_published: date(doc.createdAt),
     date_modified: date(doc.updatedAt),
     language: ctx.locale,
-    _hub: { type, id: doc.id, slug, related: [], cache_tags: cacheTagsFor({ type, slug }), render_error: true } as unknown as HubItemExtension,
+    _hub: {
+      type,
+      id: doc.id,
+      slug,
+      related: [],
+      cache_tags: cacheTagsFor({ type, slug }),
+      render_error: true,
+    } as unknown as HubItemExtension,
   }
 }
 

@@ -55,10 +55,15 @@ export const tombstone = (type: ContentType, docId: string): Tombstone => ({
   _hub: { deleted: true, type, id: docId },
 })
 
-export type RenderHtml = (value: RichText, context: { selfSlug?: string; locale: FeedLocale }) => Promise<string> | string
+export type RenderHtml = (
+  value: RichText,
+  context: { selfSlug?: string; locale: FeedLocale },
+) => Promise<string> | string
 
 /** Starts the mention-linking step for one document: the related-term graph's, when that plugin is installed. */
-export type MentionLinkerFactory = (args: Omit<MentionLinkerArgs, 'payload' | 'locale'> & { locale: FeedLocale }) => Promise<DocumentMentionLinker>
+export type MentionLinkerFactory = (
+  args: Omit<MentionLinkerArgs, 'payload' | 'locale'> & { locale: FeedLocale },
+) => Promise<DocumentMentionLinker>
 
 export type SerializeContext = {
   locale: FeedLocale

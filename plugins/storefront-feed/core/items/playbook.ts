@@ -1,7 +1,18 @@
 import { escapeText } from '../escape'
 import { richTextToPlainText } from '../richText'
 import { type FeedItem, itemId, type SerializeContext } from './item'
-import { articleHubFields, articleItemFields, iso, joinText, relatedTerms, seoOf, serializerSetup, shorten, text, unique } from './shared'
+import {
+  articleHubFields,
+  articleItemFields,
+  iso,
+  joinText,
+  relatedTerms,
+  seoOf,
+  serializerSetup,
+  shorten,
+  text,
+  unique,
+} from './shared'
 import { idsOf, listOf, type PlaybookSource, type PlaybookStepSource } from './sources'
 
 /** Step anchors come from keys that are slugs already; anything else is dropped rather than escaped. */
@@ -68,7 +79,18 @@ export const serializePlaybook = async (doc: PlaybookSource, ctx: SerializeConte
       related: related.map((term) => term.slug),
       stage: text(doc.stage) ?? null,
       steps: steps.map((step) => ({ key: step.key, title: step.title })),
-      ...articleHubFields(ctx, picker, { type: 'playbook', slug: doc.slug, url, title, summary, seo, datePublished, dateModified, tags, related }),
+      ...articleHubFields(ctx, picker, {
+        type: 'playbook',
+        slug: doc.slug,
+        url,
+        title,
+        summary,
+        seo,
+        datePublished,
+        dateModified,
+        tags,
+        related,
+      }),
     },
   }
 }

@@ -43,7 +43,8 @@ export const unique = (values: unknown[]): string[] => [
 ]
 
 /** A plain-text field as stored, or undefined when it is not text. */
-export const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value : undefined)
+export const text = (value: unknown): string | undefined =>
+  typeof value === 'string' && value.trim() !== '' ? value : undefined
 
 export const iso = (value: string): string => new Date(value).toISOString()
 
@@ -54,48 +55,91 @@ export const seoOf = (picker: LocalePicker, meta: SeoSource | undefined) => ({
 })
 
 /** Storefront URLs for hub documents, from the templates. */
-export const storefrontUrls = (ctx: Pick<SerializeContext, 'baseUrl' | 'urls' | 'collections' | 'locale' | 'defaultLocale' | 'lookups'>) => {
+export const storefrontUrls = (
+  ctx: Pick<SerializeContext, 'baseUrl' | 'urls' | 'collections' | 'locale' | 'defaultLocale' | 'lookups'>,
+) => {
   const glossarySlug = (glossary: RelationValue) => {
     const id = idOf(glossary)
     return (id && ctx.lookups.glossaries.get(id)?.slug) || ''
   }
   return {
     term: (doc: { id: string; slug: string; glossary?: RelationValue }) =>
-      fillUrlTemplate(ctx.baseUrl, ctx.urls['glossary-term'], {
-        slug: doc.slug,
-        id: doc.id,
-        glossary: glossarySlug(doc.glossary),
-        locale: ctx.locale,
-      }, ctx.defaultLocale),
+      fillUrlTemplate(
+        ctx.baseUrl,
+        ctx.urls['glossary-term'],
+        {
+          slug: doc.slug,
+          id: doc.id,
+          glossary: glossarySlug(doc.glossary),
+          locale: ctx.locale,
+        },
+        ctx.defaultLocale,
+      ),
     glossary: (glossary: RelationValue) =>
-      fillUrlTemplate(ctx.baseUrl, ctx.urls.glossary, {
-        id: idOf(glossary),
-        glossary: glossarySlug(glossary),
-        locale: ctx.locale,
-      }, ctx.defaultLocale),
+      fillUrlTemplate(
+        ctx.baseUrl,
+        ctx.urls.glossary,
+        {
+          id: idOf(glossary),
+          glossary: glossarySlug(glossary),
+          locale: ctx.locale,
+        },
+        ctx.defaultLocale,
+      ),
     caseStudy: (doc: { id: string; slug: string }) =>
-      fillUrlTemplate(ctx.baseUrl, ctx.urls['case-study'], { slug: doc.slug, id: doc.id, locale: ctx.locale }, ctx.defaultLocale),
+      fillUrlTemplate(
+        ctx.baseUrl,
+        ctx.urls['case-study'],
+        { slug: doc.slug, id: doc.id, locale: ctx.locale },
+        ctx.defaultLocale,
+      ),
     playbook: (doc: { id: string; slug: string }) =>
-      fillUrlTemplate(ctx.baseUrl, ctx.urls.playbook, { slug: doc.slug, id: doc.id, locale: ctx.locale }, ctx.defaultLocale),
+      fillUrlTemplate(
+        ctx.baseUrl,
+        ctx.urls.playbook,
+        { slug: doc.slug, id: doc.id, locale: ctx.locale },
+        ctx.defaultLocale,
+      ),
     /** For links inside rich text: only published targets resolve. */
     internal: (link: InternalLink): string | undefined => {
       const { lookups } = ctx
       if (link.relationTo === ctx.collections['glossary-term']) {
         const term = lookups.terms.get(link.id)
-        return term ? fillUrlTemplate(ctx.baseUrl, ctx.urls['glossary-term'], {
-          slug: term.slug,
-          id: link.id,
-          glossary: glossarySlug(term.glossary),
-          locale: ctx.locale,
-        }, ctx.defaultLocale) : undefined
+        return term
+          ? fillUrlTemplate(
+              ctx.baseUrl,
+              ctx.urls['glossary-term'],
+              {
+                slug: term.slug,
+                id: link.id,
+                glossary: glossarySlug(term.glossary),
+                locale: ctx.locale,
+              },
+              ctx.defaultLocale,
+            )
+          : undefined
       }
       if (link.relationTo === ctx.collections['case-study']) {
         const doc = lookups.caseStudies.get(link.id)
-        return doc ? fillUrlTemplate(ctx.baseUrl, ctx.urls['case-study'], { slug: doc.slug, id: link.id, locale: ctx.locale }, ctx.defaultLocale) : undefined
+        return doc
+          ? fillUrlTemplate(
+              ctx.baseUrl,
+              ctx.urls['case-study'],
+              { slug: doc.slug, id: link.id, locale: ctx.locale },
+              ctx.defaultLocale,
+            )
+          : undefined
       }
       if (link.relationTo === ctx.collections.playbook) {
         const doc = lookups.playbooks.get(link.id)
-        return doc ? fillUrlTemplate(ctx.baseUrl, ctx.urls.playbook, { slug: doc.slug, id: link.id, locale: ctx.locale }, ctx.defaultLocale) : undefined
+        return doc
+          ? fillUrlTemplate(
+              ctx.baseUrl,
+              ctx.urls.playbook,
+              { slug: doc.slug, id: link.id, locale: ctx.locale },
+              ctx.defaultLocale,
+            )
+          : undefined
       }
       return undefined
     },
@@ -113,7 +157,12 @@ export const relatedTerms = (ctx: SerializeContext, ids: string[], selfId?: stri
     const term = ctx.lookups.terms.get(id)
     if (!term) continue
     seen.add(id)
-    terms.push({ id, slug: term.slug, name: text(picker.pick('term', term.term)) ?? term.slug, url: urls.term({ ...term, id }) })
+    terms.push({
+      id,
+      slug: term.slug,
+      name: text(picker.pick('term', term.term)) ?? term.slug,
+      url: urls.term({ ...term, id }),
+    })
   }
   return terms
 }
@@ -130,7 +179,10 @@ export const documentRenderer = async (
   const custom = ctx.renderHtml
   if (custom) return (value) => custom(value, { ...(self ? { selfSlug: doc.slug } : {}), locale: ctx.locale })
   const urls = storefrontUrls(ctx)
-  const linker = ctx.mentionLinker && doc.noAutoLinksInside !== true ? await ctx.mentionLinker({ locale: ctx.locale, ...(self ? { selfId: doc.id } : {}) }) : undefined
+  const linker =
+    ctx.mentionLinker && doc.noAutoLinksInside !== true
+      ? await ctx.mentionLinker({ locale: ctx.locale, ...(self ? { selfId: doc.id } : {}) })
+      : undefined
   const linkMentions: LinkMentions | undefined = linker
     ? (text) =>
         linker(text).map(({ start, end, term }) => ({
@@ -138,7 +190,12 @@ export const documentRenderer = async (
           end,
           slug: term.slug,
           summary: term.summary,
-          href: fillUrlTemplate(ctx.baseUrl, ctx.urls['glossary-term'], { slug: term.slug, id: term.id, glossary: term.glossary, locale: ctx.locale }, ctx.defaultLocale),
+          href: fillUrlTemplate(
+            ctx.baseUrl,
+            ctx.urls['glossary-term'],
+            { slug: term.slug, id: term.id, glossary: term.glossary, locale: ctx.locale },
+            ctx.defaultLocale,
+          ),
         }))
     : undefined
   return (value) => renderRichTextHtml(value, { resolveInternalLink: urls.internal, linkMentions })
@@ -155,7 +212,11 @@ export const listText = (heading: string, texts: string[]): string =>
 export const joinText = (parts: string[]): string => parts.filter((part) => part.trim() !== '').join('\n\n')
 
 /** What every serialiser starts with: the locale picker, the locale's labels, storefront URLs and the renderer. */
-export const serializerSetup = async (ctx: SerializeContext, doc: Parameters<typeof documentRenderer>[1], self: boolean) => ({
+export const serializerSetup = async (
+  ctx: SerializeContext,
+  doc: Parameters<typeof documentRenderer>[1],
+  self: boolean,
+) => ({
   picker: new LocalePicker(ctx.locale, ctx.defaultLocale),
   labels: LABELS[ctx.locale],
   urls: storefrontUrls(ctx),

@@ -16,7 +16,9 @@ export const idOf = (value: RelationValue): string | undefined => {
 export const listOf = <T>(value: T[] | null | undefined | unknown): T[] => (Array.isArray(value) ? (value as T[]) : [])
 
 export const idsOf = (values: RelationValue[] | null | undefined): string[] =>
-  listOf<RelationValue>(values).map(idOf).filter((id): id is string => id !== undefined)
+  listOf<RelationValue>(values)
+    .map(idOf)
+    .filter((id): id is string => id !== undefined)
 
 /** `@payloadcms/plugin-seo`'s group: what search engines and social cards show, when the editor set it. */
 export type SeoSource = { title?: Localized<string>; description?: Localized<string> } | null

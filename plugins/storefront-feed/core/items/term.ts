@@ -64,7 +64,12 @@ export const serializeTerm = async (doc: TermSource, ctx: SerializeContext): Pro
       related: related.map((term) => term.slug),
       broader: broader?.slug ?? null,
       excerpt: Boolean(doc.excerpt),
-      cache_tags: cacheTagsFor({ type: 'glossary-term', slug: doc.slug, glossary: glossary?.slug, tags: tags.map((tag) => tag.slug) }),
+      cache_tags: cacheTagsFor({
+        type: 'glossary-term',
+        slug: doc.slug,
+        glossary: glossary?.slug,
+        tags: tags.map((tag) => tag.slug),
+      }),
       seo,
       ...(picker.fallback.length > 0 ? { fallback: [...picker.fallback] } : {}),
       jsonld: definedTermJsonLd({
