@@ -2,7 +2,7 @@ import { slugify } from '../../collections/fields/slug'
 import { documentLines, learnBoilerplate } from './boilerplate'
 import { mergeCaseStudies } from './caseStudyMerge'
 import { checkText, decodeDocument } from './decode'
-import { readDocument, type DocumentItems } from './document'
+import { pageItems, readDocument, type DocumentItems } from './document'
 import { GlossaryRegistry } from './glossaries'
 import { toLexical } from './lexical'
 import { isListingPage, listingItems } from './listing'
@@ -89,22 +89,11 @@ export const parseDocuments = (files: SourceFile[], options: ParseOptions = {}):
   })
 
   const documents: { name: string; items: DocumentItems }[] = []
-  const nothing = (reason: string): DocumentItems => ({
-    layout: 'untitled',
-    family: 'nothing importable',
-    title: '',
-    term: null,
-    entries: [],
-    tags: [],
-    teasers: [],
-    recommendedArticles: 0,
-    cases: [],
-    playbook: null,
-    glossaries: [],
-    glossaryAliases: [],
-    warnings: [],
-    explanation: { family: 'nothing importable', why: reason, header: 'none', entries: [], dropped: [] },
-  })
+  const nothing = (reason: string): DocumentItems =>
+    pageItems({
+      family: 'nothing importable',
+      explanation: { family: 'nothing importable', why: reason, header: 'none', entries: [], dropped: [] },
+    })
   // A short numbered list on one page ("three timings") is an article's list, not a guide: it stays in the body.
   const guideCount = new Map<string, number>()
   for (const { seg } of segmented)

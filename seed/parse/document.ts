@@ -67,6 +67,35 @@ export interface DocumentItems {
   explanation: Omit<DocumentExplanation, 'file'>
 }
 
+/** The body part of a page's own term: its text in every form the corpus needs, ranked as a full page unless cut off. */
+const pageBody = (blocks: Block[], summary: string, cut: boolean) => ({
+  summary,
+  blocks,
+  headings: headingsOf(blocks),
+  text: toPlainText(blocks),
+  rank: cut ? RANK.cutOff : RANK.page,
+  excerpt: cut,
+})
+
+/** What a page holds when it gives only what `items` names (a listing's entries, or nothing at all). */
+export const pageItems = (
+  items: Pick<DocumentItems, 'family' | 'explanation'> & Partial<DocumentItems>,
+): DocumentItems => ({
+  layout: 'untitled',
+  title: '',
+  term: null,
+  entries: [],
+  tags: [],
+  teasers: [],
+  recommendedArticles: 0,
+  cases: [],
+  playbook: null,
+  glossaries: [],
+  glossaryAliases: [],
+  warnings: [],
+  ...items,
+})
+
 /** Summary: the defining first sentence, and the second too when the first is short. */
 const SHORT_SENTENCE = 60
 
@@ -275,12 +304,7 @@ export const readDocument = (
           ...stated.aliases,
         ]),
         glossary: header.glossary,
-        summary,
-        blocks,
-        headings: headingsOf(blocks),
-        text: toPlainText(blocks),
-        rank: bodyCut ? RANK.cutOff : RANK.page,
-        excerpt: bodyCut,
+        ...pageBody(blocks, summary, bodyCut),
       }
       glossaries.unshift({ name: header.glossary, slogan: header.slogan, englishName: null })
       why = `title line names the term and the glossary ("${header.glossary}")${seg.titleRepeated ? ', repeated after the tag line' : ''}${variant ? `; the body opens with "${opening?.type === 'heading' ? opening.text : ''}"` : ''}`
@@ -305,12 +329,7 @@ export const readDocument = (
         englishName: null,
         aliases: cleanAliases(read.name, read.aliases),
         glossary: own.name,
-        summary,
-        blocks,
-        headings: headingsOf(blocks),
-        text: toPlainText(blocks),
-        rank: bodyCut ? RANK.cutOff : RANK.page,
-        excerpt: bodyCut,
+        ...pageBody(blocks, summary, bodyCut),
       }
       title = term.term
       why = `no title line; the body opens with a defining sentence ("${subject}は、…") and the footer names "${own.name}"`

@@ -1,6 +1,6 @@
 import { splitBilingualName, splitTeaserDefinition } from './names'
 import type { SiteTemplate } from './template'
-import type { DocumentItems, DocumentTerm } from './document'
+import { pageItems, type DocumentItems, type DocumentTerm } from './document'
 import { RANK } from './terms'
 import { collapse, isCutOffLine, normalizeText, toLastWholeSentence } from './text'
 import type { Family } from './types'
@@ -146,20 +146,10 @@ export const listingItems = (text: string, template: SiteTemplate): DocumentItem
     }
   })
   const family: Family = entries.length > 0 ? 'listing page' : 'nothing importable'
-  return {
-    layout: 'untitled',
+  return pageItems({
     family,
     title: template.glossaryWord,
-    term: null,
     entries,
-    tags: [],
-    teasers: [],
-    recommendedArticles: 0,
-    cases: [],
-    playbook: null,
-    glossaries: [],
-    glossaryAliases: [],
-    warnings: [],
     explanation: {
       family,
       why: `first line is "${template.glossaryWord}" alone and entries are separated by "-" lines (${entries.length} headings)`,
@@ -176,5 +166,5 @@ export const listingItems = (text: string, template: SiteTemplate): DocumentItem
       })),
       dropped: page.dropped,
     },
-  }
+  })
 }

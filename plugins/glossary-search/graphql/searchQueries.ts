@@ -25,6 +25,13 @@ const ready = async (service: SearchService) =>
     throw new APIError('Search is not available right now (the index is building); retry shortly.', 503, null, true)
   })
 
+/** The answer, or the REST endpoint's 400 for a glossary slug that names no glossary. */
+const valueOrUnknownGlossary = <T>(result: { value?: T; error?: unknown }, glossary: string | undefined): T => {
+  if (!result.error) return result.value as T
+  const message = `no glossary with slug "${glossary}"`
+  throw new APIError(message, 400, { errors: [{ parameter: 'glossary', message }] }, true)
+}
+
 /**
  * `glossarySearch(q, locale, type, glossary, limit)` and `glossaryIndex(glossary, locale)`: the answers of
  * GET /api/search and /api/glossary-index, same rules; bad arguments are errors with statusCode 400.
@@ -100,14 +107,7 @@ export const searchQueries =
           const service = getService(req.payload)
           await ready(service)
           const result = searchResult(service, query)
-          if (result.error)
-            throw new APIError(
-              `no glossary with slug "${query.glossary}"`,
-              400,
-              { errors: [{ parameter: 'glossary', message: `no glossary with slug "${query.glossary}"` }] },
-              true,
-            )
-          return result.value
+          return valueOrUnknownGlossary(result, query.glossary)
         },
       },
       glossaryIndex: {
@@ -118,14 +118,7 @@ export const searchQueries =
           const service = getService(req.payload)
           await ready(service)
           const result = glossaryIndexResult(service, query)
-          if (result.error)
-            throw new APIError(
-              `no glossary with slug "${query.glossary}"`,
-              400,
-              { errors: [{ parameter: 'glossary', message: `no glossary with slug "${query.glossary}"` }] },
-              true,
-            )
-          return result.value
+          return valueOrUnknownGlossary(result, query.glossary)
         },
       },
     }
