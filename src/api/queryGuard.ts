@@ -7,7 +7,7 @@ import { checkMultipartBody, methodOverrideQuery } from '../security/requestBodi
 export type QueryProblem = { parameter: string; message: string }
 
 // Payload has no point fields here, so geo operators can only be mistakes (and crash the SQL adapter).
-const VALUE_OPERATORS = new Set([
+export const VALUE_OPERATORS = new Set([
   'equals',
   'not_equals',
   'greater_than',
@@ -19,7 +19,7 @@ const VALUE_OPERATORS = new Set([
   'contains',
   'exists',
 ])
-const LIST_OPERATORS = new Set(['in', 'not_in', 'all'])
+export const LIST_OPERATORS = new Set(['in', 'not_in', 'all'])
 
 const NUMBER_LIMITS: Record<string, [number, number]> = {
   limit: [0, 1000],
