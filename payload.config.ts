@@ -71,8 +71,8 @@ export default buildConfig({
   // Cached feed pages and search answers are sent before any router runs (the /api route and npm start's server).
   onInit: (payload) =>
     registerEarlyAnswers({
-      feed: storefrontFeedFastPath(payload).fetch,
-      search: glossarySearchFastPath(payload).fetch,
+      feed: storefrontFeedFastPath(payload),
+      search: glossarySearchFastPath(payload),
     }),
   jobs: hubJobs(),
   plugins: [

@@ -60,4 +60,25 @@ describe('early answers', () => {
     registerEarlyAnswers({ test: cachedPage('{"v":2}', '"b"') })
     expect(await answerEarly(new Request('http://x/api/cached'))?.text()).toBe('{"v":2}')
   })
+
+  it("uses an answer's Node form on the Node server and its Fetch form in the route, with the same bytes", async () => {
+    const body = '{"v":"node"}'
+    registerEarlyAnswers({
+      test: {
+        fetch: (request) => (new URL(request.url).pathname === '/api/direct' ? new Response(body) : undefined),
+        node: (req, res) => {
+          if (!req.url?.startsWith('/api/direct')) return false
+          res.writeHead(200, { 'content-length': String(body.length), 'x-form': 'node' })
+          res.end(body)
+          return true
+        },
+      },
+    })
+    const before = fellThrough
+    const direct = await fetch(`${base}/api/direct?x=1`)
+    expect([direct.status, direct.headers.get('x-form'), await direct.text()]).toEqual([200, 'node', body])
+    expect(await answerEarly(new Request('http://x/api/direct'))?.text()).toBe(body)
+    expect(await (await fetch(`${base}/api/elsewhere`)).text()).toBe('router')
+    expect(fellThrough).toBe(before + 1)
+  })
 })

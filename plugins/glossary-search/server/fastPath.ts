@@ -1,3 +1,5 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+
 import type { Payload } from 'payload'
 
 import { ifNoneMatchHits } from '../../storefront-feed/core/http'
@@ -7,11 +9,15 @@ import { getSearchService } from './service'
 /** Cache key of an answer: which endpoint, and the raw query string (validated when it was first built). */
 export const answerKey = (endpoint: 'search' | 'index', search: string): string => `${endpoint}|${search}`
 
+type Answer = { status: number; headers: Record<string, string>; body?: Uint8Array }
+
 /**
  * Answers `/api/search` and `/api/glossary-index` requests whose exact query was answered before and is
  * still cached, without entering Payload's request pipeline (request object, auth, i18n, routing), like
- * the feed's fast path. Everything else returns undefined and goes to the Payload endpoint, which
- * validates, builds, caches and sends the same bytes and headers. Edits clear the same cache.
+ * the feed's fast path. Everything else returns undefined (or false) and goes to the Payload endpoint,
+ * which validates, builds, caches and sends the same bytes and headers. Edits clear the same cache.
+ * `node` writes the cached bytes straight onto Node's response (`npm start`); `fetch` is the same answer
+ * as a Response (the /api route).
  */
 export const glossarySearchFastPath = (payload: Payload) => {
   const api = payload.config.routes.api
@@ -20,24 +26,56 @@ export const glossarySearchFastPath = (payload: Payload) => {
     [`${api}/glossary-index`, 'index'],
   ])
   const cors = corsHeadersFor(payload)
+
+  const answer = (
+    method: string,
+    pathname: string,
+    search: string,
+    { ifNoneMatch, origin }: { ifNoneMatch: string | null | undefined; origin: string | null | undefined },
+  ): Answer | undefined => {
+    if (method !== 'GET' && method !== 'HEAD') return undefined
+    const endpoint = endpoints.get(pathname)
+    if (!endpoint) return undefined
+    const page = getSearchService(payload)?.cache.get(answerKey(endpoint, search))
+    if (!page || page.status !== 200) return undefined
+    if (ifNoneMatchHits(ifNoneMatch, page.etag)) {
+      return { status: 304, headers: { ...notModifiedHeaders(page), ...cors(origin) } }
+    }
+    return {
+      status: 200,
+      headers: { ...page.headers, ...cors(origin) },
+      body: method === 'GET' ? page.body : undefined,
+    }
+  }
+
   return {
-    fetch: (request: Request): Response | undefined => {
-      if (request.method !== 'GET' && request.method !== 'HEAD') return undefined
-      const service = getSearchService(payload)
-      if (!service) return undefined
-      const url = new URL(request.url)
-      const endpoint = endpoints.get(url.pathname)
-      if (!endpoint) return undefined
-      const page = service.cache.get(answerKey(endpoint, url.search))
-      if (!page || page.status !== 200) return undefined
-      const origin = cors(request.headers.get('origin'))
-      if (ifNoneMatchHits(request.headers.get('if-none-match'), page.etag)) {
-        return new Response(null, { status: 304, headers: { ...notModifiedHeaders(page), ...origin } })
-      }
-      return new Response(request.method === 'GET' ? page.body : null, {
-        status: 200,
-        headers: { ...page.headers, ...origin },
+    node: (req: IncomingMessage, res: ServerResponse): boolean => {
+      const url = req.url ?? '/'
+      const q = url.indexOf('?')
+      const found = answer(req.method ?? 'GET', q === -1 ? url : url.slice(0, q), q === -1 ? '' : url.slice(q), {
+        ifNoneMatch: req.headers['if-none-match'],
+        origin: req.headers.origin,
       })
+      if (!found) return false
+      res.writeHead(
+        found.status,
+        found.body ? { ...found.headers, 'Content-Length': String(found.body.byteLength) } : found.headers,
+      )
+      res.end(found.body)
+      return true
+    },
+    fetch: (request: Request): Response | undefined => {
+      const url = new URL(request.url)
+      const found = answer(request.method, url.pathname, url.search, {
+        ifNoneMatch: request.headers.get('if-none-match'),
+        origin: request.headers.get('origin'),
+      })
+      return found
+        ? new Response((found.body as Uint8Array<ArrayBuffer> | undefined) ?? null, {
+            status: found.status,
+            headers: found.headers,
+          })
+        : undefined
     },
   }
 }

@@ -1,3 +1,6 @@
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+
 /** GET /api/search, GET /api/glossary-index and the GraphQL queries, through Payload's router, on a real database. */
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -340,6 +343,25 @@ describe('fast path', () => {
       }),
     )!
     expect(revalidated.status).toBe(304)
+    // The Node form (npm start) sends the same cached bytes and headers, without a Request/Response pair.
+    const server = createServer((req, res) => {
+      if (!fastPath.node(req, res)) res.writeHead(404).end()
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    try {
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+      // Replay the journal now (this instance's own earlier edits clear the cache again when the poll sees
+      // them), then answer through Payload once so the answer is cached.
+      await getSearchService(payload)!.poll()
+      const primed = await get('/api/search?q=utm&limit=3')
+      const direct = await fetch(`${base}/api/search?q=utm&limit=3`)
+      expect([direct.status, direct.headers.get('etag')]).toEqual([200, primed.headers.get('etag')])
+      expect(await direct.json()).toEqual(primed.json)
+      const unseen = await fetch(`${base}/api/search?q=never-asked&limit=3`)
+      expect(unseen.status).toBe(404) // not answered: it goes on to Payload
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+    }
     // An edit drops cached answers: the next request goes through Payload again and sees the change.
     await payload.update({ collection: 'glossary-terms', id: ids['utm-code']!, data: { term: 'UTMコード（旧）' } })
     expect(fastPath.fetch(new Request('http://localhost:3000/api/search?q=utm&limit=3'))).toBeUndefined()
