@@ -3,13 +3,18 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Payload } from 'payload'
 
 import { ifNoneMatchHits } from '../../storefront-feed/core/http'
-import { corsHeadersFor, notModifiedHeaders } from '../../storefront-feed/server/serve'
+import {
+  corsHeadersFor,
+  fastAnswerResponse,
+  notModifiedHeaders,
+  splitRequestUrl,
+  writeFastAnswer,
+  type FastAnswer,
+} from '../../storefront-feed/server/serve'
 import { getSearchService } from './service'
 
 /** Cache key of an answer: which endpoint, and the raw query string (validated when it was first built). */
 export const answerKey = (endpoint: 'search' | 'index', search: string): string => `${endpoint}|${search}`
-
-type Answer = { status: number; headers: Record<string, string>; body?: Uint8Array }
 
 /**
  * Answers `/api/search` and `/api/glossary-index` requests whose exact query was answered before and is
@@ -32,7 +37,7 @@ export const glossarySearchFastPath = (payload: Payload) => {
     pathname: string,
     search: string,
     { ifNoneMatch, origin }: { ifNoneMatch: string | null | undefined; origin: string | null | undefined },
-  ): Answer | undefined => {
+  ): FastAnswer | undefined => {
     if (method !== 'GET' && method !== 'HEAD') return undefined
     const endpoint = endpoints.get(pathname)
     if (!endpoint) return undefined
@@ -50,19 +55,12 @@ export const glossarySearchFastPath = (payload: Payload) => {
 
   return {
     node: (req: IncomingMessage, res: ServerResponse): boolean => {
-      const url = req.url ?? '/'
-      const q = url.indexOf('?')
-      const found = answer(req.method ?? 'GET', q === -1 ? url : url.slice(0, q), q === -1 ? '' : url.slice(q), {
+      const { pathname, search } = splitRequestUrl(req)
+      const found = answer(req.method ?? 'GET', pathname, search, {
         ifNoneMatch: req.headers['if-none-match'],
         origin: req.headers.origin,
       })
-      if (!found) return false
-      res.writeHead(
-        found.status,
-        found.body ? { ...found.headers, 'Content-Length': String(found.body.byteLength) } : found.headers,
-      )
-      res.end(found.body)
-      return true
+      return found ? writeFastAnswer(res, found) : false
     },
     fetch: (request: Request): Response | undefined => {
       const url = new URL(request.url)
@@ -70,12 +68,7 @@ export const glossarySearchFastPath = (payload: Payload) => {
         ifNoneMatch: request.headers.get('if-none-match'),
         origin: request.headers.get('origin'),
       })
-      return found
-        ? new Response((found.body as Uint8Array<ArrayBuffer> | undefined) ?? null, {
-            status: found.status,
-            headers: found.headers,
-          })
-        : undefined
+      return found ? fastAnswerResponse(found) : undefined
     },
   }
 }

@@ -5,7 +5,16 @@ import type { Payload } from 'payload'
 import { type Conditionals, notModified } from '../core/http'
 import type { CachedPage } from '../core/pageCache'
 import { existingFeedRuntime } from './runtime'
-import { corsHeadersFor, feedBaseFor, notModifiedHeaders, rawRequestKey } from './serve'
+import {
+  corsHeadersFor,
+  fastAnswerResponse,
+  feedBaseFor,
+  notModifiedHeaders,
+  rawRequestKey,
+  splitRequestUrl,
+  writeFastAnswer,
+  type FastAnswer,
+} from './serve'
 
 export type FeedFastPath = {
   /** Node `http`: answers from the page cache and returns true, or returns false to let Payload answer. */
@@ -13,8 +22,6 @@ export type FeedFastPath = {
   /** Fetch API (route handlers, Hono, Bun): a Response from the page cache, or undefined to fall through. */
   fetch: (request: Request) => Response | undefined
 }
-
-type Answer = { status: number; headers: Record<string, string>; body?: Uint8Array<ArrayBuffer> }
 
 /**
  * Serves `/api/feed` pages that are already cached without entering Payload's request pipeline (request
@@ -36,7 +43,7 @@ export const storefrontFeedFastPath = (
     search: string,
     origin: string,
     headers: Conditionals & { origin?: string | null },
-  ): Answer | undefined => {
+  ): FastAnswer | undefined => {
     // Looked up per request: the runtime is created on the feed's first use, which may come after this.
     const runtime = existingFeedRuntime(payload)
     if (!runtime || (method !== 'GET' && method !== 'HEAD')) return undefined
@@ -57,26 +64,13 @@ export const storefrontFeedFastPath = (
 
   return {
     node: (req, res) => {
-      const url = req.url ?? '/'
-      const q = url.indexOf('?')
-      const found = answer(
-        req.method ?? 'GET',
-        q === -1 ? url : url.slice(0, q),
-        q === -1 ? '' : url.slice(q),
-        requestOrigin(req),
-        {
-          ifNoneMatch: req.headers['if-none-match'],
-          ifModifiedSince: req.headers['if-modified-since'],
-          origin: req.headers.origin,
-        },
-      )
-      if (!found) return false
-      res.writeHead(
-        found.status,
-        found.body ? { ...found.headers, 'Content-Length': String(found.body.byteLength) } : found.headers,
-      )
-      res.end(found.body)
-      return true
+      const { pathname, search } = splitRequestUrl(req)
+      const found = answer(req.method ?? 'GET', pathname, search, requestOrigin(req), {
+        ifNoneMatch: req.headers['if-none-match'],
+        ifModifiedSince: req.headers['if-modified-since'],
+        origin: req.headers.origin,
+      })
+      return found ? writeFastAnswer(res, found) : false
     },
     fetch: (request) => {
       const url = new URL(request.url)
@@ -85,7 +79,7 @@ export const storefrontFeedFastPath = (
         ifModifiedSince: request.headers.get('if-modified-since'),
         origin: request.headers.get('origin'),
       })
-      return found ? new Response(found.body ?? null, { status: found.status, headers: found.headers }) : undefined
+      return found ? fastAnswerResponse(found) : undefined
     },
   }
 }

@@ -1,3 +1,5 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+
 import { headersWithCors, type Payload, type PayloadRequest } from 'payload'
 
 import type { CachedPage } from '../core/pageCache'
@@ -37,3 +39,30 @@ export const corsHeadersFor = (payload: Payload) => {
     return computed
   }
 }
+
+/** A cached answer a fast path sends before any router runs (the feed's pages, the search's answers). */
+export type FastAnswer = { status: number; headers: Record<string, string>; body?: Uint8Array }
+
+/** A Node request's path and raw query string (with its `?`), as the fast paths key their caches. */
+export const splitRequestUrl = (req: IncomingMessage): { pathname: string; search: string } => {
+  const url = req.url ?? '/'
+  const q = url.indexOf('?')
+  return q === -1 ? { pathname: url, search: '' } : { pathname: url.slice(0, q), search: url.slice(q) }
+}
+
+/** Writes a fast answer onto Node's response, with its length; true, so `node` forms can return it. */
+export const writeFastAnswer = (res: ServerResponse, found: FastAnswer): true => {
+  res.writeHead(
+    found.status,
+    found.body ? { ...found.headers, 'Content-Length': String(found.body.byteLength) } : found.headers,
+  )
+  res.end(found.body)
+  return true
+}
+
+/** The same answer as a Fetch Response (the /api route). */
+export const fastAnswerResponse = (found: FastAnswer): Response =>
+  new Response((found.body as Uint8Array<ArrayBuffer> | undefined) ?? null, {
+    status: found.status,
+    headers: found.headers,
+  })
