@@ -4,6 +4,7 @@ import type { Payload } from 'payload'
 
 import { ifNoneMatchHits } from '../../storefront-feed/core/http'
 import {
+  canonicalQuery,
   corsHeadersFor,
   fastAnswerResponse,
   notModifiedHeaders,
@@ -13,8 +14,9 @@ import {
 } from '../../storefront-feed/server/serve'
 import { getSearchService } from './service'
 
-/** Cache key of an answer: which endpoint, and the raw query string (validated when it was first built). */
-export const answerKey = (endpoint: 'search' | 'index', search: string): string => `${endpoint}|${search}`
+/** Cache key of an answer: which endpoint, and the query in one spelling (validated when it was first built). */
+export const answerKey = (endpoint: 'search' | 'index', search: string): string =>
+  `${endpoint}|${canonicalQuery(search)}`
 
 /**
  * Answers `/api/search` and `/api/glossary-index` requests whose exact query was answered before and is

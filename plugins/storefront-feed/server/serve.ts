@@ -12,8 +12,20 @@ export const feedBaseFor = (options: SanitizedFeedOptions, payload: Payload, req
   return `${origin}${payload.config.routes.api}/feed`
 }
 
+/**
+ * A query string in one spelling: decoded, re-encoded and sorted by parameter name (a stable sort, so
+ * repeated parameters keep their order). Next's router re-encodes the query before Payload sees it
+ * (`%20` becomes `+`, `,` becomes `%2C`), so a fast path keyed by the client's spelling and an endpoint
+ * keyed by Next's would never meet; every spelling of one request shares one key.
+ */
+export const canonicalQuery = (search: string): string => {
+  const params = new URLSearchParams(search)
+  params.sort()
+  return params.toString()
+}
+
 /** Cache alias for a raw request: the origin is part of it because URLs in the body follow it. */
-export const rawRequestKey = (feedBase: string, search: string): string => `${feedBase}|${search}`
+export const rawRequestKey = (feedBase: string, search: string): string => `${feedBase}|${canonicalQuery(search)}`
 
 /** Headers of a 304: the validators and caching rules of the 200 it stands for. */
 export const notModifiedHeaders = (page: CachedPage): Record<string, string> => {

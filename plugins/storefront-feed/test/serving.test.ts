@@ -66,6 +66,19 @@ describe('the fast path in front of Payload', () => {
     expect((await getFeed('limit=0')).status).toBe(400)
   })
 
+  it('answers every spelling of a query the endpoint saw re-encoded by Next (commas, colons, order)', async () => {
+    // Next's router hands Payload `type=glossary-term%2Ccase-study`; clients send the comma as it is.
+    const nextSpelling = '?type=glossary-term%2Ccase-study&limit=6'
+    const viaPayload = await handleEndpoints({ config, request: request(nextSpelling) })
+    const body = await viaPayload.text()
+    for (const spelling of ['?type=glossary-term,case-study&limit=6', '?limit=6&type=glossary-term%2ccase-study']) {
+      const fast = fastPath().fetch(request(spelling))
+      expect(fast, spelling).toBeDefined()
+      expect(await fast!.text()).toBe(body)
+    }
+    expect(fastPath().fetch(request('?type=glossary-term&limit=6'))).toBeUndefined()
+  })
+
   it('stops answering a page as soon as an edit drops it', async () => {
     await getFeed('limit=7')
     expect(fastPath().fetch(request('?limit=7'))).toBeDefined()
