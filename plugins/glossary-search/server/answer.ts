@@ -2,7 +2,7 @@ import type { CachedPage } from '../../storefront-feed/core/pageCache'
 import { cacheControl, computeEtag, safeJsonStringify } from '../../storefront-feed/core/http'
 import type { ParameterError } from '../core/params'
 import { presentGlossaryIndex, presentHit, type UrlContext } from '../core/present'
-import type { GlossaryIndexQuery, SearchQuery } from '../core/params'
+import { parseGlossaryIndexQuery, parseSearchQuery, type GlossaryIndexQuery, type SearchQuery } from '../core/params'
 import type { SearchService } from './service'
 
 const encoder = new TextEncoder()
@@ -84,4 +84,18 @@ export const glossaryIndexResult = (service: SearchService, query: GlossaryIndex
 export const glossaryIndexPage = (service: SearchService, query: GlossaryIndexQuery): CachedPage => {
   const result = glossaryIndexResult(service, query)
   return result.error ?? jsonPage(service, result.value)
+}
+
+/** The answer to either endpoint's query string, or its 400 (the index must be ready). */
+export const answerFor = (
+  service: SearchService,
+  endpoint: 'search' | 'index',
+  params: URLSearchParams,
+): CachedPage => {
+  if (endpoint === 'search') {
+    const parsed = parseSearchQuery(params)
+    return parsed.ok ? searchPage(service, parsed.query) : errorPage(400, parsed.errors)
+  }
+  const parsed = parseGlossaryIndexQuery(params)
+  return parsed.ok ? glossaryIndexPage(service, parsed.query) : errorPage(400, parsed.errors)
 }

@@ -12,17 +12,19 @@ import {
   writeFastAnswer,
   type FastAnswer,
 } from '../../storefront-feed/server/serve'
-import { getSearchService } from './service'
+import { answerFor } from './answer'
+import { getSearchService, type SearchService } from './service'
 
 /** Cache key of an answer: which endpoint, and the query in one spelling (validated when it was first built). */
 export const answerKey = (endpoint: 'search' | 'index', search: string): string =>
   `${endpoint}|${canonicalQuery(search)}`
 
 /**
- * Answers `/api/search` and `/api/glossary-index` requests whose exact query was answered before and is
- * still cached, without entering Payload's request pipeline (request object, auth, i18n, routing), like
- * the feed's fast path. Everything else returns undefined (or false) and goes to the Payload endpoint,
- * which validates, builds, caches and sends the same bytes and headers. Edits clear the same cache.
+ * Answers valid `/api/search` and `/api/glossary-index` requests once the index is built (from the
+ * cache, or built and cached here), without entering Payload's request pipeline (request object, auth,
+ * i18n, routing), like the feed's fast path. Everything else (invalid queries, an index still building,
+ * other methods) returns undefined (or false) and goes to the Payload endpoint, which answers the same
+ * bytes and headers, or the 400 / 503. Edits clear the same cache.
  * `node` writes the cached bytes straight onto Node's response (`npm start`); `fetch` is the same answer
  * as a Response (the /api route).
  */
@@ -34,6 +36,15 @@ export const glossarySearchFastPath = (payload: Payload) => {
   ])
   const cors = corsHeadersFor(payload)
 
+  // A query not asked before is answered here too: the index is in memory and answers are the same for
+  // every reader (published documents only), so Next's router and Payload's pipeline add nothing to it.
+  const answerAndCache = (service: SearchService, endpoint: 'search' | 'index', search: string, key: string) => {
+    const generation = service.cache.generation
+    const page = answerFor(service, endpoint, new URLSearchParams(search))
+    if (page.status === 200) service.cache.set(key, page, generation)
+    return page
+  }
+
   const answer = (
     method: string,
     pathname: string,
@@ -43,7 +54,11 @@ export const glossarySearchFastPath = (payload: Payload) => {
     if (method !== 'GET' && method !== 'HEAD') return undefined
     const endpoint = endpoints.get(pathname)
     if (!endpoint) return undefined
-    const page = getSearchService(payload)?.cache.get(answerKey(endpoint, search))
+    const service = getSearchService(payload)
+    if (!service) return undefined
+    const key = answerKey(endpoint, search)
+    const page =
+      service.cache.get(key) ?? (service.isReady ? answerAndCache(service, endpoint, search, key) : undefined)
     if (!page || page.status !== 200) return undefined
     if (ifNoneMatchHits(ifNoneMatch, page.etag)) {
       return { status: 304, headers: { ...notModifiedHeaders(page), ...cors(origin) } }

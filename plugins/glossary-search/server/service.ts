@@ -37,6 +37,11 @@ export class SearchService {
     this.cache = new PageCache(options.cache.maxEntries)
   }
 
+  /** True once the index holds every published document (until then, answers wait in the endpoint). */
+  get isReady(): boolean {
+    return this.#ready
+  }
+
   get hasJournal(): boolean {
     return this.payload.collections[this.options.journalSlug as never] !== undefined
   }
