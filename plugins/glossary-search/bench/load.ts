@@ -2,14 +2,18 @@
  * Load for one scenario in its own process (autocannon), cycling through the query mix's paths on every
  * connection; latencies recorded per response (autocannon reports p97.5, not p95). Output: one JSON line.
  */
+import fs from 'node:fs'
+
 import autocannon from 'autocannon'
 
-const { url, paths, duration, connections } = JSON.parse(process.argv[2] ?? '{}') as {
+// The paths come in a file: thousands of them are more than a command line holds.
+const { url, pathsFile, duration, connections } = JSON.parse(process.argv[2] ?? '{}') as {
   url: string
-  paths: string[]
+  pathsFile: string
   duration: number
   connections: number
 }
+const paths = JSON.parse(fs.readFileSync(pathsFile, 'utf8')) as string[]
 
 const latencies: number[] = []
 const statuses: Record<string, number> = {}
