@@ -20,6 +20,9 @@ export const GlossaryTerms: CollectionConfig = {
     components: { beforeListTable: ['/collections/components/ExcerptFilter#ExcerptFilter'] },
   },
   ...contentPreset({ drafts: true }),
+  // A term another document embeds (related, broader, a case study's terms) carries what a link needs, not
+  // its body: a 50-term list at depth 1 reads ~150 embedded terms. `populate[glossary-terms][body]=true` asks for more.
+  defaultPopulate: { term: true, slug: true, englishName: true, reading: true, summary: true, glossary: true },
   fields: [
     {
       name: 'term',

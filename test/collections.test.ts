@@ -61,6 +61,15 @@ describe('every collection supports create, read, update and delete through the 
     const read = await payload.findByID({ collection: 'glossary-terms', id: term.id, depth: 1 })
     expect(read.glossary).toMatchObject({ slug: 'marketing' })
     expect(read.related?.[0]).toMatchObject({ term: 'UTMパラメータ' })
+    // An embedded term carries what a link needs (defaultPopulate), not its body; `populate` asks for more.
+    expect(Object.keys(read.broader as object).sort()).toEqual(['englishName', 'glossary', 'id', 'reading', 'slug', 'summary', 'term'])
+    const withBody = await payload.findByID({
+      collection: 'glossary-terms',
+      id: term.id,
+      depth: 1,
+      populate: { 'glossary-terms': { term: true, aliases: true } },
+    })
+    expect(withBody.broader).toEqual({ id: parameter.id, term: 'UTMパラメータ', aliases: [] })
     expect(read.sources?.[0]).toMatchObject({ document: '003.txt', completeness: 'full' })
 
     const updated = await payload.update({

@@ -54,6 +54,8 @@ const anonymousList = async () => {
       where: { slug: { like: 'listed-' } },
       limit: 50,
       depth: 1,
+      // A populated term carries link fields by default; ask for its own relations too.
+      populate: { 'glossary-terms': { slug: true, related: true } },
       overrideAccess: false,
       req,
     })

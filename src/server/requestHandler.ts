@@ -5,6 +5,7 @@ import { writeClientAddress } from '../security/clientIp'
 import { limitNodeRequestBody } from './bodyLimit'
 import { answerEarlyNode } from './earlyAnswers'
 import { publishedReadHandler, type RequestHandler } from './publishedReads/handler'
+import { CACHE_HEADER } from './publishedReads/http'
 import { PUBLISHED_READ_ROUTES } from './publishedReads/routes'
 
 /** `trustedProxies`: how many proxies' X-Forwarded-For entries to believe (0 = the socket's peer). */
@@ -27,7 +28,11 @@ export const hubRequestHandler = (
   const answer = async (req: IncomingMessage, res: ServerResponse) => {
     const limited = await limitNodeRequestBody(req, res, bodyLimits)
     if (!limited) return
-    if (!(await answerEarlyNode(limited, res))) await handle(limited, res)
+    // An early answer comes from a plugin's memory before Next's router: a hit, as the published-read cache's are.
+    res.setHeader(CACHE_HEADER, 'HIT')
+    if (await answerEarlyNode(limited, res)) return
+    res.removeHeader(CACHE_HEADER)
+    await handle(limited, res)
   }
   return (req: IncomingMessage, res: ServerResponse): void => {
     writeClientAddress(req, trustedProxies)

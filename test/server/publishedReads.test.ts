@@ -171,6 +171,31 @@ describe('the published-read cache of npm start', () => {
     expect((await call(first.url, '/api/glossary-terms?depth=1&where[slug][equals]=kumquat')).etag).toBe(hit.etag)
   })
 
+  it("answers a miss without Next's router with the bytes and headers Next's route sends", async () => {
+    // `draft=false` is never shared, so it goes through Next's router to the same Payload route.
+    const origin = { origin: 'http://localhost:3000' }
+    for (const [pathname, status] of [
+      ['/api/glossary-terms?where[slug][equals]=kumquat&depth=2&locale=en&cold=1', 200],
+      ['/api/tags?limit=5&sort=-name&cold=1', 200],
+      ['/api/glossary-terms?where[noSuchField][equals]=1&cold=1', 400],
+    ] as const) {
+      const direct = await fetch(`${first.url}${pathname}`, { headers: origin })
+      const throughNext = await fetch(`${first.url}${pathname}&draft=false`, { headers: origin })
+      expect([direct.status, direct.headers.get('x-hub-cache')], pathname).toEqual([status, 'MISS'])
+      expect(throughNext.headers.get('x-hub-cache')).toBe('BYPASS')
+      expect(await direct.text(), pathname).toBe(await throughNext.text())
+      // Next's router adds its own Vary (RSC headers) and the admin's Accept-CH; Payload's headers are these.
+      for (const name of [
+        'content-type',
+        'cache-control',
+        'cache-tag',
+        'access-control-allow-origin',
+        'access-control-allow-methods',
+      ])
+        expect(direct.headers.get(name), `${pathname} ${name}`).toBe(throughNext.headers.get(name))
+    }
+  })
+
   it('never shows a draft, nor a draft change to a published term, on any cached surface or locale', async () => {
     for (const surface of SURFACES) {
       for (const locale of LOCALES) {

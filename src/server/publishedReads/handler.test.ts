@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 import { publishedReadsChannel } from './channel'
 import { publishedReadHandler } from './handler'
+import { registerRouteHandler } from './routeHandlers'
 import { PUBLISHED_READ_ROUTES } from './routes'
 
 /**
@@ -136,5 +137,72 @@ describe('the published-read handler in front of Next', () => {
     } finally {
       channel.live = true
     }
+  })
+})
+
+describe("with Payload's route handlers registered (Next has loaded the API routes)", () => {
+  const calls: { slug: string[]; url: string; headers: Headers; body: string }[] = []
+  const routeAnswer = async (request: Request, slug: string[]) => {
+    const body = await request.text()
+    calls.push({ slug, url: request.url, headers: request.headers, body })
+    const url = new URL(request.url)
+    const headers = new Headers({ 'content-type': 'application/json', vary: 'Origin' })
+    if (url.searchParams.has('cookie')) headers.append('set-cookie', 'fig=1')
+    return new Response(JSON.stringify({ version: nextVersion, slug, query: url.search, body }), {
+      status: url.searchParams.has('missing') ? 404 : 200,
+      headers,
+    })
+  }
+  let removals: (() => void)[] = []
+  beforeAll(() => {
+    removals = [registerRouteHandler('rest', routeAnswer), registerRouteHandler('graphql', routeAnswer)]
+  })
+  afterAll(() => removals.forEach((remove) => remove()))
+
+  it("answers a miss through Payload's handler, not Next's router, and shares it", async () => {
+    const before = reachedNext
+    calls.length = 0
+    const miss = await get('/api/glossary-terms/caf%C3%A9-au-lait?depth=1&locale=ja', {
+      origin: 'https://shop.example',
+      'accept-encoding': 'gzip',
+    })
+    const hit = await get('/api/glossary-terms/caf%C3%A9-au-lait?locale=ja&depth=1', { origin: 'https://shop.example' })
+    expect([miss.status, miss.cache, hit.cache]).toEqual([200, 'MISS', 'HIT'])
+    expect(hit.text).toBe(miss.text)
+    expect(reachedNext).toBe(before)
+    expect(calls).toHaveLength(1)
+    // What Next would have handed the route: decoded segments, the query, the reader's headers, identity bytes.
+    expect(calls[0]!.slug).toEqual(['glossary-terms', 'café-au-lait'])
+    expect(new URL(calls[0]!.url).search).toBe('?depth=1&locale=ja')
+    expect(calls[0]!.headers.get('origin')).toBe('https://shop.example')
+    expect(calls[0]!.headers.get('accept-encoding')).toBeNull()
+  })
+
+  it('never shares a 404 or an answer that sets a cookie, and passes the cookie on', async () => {
+    for (const path of ['/api/tags/gone?missing=1', '/api/tags?cookie=1']) {
+      const first = await fetch(`${base}${path}`)
+      expect(first.headers.get('x-hub-cache')).toBe('MISS')
+      if (path.includes('cookie')) expect(first.headers.get('set-cookie')).toBe('fig=1')
+      expect((await get(path)).cache).toBe('MISS')
+    }
+  })
+
+  it('hands a GraphQL query its body, and sends credentials to Next as before', async () => {
+    calls.length = 0
+    const query = JSON.stringify({ query: '{ Glossaries { docs { slug } } }' })
+    const miss = await post(query)
+    expect(JSON.parse(miss.text).body).toBe(query)
+    expect((await post(query)).cache).toBe('HIT')
+    expect(calls).toHaveLength(1)
+    const before = reachedNext
+    expect((await get('/api/tags?limit=4', { cookie: 'payload-token=abc' })).cache).toBe('BYPASS')
+    expect(reachedNext).toBe(before + 1)
+  })
+
+  it('reads through the handler again after an invalidation', async () => {
+    await get('/api/glossaries/plum')
+    nextVersion += 1
+    publishedReadsChannel().invalidate('local')
+    expect(JSON.parse((await get('/api/glossaries/plum')).text).version).toBe(nextVersion)
   })
 })

@@ -1,9 +1,19 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
-import { PublishedReadCache } from './cache'
+import { type CachedAnswer, PublishedReadCache } from './cache'
 import { publishedReadsChannel } from './channel'
-import { CACHE_HEADER, captureAnswer, isGraphqlQueryOnly, readBody, replayRequest, sendCached } from './http'
+import {
+  CACHE_HEADER,
+  captureAnswer,
+  routeRequestOf,
+  isGraphqlQueryOnly,
+  readBody,
+  replayRequest,
+  sendCached,
+  sendRouteAnswer,
+} from './http'
 import { readRequestOf, type ReadRoutes } from './request'
+import { routeHandlerOf, slugOf } from './routeHandlers'
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void
 
@@ -56,16 +66,24 @@ export const publishedReadHandler = (next: RequestHandler, options: PublishedRea
     if (method === 'HEAD' || (read.graphql && !isGraphqlQueryOnly(body!))) return next(forward, res)
 
     const readAt = channel.generation
-    res.setHeader(CACHE_HEADER, 'MISS')
-    // Identity bytes, so one stored copy serves every reader.
-    delete forward.headers['accept-encoding']
-    captureAnswer(res, {
+    const capture = {
       maxBytes: maxAnswerBytes,
       graphql: read.graphql,
-      store: (answer) => {
+      store: (answer: CachedAnswer) => {
         if (channel.live) cache.set(read.key, answer, readAt)
       },
-    })
+    }
+    // Identity bytes, so one stored copy serves every reader.
+    delete forward.headers['accept-encoding']
+    // Payload's own route handler once Next has loaded it: the same answer without Next's router.
+    const route = routeHandlerOf(read.graphql ? 'graphql' : 'rest')
+    const request = route && routeRequestOf(forward, body)
+    if (route && request) {
+      const pathname = new URL(request.url).pathname
+      return sendRouteAnswer(res, await route(request, slugOf(pathname, options.routes.api)), capture)
+    }
+    res.setHeader(CACHE_HEADER, 'MISS')
+    captureAnswer(res, capture)
     return next(forward, res)
   }
   return { handle, cache }

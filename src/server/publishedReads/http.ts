@@ -6,7 +6,10 @@ import { parse } from 'graphql'
 import { ifNoneMatchHits } from '../../../plugins/storefront-feed/core/http'
 import { type CachedAnswer, storedHeaders } from './cache'
 
-/** Marks what the cache did, for people and tests: HIT, MISS (answered by Payload) or BYPASS (credentials, drafts). */
+/**
+ * Marks what the server did, for people and tests: HIT (answered from memory before Next: this cache or a
+ * plugin's early answer), MISS (answered by Payload) or BYPASS (credentials, drafts).
+ */
 export const CACHE_HEADER = 'x-hub-cache'
 
 // What a 304 repeats of the answer (RFC 9110 §15.4.5), plus CORS and cache tags so shared caches stay right.
@@ -55,13 +58,29 @@ const hasGraphqlErrors = (body: Buffer): boolean => {
 }
 
 /**
- * Lets Next answer as usual and keeps a copy of the bytes it writes; `store` gets the answer if it is a
- * plain shareable 200: no cookie set, not compressed, not marked private or no-store, below `maxBytes`.
+ * The answer to keep, if Payload's is a plain shareable 200: no cookie set, not compressed, not marked
+ * private or no-store, not varying on everything, and for GraphQL without errors.
  */
-export const captureAnswer = (
-  res: ServerResponse,
-  { maxBytes, graphql, store }: { maxBytes: number; graphql: boolean; store: (answer: CachedAnswer) => void },
-): void => {
+const shareableAnswer = (
+  status: number,
+  headers: Record<string, unknown>,
+  body: Buffer,
+  graphql: boolean,
+): CachedAnswer | undefined => {
+  if (status !== 200) return undefined
+  if (headers['set-cookie'] !== undefined || headers['content-encoding'] !== undefined) return undefined
+  if (/private|no-store/i.test(String(headers['cache-control'] ?? '')) || String(headers.vary ?? '').includes('*'))
+    return undefined
+  if (graphql && hasGraphqlErrors(body)) return undefined
+  const { [CACHE_HEADER]: _marker, ...rest } = headers
+  const kept = storedHeaders(rest, body)
+  return { body, headers: kept, etag: kept.etag }
+}
+
+type Capture = { maxBytes: number; graphql: boolean; store: (answer: CachedAnswer) => void }
+
+/** Lets Next answer as usual and keeps a copy of the bytes it writes; `store` gets the answer if it is shareable and below `maxBytes`. */
+export const captureAnswer = (res: ServerResponse, { maxBytes, graphql, store }: Capture): void => {
   const chunks: Buffer[] = []
   let size = 0
   const collect = (chunk: unknown, encoding: unknown) => {
@@ -79,18 +98,57 @@ export const captureAnswer = (
   res.end = ((chunk?: unknown, encoding?: unknown, callback?: unknown) => {
     collect(chunk, encoding)
     const result = end(chunk, encoding, callback)
-    if (res.statusCode !== 200 || size > maxBytes) return result
-    const headers = res.getHeaders()
-    const cacheControl = String(headers['cache-control'] ?? '')
-    if (headers['set-cookie'] !== undefined || headers['content-encoding'] !== undefined) return result
-    if (/private|no-store/i.test(cacheControl) || String(headers.vary ?? '').includes('*')) return result
-    const body = Buffer.concat(chunks)
-    if (graphql && hasGraphqlErrors(body)) return result
-    const { [CACHE_HEADER]: _marker, ...rest } = headers
-    const kept = storedHeaders(rest, body)
-    store({ body, headers: kept, etag: kept.etag })
+    if (size > maxBytes) return result
+    const answer = shareableAnswer(res.statusCode, res.getHeaders(), Buffer.concat(chunks), graphql)
+    if (answer) store(answer)
     return result
   }) as ServerResponse['end']
+}
+
+// Headers of one connection, or recomputed for the Request built here (its body is passed whole).
+const NOT_FORWARDED = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'content-length', 'expect'])
+
+/** The Fetch Request Next would hand the route, for a request whose body (if any) was read here. */
+export const routeRequestOf = (req: IncomingMessage, body: Buffer | undefined): Request | undefined => {
+  const headers = new Headers()
+  try {
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (value === undefined || NOT_FORWARDED.has(name) || name.startsWith(':')) continue
+      for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item)
+    }
+    return new Request(`http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`, {
+      method: req.method,
+      headers,
+      body: body && body.byteLength > 0 ? new Uint8Array(body) : undefined,
+    })
+  } catch {
+    return undefined // a header or URL Fetch refuses: Next answers it
+  }
+}
+
+/**
+ * Sends a route handler's Response onto Node's response, and gives `store` the answer if it is shareable
+ * and below `maxBytes`: what captureAnswer does for Next's answers, without Next's router in between.
+ */
+export const sendRouteAnswer = async (
+  res: ServerResponse,
+  response: Response,
+  { maxBytes, graphql, store }: Capture,
+): Promise<void> => {
+  const body = Buffer.from(await response.arrayBuffer())
+  const headers: Record<string, string | string[]> = {}
+  response.headers.forEach((value, name) => {
+    if (name !== 'set-cookie') headers[name] = value
+  })
+  const cookies = response.headers.getSetCookie()
+  if (cookies.length > 0) headers['set-cookie'] = cookies
+  delete headers['content-length']
+  if (body.byteLength <= maxBytes) {
+    const answer = shareableAnswer(response.status, headers, body, graphql)
+    if (answer) store(answer)
+  }
+  res.writeHead(response.status, { ...headers, [CACHE_HEADER]: 'MISS', 'content-length': String(body.byteLength) })
+  res.end(body)
 }
 
 /** Reads a small request body, or returns undefined when it is larger than `maxBytes`. */

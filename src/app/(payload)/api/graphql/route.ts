@@ -3,8 +3,11 @@ import config from '@payload-config'
 import { GRAPHQL_POST, REST_OPTIONS } from '@payloadcms/next/routes'
 
 import { withBodyLimit } from '../../../../security/bodyLimits'
+import { registerRouteHandler } from '../../../../server/publishedReads/routeHandlers'
 import { guardGraphQLRequests } from '../../../../security/graphqlRequests'
 
 export const POST = withBodyLimit(guardGraphQLRequests(GRAPHQL_POST(config)))
+// The server entry answers published reads its cache misses through this same POST, without Next's router.
+registerRouteHandler('graphql', (request) => POST(request))
 
 export const OPTIONS = REST_OPTIONS(config)
