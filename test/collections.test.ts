@@ -62,7 +62,15 @@ describe('every collection supports create, read, update and delete through the 
     expect(read.glossary).toMatchObject({ slug: 'marketing' })
     expect(read.related?.[0]).toMatchObject({ term: 'UTMパラメータ' })
     // An embedded term carries what a link needs (defaultPopulate), not its body; `populate` asks for more.
-    expect(Object.keys(read.broader as object).sort()).toEqual(['englishName', 'glossary', 'id', 'reading', 'slug', 'summary', 'term'])
+    expect(Object.keys(read.broader as object).sort()).toEqual([
+      'englishName',
+      'glossary',
+      'id',
+      'reading',
+      'slug',
+      'summary',
+      'term',
+    ])
     const withBody = await payload.findByID({
       collection: 'glossary-terms',
       id: term.id,
