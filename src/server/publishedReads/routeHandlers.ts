@@ -3,7 +3,8 @@
  * their Next route modules export them. Each module registers its handler when Next first loads it; from
  * then on the server entry answers a published read its cache misses by calling that handler directly,
  * skipping Next's router (15–20 ms of a cold 50-term list on this machine). Same code, same guards, same
- * bytes. The server entry and the route modules are two copies of this file in one process (Next bundles
+ * bytes. Nothing else of Next's runs for these paths: its proxy (src/proxy.ts) matches admin pages only
+ * (routeHandlers.test.ts holds it to that). The server entry and the route modules are two copies of this file in one process (Next bundles
  * its own), so they meet on a process-wide symbol, as the published-read channel does.
  */
 /** `slug`: the path's segments under the API prefix, decoded, as Next passes them to the catch-all route. */
