@@ -1,7 +1,12 @@
+import { spawnSync } from 'node:child_process'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
 import { DatabaseConfigError } from '../database/resolve'
 import { prepareDatabase, type PreparedDatabase } from '../database/embedded'
-import { preloadLexical } from '../preloadLexical'
 import { SecretConfigError } from '../secret'
+
+const here = path.dirname(fileURLToPath(import.meta.url))
 
 /** Turns a start-up failure into the one line a person needs, instead of a stack trace. */
 export const explainStartupError = (error: unknown): string => {
@@ -18,27 +23,27 @@ export const explainStartupError = (error: unknown): string => {
 }
 
 /**
- * Chooses the database, then opens Payload once with it so a bad DATABASE_URI, an unreachable
- * server or a missing production secret stops start-up here, in seconds, with one clear line.
+ * Chooses the database, then opens Payload once with it (in a child process: the server's primary
+ * process stays small, it only hands out connections) so a bad DATABASE_URI, an unreachable server
+ * or a missing production secret stops start-up here, in seconds, with one clear line.
  */
 export const preflight = async (): Promise<PreparedDatabase> => {
   let prepared: PreparedDatabase | undefined
   try {
     prepared = await prepareDatabase()
     console.log(prepared.description)
-    const level = process.env.LOG_LEVEL
-    process.env.LOG_LEVEL = 'silent'
-    await preloadLexical()
-    const { getPayload } = await import('payload')
-    const { default: config } = await import('../../payload.config')
-    const payload = await getPayload({ config })
-    await payload.destroy()
-    if (level === undefined) delete process.env.LOG_LEVEL
-    else process.env.LOG_LEVEL = level
-    return prepared
   } catch (error) {
     console.error(`Cannot start the hub: ${explainStartupError(error)}`)
     await prepared?.stop()
     process.exit(1)
   }
+  const check = spawnSync(process.execPath, [...process.execArgv, path.join(here, 'checkDatabase.ts')], {
+    stdio: 'inherit',
+    env: process.env,
+  })
+  if (check.status !== 0) {
+    await prepared.stop()
+    process.exit(1)
+  }
+  return prepared
 }

@@ -7,6 +7,7 @@ import { migrations } from '../migrations'
 import type { DatabaseChoice } from './resolve'
 import { readPagesIdsFirst } from './idFirstReads'
 import { skipUnreadableInPages, skipUnreadableOne } from './unreadableDocuments'
+import { keepPlannerStatisticsFresh } from './plannerStatistics'
 import { indexChildTablesByParent } from './sqliteIndexes'
 
 /** The only place that knows which Payload adapter serves which engine. */
@@ -40,6 +41,18 @@ export const databaseAdapter = (choice: DatabaseChoice): DatabaseAdapterObj => {
       adapter.queryDrafts = skipUnreadableInPages(adapter.queryDrafts)
       adapter.findVersions = skipUnreadableInPages(adapter.findVersions)
       adapter.findOne = skipUnreadableOne(adapter.findOne)
+      const { connect, destroy } = adapter
+      let stopRefreshing = () => {}
+      adapter.connect = async function (this: typeof adapter, ...connectArgs) {
+        await connect?.apply(this, connectArgs)
+        stopRefreshing = keepPlannerStatisticsFresh(adapter.client, (error) =>
+          adapter.payload.logger.warn({ err: error }, 'SQLite: refreshing planner statistics failed; will retry'),
+        )
+      }
+      adapter.destroy = async function (this: typeof adapter) {
+        stopRefreshing()
+        await destroy?.call(this)
+      }
       return adapter
     },
   }

@@ -11,7 +11,7 @@ import {
   type NodeAttributes,
   type TermRecord,
 } from './model'
-import { normalizeText, type NormalizedText } from './normalize'
+import { normalizeText } from './normalize'
 import { graphHealth, neighbourhood, strongestPath, suggestedLinks, topTerms } from './queries'
 import { sentenceAround } from './text'
 import { fixedWeight } from './weights'
@@ -65,7 +65,12 @@ export class GraphIndex {
   readonly #terms = new Map<string, TermRecord>()
   readonly #idBySlug = new Map<string, string>()
   #matcher = new MentionMatcher()
-  readonly #normalized = new Map<string, Map<string, NormalizedText>>()
+  /**
+   * term → folded text per locale, for finding the texts a changed label may now match. Only the folded
+   * string is kept: the offsets that map a match back to the original (8 bytes a character) are
+   * recomputed when a term's own mentions are, so 100,000 terms' texts do not sit in memory three times.
+   */
+  readonly #folded = new Map<string, Map<string, string>>()
   /** term → (mentioned term → evidence sentence per locale). */
   readonly #mentionsOut = new Map<string, Map<string, Localized>>()
   readonly #mentionedBy = new Map<string, Set<string>>()
@@ -170,7 +175,7 @@ export class GraphIndex {
     const mentionedBy = [...(this.#mentionedBy.get(id) ?? [])]
     this.#matcher.removeTerm(id)
     this.#clearMentions(id)
-    this.#normalized.delete(id)
+    this.#folded.delete(id)
     this.#terms.delete(id)
     if (this.#idBySlug.get(previous.slug) === id) this.#idBySlug.delete(previous.slug)
     this.graph.dropNode(id)
@@ -293,9 +298,9 @@ export class GraphIndex {
       addTo(this.#tagMembers, tag, record.id)
       this.#touchTagIfCapCrossed(tag, before, touched)
     }
-    const texts = new Map<string, NormalizedText>()
-    for (const [locale, text] of Object.entries(record.text)) if (text) texts.set(locale, normalizeText(text))
-    this.#normalized.set(record.id, texts)
+    const texts = new Map<string, string>()
+    for (const [locale, text] of Object.entries(record.text)) if (text) texts.set(locale, normalizeText(text).folded)
+    this.#folded.set(record.id, texts)
     return touched
   }
 
@@ -341,9 +346,9 @@ export class GraphIndex {
   #computeMentions(id: string): void {
     this.#clearMentions(id)
     const out = new Map<string, Localized>()
-    for (const [locale, normalized] of this.#normalized.get(id) ?? []) {
-      const original = this.#terms.get(id)?.text[locale] ?? ''
-      for (const mention of this.#matcher.find(normalized, id)) {
+    for (const [locale, original] of Object.entries(this.#terms.get(id)?.text ?? {})) {
+      if (!original) continue
+      for (const mention of this.#matcher.find(normalizeText(original), id)) {
         let evidence = out.get(mention.termId)
         if (!evidence) {
           evidence = {}
@@ -368,10 +373,10 @@ export class GraphIndex {
   #rescanForLabels(id: string, labels: readonly string[]): Set<string> {
     const sources = new Set(this.#mentionedBy.get(id) ?? [])
     if (labels.length > 0) {
-      for (const [other, texts] of this.#normalized) {
+      for (const [other, texts] of this.#folded) {
         if (other === id || sources.has(other)) continue
-        for (const normalized of texts.values()) {
-          if (MentionMatcher.containsAny(normalized.text, labels)) {
+        for (const folded of texts.values()) {
+          if (MentionMatcher.containsAny(folded, labels)) {
             sources.add(other)
             break
           }
