@@ -1,6 +1,7 @@
 /** Reading the graph's source documents through the Local API (works on SQLite and MongoDB). */
 import type { CollectionSlug, Payload, PayloadRequest, Where } from 'payload'
 
+import { mapInPages } from '../../shared/findInPages'
 import type { CitationSource, GraphInput } from '../core/graphIndex'
 import type { TermRecord } from '../core/model'
 import { caseStudyCitations, citationSource, playbookCitations, termRecordFromDoc } from '../core/records'
@@ -36,59 +37,66 @@ export const createLoader = (payload: Payload, options: SanitizedRelatedTermGrap
    * Documents of a view. Published: the main document (Payload keeps the published version there
    * even when a newer draft exists) with `_status: published`. Latest: the newest version, draft or not.
    */
+  const viewArgs = (collection: CollectionSlug, view: ViewKind, where?: Where) => {
+    const drafts = hasDrafts(collection)
+    const published: Where | undefined =
+      drafts && view === 'published' ? { _status: { equals: 'published' } } : undefined
+    const conditions = [where, published].filter((w): w is Where => Boolean(w))
+    return {
+      collection,
+      where: conditions.length > 1 ? { and: conditions } : conditions[0],
+      draft: drafts && view === 'latest',
+      locale: 'all' as const,
+      depth: 0,
+      overrideAccess: true,
+    }
+  }
+
+  /** One document (or none) of a view, inside the saving request's transaction when given. */
   const read = async (
     collection: CollectionSlug,
     view: ViewKind,
     where?: Where,
     req?: PayloadRequest,
   ): Promise<Doc[]> => {
-    const drafts = hasDrafts(collection)
-    const published: Where | undefined =
-      drafts && view === 'published' ? { _status: { equals: 'published' } } : undefined
-    const conditions = [where, published].filter((w): w is Where => Boolean(w))
     const { docs } = await payload.find({
-      collection,
-      where: conditions.length > 1 ? { and: conditions } : conditions[0],
-      draft: drafts && view === 'latest',
-      locale: 'all',
-      depth: 0,
+      ...viewArgs(collection, view, where),
       pagination: false,
-      overrideAccess: true,
       ...(req ? { req } : {}),
     })
     return docs as unknown as Doc[]
   }
 
+  /** A whole collection of a view, mapped page by page (see `mapInPages`). */
+  const readAll = <T>(collection: CollectionSlug, view: ViewKind, map: (doc: Doc) => T): Promise<T[]> =>
+    mapInPages(payload, viewArgs(collection, view), map)
+
   const byId = (id: string): Where => ({ id: { equals: id } })
 
-  const tagNames = async (req?: PayloadRequest): Promise<[string, string][]> => {
-    const docs = await read(options.tagsCollection, 'latest', undefined, req)
-    return docs.map((doc) => [String(doc.id), typeof doc.name === 'string' ? doc.name : String(doc.id)])
-  }
+  const tagNames = (): Promise<[string, string][]> =>
+    readAll(options.tagsCollection, 'latest', (doc) => [
+      String(doc.id),
+      typeof doc.name === 'string' ? doc.name : String(doc.id),
+    ])
 
-  const glossarySlugs = async (req?: PayloadRequest): Promise<[string, string][]> => {
-    const docs = await read(options.glossariesCollection, 'latest', undefined, req)
-    return docs.map((doc) => [String(doc.id), typeof doc.slug === 'string' ? doc.slug : String(doc.id)])
-  }
+  const glossarySlugs = (): Promise<[string, string][]> =>
+    readAll(options.glossariesCollection, 'latest', (doc) => [
+      String(doc.id),
+      typeof doc.slug === 'string' ? doc.slug : String(doc.id),
+    ])
 
   return {
     locales,
     all: async (view) => {
-      const [terms, caseStudies, playbooks, tags, glossaries] = await Promise.all([
-        read(options.termsCollection, view),
-        read(options.caseStudiesCollection, view),
-        read(options.playbooksCollection, view),
-        tagNames(),
-        glossarySlugs(),
-      ])
+      // One after another: each collection is mapped to records page by page, never held whole.
+      const terms = await readAll(options.termsCollection, view, (doc) => termRecordFromDoc(doc, locales))
+      const caseStudies = await readAll(options.caseStudiesCollection, view, (doc) => caseStudyCitations(doc, locales))
+      const playbooks = await readAll(options.playbooksCollection, view, (doc) => playbookCitations(doc, locales))
       return {
-        terms: terms.map((doc) => termRecordFromDoc(doc, locales)),
-        citations: [
-          ...caseStudies.map((doc) => caseStudyCitations(doc, locales)),
-          ...playbooks.map((doc) => playbookCitations(doc, locales)),
-        ],
-        tagNames: tags,
-        glossarySlugs: glossaries,
+        terms,
+        citations: [...caseStudies, ...playbooks],
+        tagNames: await tagNames(),
+        glossarySlugs: await glossarySlugs(),
       }
     },
     term: async (id, view, req) => {

@@ -12,7 +12,7 @@ import { createLoader, VIEW_KINDS, type Loader, type ViewKind } from './load'
 /** The kinds of documents whose changes move the graph. */
 export type SourceKind = 'terms' | 'case-studies' | 'playbooks' | 'tags' | 'glossaries'
 
-export type Views = Record<ViewKind, GraphIndex>
+export type Views = Partial<Record<ViewKind, GraphIndex>>
 
 /** Entries read per poll; more than this pending means a rebuild is cheaper than replaying. */
 const POLL_BATCH = 500
@@ -22,15 +22,16 @@ const POLL_OVERLAP_MS = 60_000
 const PRUNE_EVERY_MS = 5 * 60_000
 
 /**
- * The related-term graph of one Payload instance: a published and a latest view, built on start
- * (or on first use), changed in place by collection hooks, and kept in step with other instances
- * sharing the database through a change log polled every `pollIntervalMs`.
+ * The related-term graph of one Payload instance: a published view, built on start (or on first use),
+ * and a latest view, built when an editor first needs it (a storefront-only server never holds it);
+ * both changed in place by collection hooks and kept in step with other instances sharing the
+ * database through a change log polled every `pollIntervalMs`.
  */
 export class TermGraphService {
   readonly instanceId = randomUUID()
   readonly loader: Loader
-  #views: Views | null = null
-  #building: Promise<Views> | null = null
+  readonly #views: Views = {}
+  readonly #building = new Map<ViewKind, Promise<GraphIndex>>()
   #feed: ChangeFeed | null = null
   // Every change to the views runs in order, so a slow read can never apply older data last.
   #queue: Promise<unknown> = Promise.resolve()
@@ -57,17 +58,22 @@ export class TermGraphService {
       : (this.locales[0] as string)
   }
 
-  /** Both views, building them first if needed (a failed build is retried on the next call). */
-  async views(): Promise<Views> {
-    if (this.#views) return this.#views
-    this.#building ??= this.#serial(() => this.#build()).finally(() => {
-      this.#building = null
-    })
-    return this.#building
+  /** A view, building it first if needed (a failed build is retried on the next call). */
+  async view(kind: ViewKind): Promise<GraphIndex> {
+    const built = this.#views[kind]
+    if (built) return built
+    let building = this.#building.get(kind)
+    if (!building) {
+      building = this.#serial(() => this.#build(kind)).finally(() => this.#building.delete(kind))
+      this.#building.set(kind, building)
+    }
+    return building
   }
 
-  async view(kind: ViewKind): Promise<GraphIndex> {
-    return (await this.views())[kind]
+  /** The views built so far (the published one first built if none is). */
+  async views(): Promise<Views> {
+    await this.view('published')
+    return this.#views
   }
 
   /** Which view a request may see. */
@@ -75,9 +81,16 @@ export class TermGraphService {
     return this.options.canSeeDrafts(req) ? 'latest' : 'published'
   }
 
-  /** Rebuild both views from the database (e.g. after missing too many changes). */
+  /** Rebuild the views built so far from the database (e.g. after missing too many changes). */
   rebuild(): Promise<Views> {
-    return this.#serial(() => this.#build())
+    return this.#serial(async () => {
+      const startedAt = Date.now()
+      const kinds = VIEW_KINDS.filter((kind) => this.#views[kind])
+      for (const kind of kinds.length > 0 ? kinds : (['published'] as const)) await this.#build(kind)
+      // Polling starts over from this read: what was missed before it is in the views now.
+      this.#feed = new ChangeFeed(startedAt, { overlapMs: POLL_OVERLAP_MS })
+      return this.#views
+    })
   }
 
   /**
@@ -97,13 +110,12 @@ export class TermGraphService {
     await this.apply(kind, id, req)
   }
 
-  /** Re-read one document in both views and update them; idempotent. */
+  /** Re-read one document in the views built so far and update them; idempotent. */
   apply(kind: SourceKind, id: string, req?: PayloadRequest): Promise<void> {
     return this.#serial(async () => {
-      const views = this.#views
-      if (!views) return
       for (const view of VIEW_KINDS) {
-        const index = views[view]
+        const index = this.#views[view]
+        if (!index) continue
         if (kind === 'terms') {
           const record = await this.loader.term(id, view, req)
           if (record) index.upsertTerm(record)
@@ -122,7 +134,7 @@ export class TermGraphService {
 
   /** Apply the changes other instances logged since the last poll. */
   async poll(): Promise<{ applied: number; rebuilt: boolean }> {
-    if (this.#polling || !this.#views || !this.#feed) return { applied: 0, rebuilt: false }
+    if (this.#polling || !this.#feed) return { applied: 0, rebuilt: false }
     this.#polling = true
     try {
       if (Date.now() - this.#lastPollOk > this.options.changeRetentionMs / 2) {
@@ -188,17 +200,18 @@ export class TermGraphService {
     this.#poller = null
   }
 
-  async #build(): Promise<Views> {
+  async #build(kind: ViewKind): Promise<GraphIndex> {
     const startedAt = Date.now()
-    const graphOptions = { maxSharedTagGroup: this.options.maxSharedTagGroup }
-    const published = GraphIndex.build(await this.loader.all('published'), graphOptions)
-    const latest = GraphIndex.build(await this.loader.all('latest'), graphOptions)
-    this.#views = { published, latest }
-    // Changes logged while we were reading are replayed by the next poll (applying is idempotent).
-    this.#feed = new ChangeFeed(startedAt, { overlapMs: POLL_OVERLAP_MS })
+    const index = GraphIndex.build(await this.loader.all(kind), {
+      maxSharedTagGroup: this.options.maxSharedTagGroup,
+    })
+    this.#views[kind] = index
+    // Changes logged while the first view was read are replayed by the next poll (applying is idempotent);
+    // a view built later reads after every change the feed has already applied.
+    this.#feed ??= new ChangeFeed(startedAt, { overlapMs: POLL_OVERLAP_MS })
     this.#lastPollOk = Date.now()
     this.start()
-    return this.#views
+    return index
   }
 
   async #pruneChangeLog(): Promise<void> {
