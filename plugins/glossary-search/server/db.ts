@@ -1,5 +1,6 @@
 import type { CollectionSlug, Payload, PayloadRequest, Where } from 'payload'
 
+import { mapInPages } from '../../shared/findInPages'
 import { caseStudyDocument, playbookDocument, termDocument, type SearchDocument } from '../core/documents'
 import type { CaseStudySource, PlaybookSource, TermSource } from '../../storefront-feed/core/items'
 import type { ContentType } from '../../storefront-feed/types'
@@ -71,15 +72,28 @@ const find = async (
 const isPublic = (row: Row): row is Row & { slug: string } =>
   row._status === 'published' && typeof row.slug === 'string' && row.slug !== ''
 
-/** Every published document of a type. */
+/** Every published document of a type, read page by page (see `findInPages`). */
 export const readPublished = async (
   payload: Payload,
   options: SanitizedGlossarySearchConfig,
   type: ContentType,
-): Promise<SearchDocument[]> =>
-  (await find(payload, options.collections[type], { _status: { equals: 'published' } }, SELECT[type]))
-    .filter(isPublic)
-    .map((row) => toDocument(type, row))
+): Promise<SearchDocument[]> => {
+  const docs = await mapInPages(
+    payload,
+    {
+      collection: options.collections[type] as CollectionSlug,
+      where: { _status: { equals: 'published' } },
+      select: SELECT[type] as never,
+      locale: 'all',
+      fallbackLocale: false as const,
+      draft: false,
+      depth: 0,
+      overrideAccess: true,
+    },
+    (row) => (isPublic(row as Row) ? toDocument(type, row) : undefined),
+  )
+  return docs.filter((doc): doc is SearchDocument => doc !== undefined)
+}
 
 /** One document as search should hold it, or undefined when it is not (or no longer) published. */
 export const readOne = async (

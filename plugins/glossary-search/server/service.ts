@@ -4,6 +4,7 @@ import { instanceSlot } from '../../shared/instanceSlot'
 import { startPoller } from '../../shared/poller'
 import { PageCache } from '../../storefront-feed/core/pageCache'
 import { CONTENT_TYPES, type ContentType } from '../../storefront-feed/types'
+import type { SearchDocument } from '../core/documents'
 import { SearchEngine } from '../core/engine'
 import type { SanitizedGlossarySearchConfig } from '../types'
 import { readGlossaries, readJournal, readJournalHead, readOne, readPublished } from './db'
@@ -61,10 +62,10 @@ export class SearchService {
     return this.#serial(async () => {
       // Journal first: changes made while we read are replayed by the next poll (applying is idempotent).
       const journalAt = this.hasJournal ? await readJournalHead(this.payload, this.options.journalSlug) : 0
-      const [glossaries, ...byType] = await Promise.all([
-        readGlossaries(this.payload, this.options),
-        ...CONTENT_TYPES.map((type) => readPublished(this.payload, this.options, type)),
-      ])
+      const glossaries = await readGlossaries(this.payload, this.options)
+      // One type after another: each is read page by page, never held whole.
+      const byType: SearchDocument[][] = []
+      for (const type of CONTENT_TYPES) byType.push(await readPublished(this.payload, this.options, type))
       const startedAt = performance.now()
       const engine = new SearchEngine()
       for (const docs of byType) for (const doc of docs) engine.upsert(doc)
