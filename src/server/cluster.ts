@@ -2,7 +2,7 @@ import cluster, { type Worker } from 'node:cluster'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-import type { ServerSettings } from './settings'
+import { heapFlags, type ServerSettings } from './settings'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 
@@ -14,7 +14,7 @@ const here = path.dirname(fileURLToPath(import.meta.url))
 export const runCluster = (settings: ServerSettings, onStopped: (code: number) => Promise<void>): void => {
   cluster.setupPrimary({
     exec: path.join(here, 'workerMain.ts'),
-    execArgv: [...process.execArgv, '--no-deprecation'],
+    execArgv: [...process.execArgv, '--no-deprecation', ...heapFlags(settings.heap)],
     args: [JSON.stringify(settings)],
   })
   let stopping = false

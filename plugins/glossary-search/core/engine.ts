@@ -36,8 +36,14 @@ export type RankedHit = {
   field: 'name' | 'summary' | 'body'
 }
 
-/** Folded texts a locale scans: the summary (tier 1), then the body (tier 0). */
+/** A locale's own folded texts: the summary (tier 1), then the body (tier 0). */
 type Scanned = { summary: string; body: string }
+
+/**
+ * The locale whose texts every other locale falls back to (as the feed shows them): a search in English
+ * scans the English text, then the Japanese one, as if they were one text joined after the English.
+ */
+const FALLBACK_LOCALE: FeedLocale = 'ja'
 
 /** The scanned texts of every document, joined per locale; rebuilt on the first search after a change. */
 type Corpora = { keys: string[]; byLocale: Record<FeedLocale, { summary: ScanCorpus; body: ScanCorpus }> }
@@ -81,11 +87,9 @@ export class SearchEngine {
     if (this.#docs.has(doc.key)) this.#names.discard(doc.key)
     this.#docs.set(doc.key, doc)
     this.#names.add(doc)
+    // Each locale's own text once (the fallback is scanned at search time, not copied in: see `#find`).
     const ja = { summary: foldForSearch(doc.summary_ja), body: foldForSearch(doc.body_ja) }
-    const en = {
-      summary: doc.summary_en ? `${foldForSearch(doc.summary_en)}\u0000${ja.summary}` : ja.summary,
-      body: doc.body_en ? `${foldForSearch(doc.body_en)}\u0000${ja.body}` : ja.body,
-    }
+    const en = { summary: foldForSearch(doc.summary_en), body: foldForSearch(doc.body_en) }
     this.#scanned.set(doc.key, { ja, en })
     this.#corpora = null
   }
@@ -162,8 +166,10 @@ export class SearchEngine {
 
     // Summaries, then bodies: every part must occur in one of them.
     const { keys, byLocale } = this.#corporaNow()
-    const corpora = byLocale[locale]
-    const found = parts.map((part) => ({ summary: corpora.summary.find(part), body: corpora.body.find(part) }))
+    const found = parts.map((part) => ({
+      summary: scanWithFallback(byLocale, locale, 'summary', part),
+      body: scanWithFallback(byLocale, locale, 'body', part),
+    }))
     const candidates = new Set([...found[0]!.summary.keys(), ...found[0]!.body.keys()])
     const tiers: [number, number, string][][] = [[], []]
     let total = byName.size
@@ -210,6 +216,27 @@ export class SearchEngine {
 
 const corpus = (entries: Record<FeedLocale, Scanned>[], locale: FeedLocale, field: keyof Scanned) =>
   new ScanCorpus(entries.map((entry) => entry[locale][field]))
+
+/**
+ * Documents whose `field` in `locale` contains the part, with the offset of its first occurrence, reading
+ * the locale's own text and then the fallback locale's as if joined after it (one separator between).
+ */
+const scanWithFallback = (
+  byLocale: Corpora['byLocale'],
+  locale: FeedLocale,
+  field: keyof Scanned,
+  part: QueryPart,
+): Map<number, number> => {
+  const own = byLocale[locale][field]
+  const found = own.find(part)
+  if (locale === FALLBACK_LOCALE) return found
+  for (const [index, at] of byLocale[FALLBACK_LOCALE][field].find(part)) {
+    if (found.has(index)) continue
+    const ownLength = own.lengthOf(index)
+    found.set(index, ownLength === 0 ? at : ownLength + 1 + at)
+  }
+  return found
+}
 
 /** What to mark in a hit's snippet: the query parts, and the Latin words a prefix or typo matched. */
 export const needlesOf = (hit: RankedHit): string[] => [...hit.needles, ...(hit.matchedTerms ?? []).filter(isLatinTerm)]

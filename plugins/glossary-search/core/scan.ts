@@ -24,6 +24,11 @@ export class ScanCorpus {
     this.#text = texts.join(SEPARATOR) + SEPARATOR
   }
 
+  /** Length of document `index`'s text. */
+  lengthOf(index: number): number {
+    return this.#starts[index + 1]! - this.#starts[index]! - 1
+  }
+
   #docAt(position: number): number {
     let low = 0
     let high = this.#starts.length - 2

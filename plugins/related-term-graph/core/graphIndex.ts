@@ -70,7 +70,7 @@ export class GraphIndex {
    * string is kept: the offsets that map a match back to the original (8 bytes a character) are
    * recomputed when a term's own mentions are, so 100,000 terms' texts do not sit in memory three times.
    */
-  readonly #folded = new Map<string, Map<string, string>>()
+  readonly #folded = new Map<string, Localized>()
   /** term → (mentioned term → evidence sentence per locale). */
   readonly #mentionsOut = new Map<string, Map<string, Localized>>()
   readonly #mentionedBy = new Map<string, Set<string>>()
@@ -298,8 +298,9 @@ export class GraphIndex {
       addTo(this.#tagMembers, tag, record.id)
       this.#touchTagIfCapCrossed(tag, before, touched)
     }
-    const texts = new Map<string, string>()
-    for (const [locale, text] of Object.entries(record.text)) if (text) texts.set(locale, normalizeText(text).folded)
+    // A plain object per term, not a Map: 100,000 small Maps cost several times the texts they hold.
+    const texts: Localized = {}
+    for (const [locale, text] of Object.entries(record.text)) if (text) texts[locale] = normalizeText(text).folded
     this.#folded.set(record.id, texts)
     return touched
   }
@@ -375,8 +376,8 @@ export class GraphIndex {
     if (labels.length > 0) {
       for (const [other, texts] of this.#folded) {
         if (other === id || sources.has(other)) continue
-        for (const folded of texts.values()) {
-          if (MentionMatcher.containsAny(folded, labels)) {
+        for (const folded of Object.values(texts)) {
+          if (folded && MentionMatcher.containsAny(folded, labels)) {
             sources.add(other)
             break
           }

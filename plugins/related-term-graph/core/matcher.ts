@@ -22,13 +22,25 @@ type Label = {
   key: string
   folded: string
   acronym: string | null
-  terms: Set<string>
-  /** Per folded unit but the last: 1 when a long-vowel mark follows it in the label, 2 when a dot or space does. */
-  marks: Uint8Array
+  /** The terms known by this label (rarely more than one: an array costs a fraction of a Set). */
+  terms: string[]
+  /**
+   * Per folded unit but the last, as a char code: 1 when a long-vowel mark follows it in the label, 2 when
+   * a dot or space does. A string, not a Uint8Array: at 100,000 terms the typed arrays alone took 40 MB.
+   */
+  marks: string
 }
 
-/** A string the automaton looks for: a label, or an English plural of it. */
-type PatternUse = { key: string; plural: boolean }
+/**
+ * What a string the automaton looks for stands for: the key of a label, or PLURAL + the key for an English
+ * plural of it. One use is kept as the string itself, several as an array (no object per pattern).
+ */
+type PatternUses = string | string[]
+const PLURAL = '\u0000'
+const usesAt = (uses: PatternUses, index: number): string => (typeof uses === 'string' ? uses : uses[index]!)
+const usesCount = (uses: PatternUses): number => (typeof uses === 'string' ? 1 : uses.length)
+const useOf = (key: string, plural: boolean): string => (plural ? `${PLURAL}${key}` : key)
+const keyOfUse = (use: string): string => (use.startsWith(PLURAL) ? use.slice(PLURAL.length) : use)
 
 type Candidate = { label: Label; start: number; end: number; plural: boolean; from: number; to: number }
 
@@ -66,9 +78,10 @@ const compile = (patterns: Iterable<string>): AhoCorasick<string> =>
 export class MentionMatcher {
   readonly #labelsByTerm = new Map<string, string[]>()
   readonly #labels = new Map<string, Label>()
-  readonly #patterns = new Map<string, PatternUse[]>()
+  readonly #patterns = new Map<string, PatternUses>()
   #main: AhoCorasick<string>
-  #mainPatterns = new Set<string>()
+  /** False while the constructor registers the first labels (they all go into the main automaton). */
+  #compiled = false
   #overlay: AhoCorasick<string> | null = null
   readonly #overlayPatterns = new Set<string>()
   #overlayStale = false
@@ -77,10 +90,8 @@ export class MentionMatcher {
   constructor(entries: Iterable<TermLabels> = [], { overlayLimit = 256 }: { overlayLimit?: number } = {}) {
     this.#overlayLimit = overlayLimit
     for (const { termId, labels } of entries) this.#assign(termId, labelKeys(labels))
-    this.#mainPatterns = new Set(this.#patterns.keys())
-    this.#main = compile(this.#mainPatterns)
-    this.#overlayPatterns.clear()
-    this.#overlayStale = false
+    this.#main = compile(this.#patterns.keys())
+    this.#compiled = true
   }
 
   /** Folded labels of a term, deduplicated, too-short ones dropped. */
@@ -136,9 +147,11 @@ export class MentionMatcher {
         if (!uses) continue
         let range: [number, number] | undefined
         let inside = false
-        for (const use of uses) {
-          const label = this.#labels.get(use.key)
-          if (!label || !caseFits(folded, label, use.plural, hit.start, hit.end)) continue
+        for (let u = 0; u < usesCount(uses); u++) {
+          const use = usesAt(uses, u)
+          const plural = use.startsWith(PLURAL)
+          const label = this.#labels.get(plural ? keyOfUse(use) : use)
+          if (!label || !caseFits(folded, label, plural, hit.start, hit.end)) continue
           if (!range) {
             range = originalRange(folded, hit.start, hit.end)
             boundaries ??= new WordBoundaries(folded.original)
@@ -146,7 +159,7 @@ export class MentionMatcher {
             if (inside && boundaries.kanjiAffix(range[0], range[1])) inside = false
           }
           if (!longVowelsFit(folded, label, hit.start, hit.end, boundaries as WordBoundaries)) continue
-          const candidate = { label, start: hit.start, end: hit.end, plural: use.plural, from: range[0], to: range[1] }
+          const candidate = { label, start: hit.start, end: hit.end, plural, from: range[0], to: range[1] }
           if (!inside) candidates.push(candidate)
           else if (allKatakana(folded.original, range[0], range[1])) insideKatakana.push(candidate)
         }
@@ -209,13 +222,13 @@ export class MentionMatcher {
     for (const incoming of labels) {
       let label = this.#labels.get(incoming.key)
       if (!label) {
-        label = { ...incoming, terms: new Set() }
+        label = incoming
         this.#labels.set(label.key, label)
-        this.#addPattern(label.folded, { key: label.key, plural: false })
+        this.#addPattern(label.folded, useOf(label.key, false))
         for (const plural of pluralsOf(label.folded, label.acronym !== null))
-          this.#addPattern(plural, { key: label.key, plural: true })
+          this.#addPattern(plural, useOf(label.key, true))
       }
-      label.terms.add(termId)
+      if (!label.terms.includes(termId)) label.terms.push(termId)
     }
   }
 
@@ -223,8 +236,8 @@ export class MentionMatcher {
     for (const key of this.#labelsByTerm.get(termId) ?? []) {
       const label = this.#labels.get(key)
       if (!label) continue
-      label.terms.delete(termId)
-      if (label.terms.size > 0) continue
+      label.terms = label.terms.filter((id) => id !== termId)
+      if (label.terms.length > 0) continue
       this.#labels.delete(key)
       for (const pattern of [label.folded, ...pluralsOf(label.folded, label.acronym !== null)])
         this.#removePattern(pattern, key)
@@ -232,24 +245,32 @@ export class MentionMatcher {
     this.#labelsByTerm.delete(termId)
   }
 
-  #addPattern(pattern: string, use: PatternUse): void {
+  #addPattern(pattern: string, use: string): void {
     const uses = this.#patterns.get(pattern)
-    if (uses) {
-      uses.push(use)
+    if (uses !== undefined) {
+      this.#patterns.set(pattern, typeof uses === 'string' ? [uses, use] : [...uses, use])
       return
     }
-    this.#patterns.set(pattern, [use])
+    this.#patterns.set(pattern, use)
     // A pattern the main automaton does not know goes to the overlay (compiled lazily at find time).
-    if (!this.#mainPatterns.has(pattern)) {
+    if (this.#compiled && !this.#inMain(pattern)) {
       this.#overlayPatterns.add(pattern)
       this.#overlayStale = true
     }
   }
 
+  /** Whether the main automaton was compiled with this pattern (it is never edited, only replaced). */
+  #inMain(pattern: string): boolean {
+    for (const hit of this.#main.iterate(spellPattern(pattern))) if (hit.data === pattern) return true
+    return false
+  }
+
   #removePattern(pattern: string, key: string): void {
-    const uses = this.#patterns.get(pattern)?.filter((use) => use.key !== key)
-    if (uses && uses.length > 0) {
-      this.#patterns.set(pattern, uses)
+    const current = this.#patterns.get(pattern)
+    const uses = current === undefined ? [] : typeof current === 'string' ? [current] : current
+    const left = uses.filter((use) => keyOfUse(use) !== key)
+    if (left.length > 0) {
+      this.#patterns.set(pattern, left.length === 1 ? left[0]! : left)
       return
     }
     this.#patterns.delete(pattern)
@@ -261,8 +282,7 @@ export class MentionMatcher {
     this.#overlayStale = false
     if (this.#overlayPatterns.size > this.#overlayLimit) {
       // Fold the overlay into a fresh main automaton once it stops being small.
-      this.#mainPatterns = new Set(this.#patterns.keys())
-      this.#main = compile(this.#mainPatterns)
+      this.#main = compile(this.#patterns.keys())
       this.#overlayPatterns.clear()
       this.#overlay = null
       return null
@@ -287,7 +307,7 @@ const labelKeys = (labels: readonly (string | null | undefined)[]): Label[] => {
     const acronym = isAcronym(cased) ? cased : null
     const key = acronym ? `A:${acronym}` : folded
     if (!out.has(key))
-      out.set(key, { key, folded, acronym, terms: new Set(), marks: marksOf(foldForMatching(raw), 0, folded.length) })
+      out.set(key, { key, folded, acronym, terms: [], marks: marksOf(foldForMatching(raw), 0, folded.length) })
   }
   return [...out.values()]
 }
@@ -352,13 +372,13 @@ const isLongVowelMark = (code: number): boolean =>
   code === 0xff0d
 
 /** For units [start, end - 1) of a folded text: 1 when a long-vowel mark follows the unit, 2 when a dropped dot or space does. */
-const marksOf = (text: FoldedText, start: number, end: number): Uint8Array => {
-  const marks = new Uint8Array(Math.max(0, end - start - 1))
+const marksOf = (text: FoldedText, start: number, end: number): string => {
+  let marks = ''
   for (let i = start; i < end - 1; i++) {
     const to = text.ends[i] as number
     let mark = to - (text.offsets[i] as number) > 1 && isLongVowelMark(text.original.charCodeAt(to - 1)) ? 1 : 0
     if ((text.offsets[i + 1] as number) > to) mark |= 2
-    marks[i - start] = mark
+    marks += String.fromCharCode(mark)
   }
   return marks
 }
@@ -379,8 +399,8 @@ const longVowelsFit = (
   if (wanted.length === 0 || end - start - 1 !== wanted.length) return true
   const found = marksOf(text, start, end)
   for (let i = 0; i < found.length; i++) {
-    const a = wanted[i] as number
-    const b = found[i] as number
+    const a = wanted.charCodeAt(i)
+    const b = found.charCodeAt(i)
     if ((a & 1) === (b & 1) || a & 2 || b & 2) continue
     if (boundaries.startsWord(text.offsets[start + i + 1] as number)) continue
     return false
