@@ -73,7 +73,23 @@ const seeded = await ask({ seed: items })
 line(
   `Seeded ${Number(seeded.seeded).toLocaleString()} terms (+ case studies, playbooks) in ${(Number(seeded.ms) / 1000).toFixed(0)} s`,
 )
-await new Promise((r) => setTimeout(r, POLL_WAIT_MS))
+
+/**
+ * A catalogue this size goes live by starting the server on it: the running one would spend minutes
+ * catching up on the seeder's journal, under the load. Starts `workers` workers and waits until the feed,
+ * the search and the graph have read everything (their first answers wait for that).
+ */
+const startReadyHub = async (workers: number): Promise<RunningHub> => {
+  await hub.stop()
+  const started = await startHub(dataDir, { ...serverEnv, HUB_WORKERS: String(workers) })
+  for (const ready of ['/api/feed?limit=1', '/api/search?q=term', '/api/term-graph/top?limit=1']) {
+    const response = await fetch(`${started.url}${ready}`)
+    if (!response.ok) throw new Error(`${ready} answered ${response.status} after start-up`)
+    await response.arrayBuffer()
+  }
+  return started
+}
+hub = await startReadyHub(1)
 
 // ---------------------------------------------------------------------------------------------------
 type Read = {
@@ -228,8 +244,7 @@ const measureCold = async () => {
 const memory = new Map<number, number>()
 for (const [index, workers] of workerCounts.entries()) {
   if (index > 0) {
-    await hub.stop()
-    hub = await startHub(dataDir, { ...serverEnv, HUB_WORKERS: String(workers) })
+    hub = await startReadyHub(workers)
     for (const read of reads) await (await requestOf(read, hub.url)).arrayBuffer()
   }
   await loadAll(workers)

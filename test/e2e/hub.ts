@@ -66,7 +66,8 @@ export const startHub = async (
   child.stdout?.on('data', (chunk) => (output += chunk))
   child.stderr?.on('data', (chunk) => (output += chunk))
   const url = `http://127.0.0.1:${port}`
-  const deadline = Date.now() + 60_000
+  // Long enough for a server starting on 100,000 items (the storefront bench); a crash ends the wait at once.
+  const deadline = Date.now() + 180_000
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the hub exited during start-up:\n${output}`)
     try {

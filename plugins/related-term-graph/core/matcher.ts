@@ -22,8 +22,8 @@ type Label = {
   key: string
   folded: string
   acronym: string | null
-  /** The terms known by this label (rarely more than one: an array costs a fraction of a Set). */
-  terms: string[]
+  /** The terms known by this label: one id (nearly always), or several. No Set: 300,000 of them took 40 MB. */
+  terms: string | string[]
   /**
    * Per folded unit but the last, as a char code: 1 when a long-vowel mark follows it in the label, 2 when
    * a dot or space does. A string, not a Uint8Array: at 100,000 terms the typed arrays alone took 40 MB.
@@ -199,7 +199,8 @@ export class MentionMatcher {
         taken.fill(1, candidate.start, candidate.end)
         claimed.set(candidate.start, { end: candidate.end, plural: candidate.plural })
       }
-      for (const termId of candidate.label.terms) {
+      const { terms } = candidate.label
+      for (const termId of typeof terms === 'string' ? [terms] : terms) {
         const key = `${termId}|${candidate.from}`
         if (termId === excludeTermId || emitted.has(key)) continue
         emitted.add(key)
@@ -228,7 +229,10 @@ export class MentionMatcher {
         for (const plural of pluralsOf(label.folded, label.acronym !== null))
           this.#addPattern(plural, useOf(label.key, true))
       }
-      if (!label.terms.includes(termId)) label.terms.push(termId)
+      const { terms } = label
+      if (typeof terms === 'string') label.terms = terms === termId ? terms : [terms, termId]
+      else if (terms.length === 0) label.terms = termId
+      else if (!terms.includes(termId)) terms.push(termId)
     }
   }
 
@@ -236,8 +240,11 @@ export class MentionMatcher {
     for (const key of this.#labelsByTerm.get(termId) ?? []) {
       const label = this.#labels.get(key)
       if (!label) continue
-      label.terms = label.terms.filter((id) => id !== termId)
-      if (label.terms.length > 0) continue
+      const left = (typeof label.terms === 'string' ? [label.terms] : label.terms).filter((id) => id !== termId)
+      if (left.length > 0) {
+        label.terms = left.length === 1 ? left[0]! : left
+        continue
+      }
       this.#labels.delete(key)
       for (const pattern of [label.folded, ...pluralsOf(label.folded, label.acronym !== null)])
         this.#removePattern(pattern, key)
@@ -307,7 +314,7 @@ const labelKeys = (labels: readonly (string | null | undefined)[]): Label[] => {
     const acronym = isAcronym(cased) ? cased : null
     const key = acronym ? `A:${acronym}` : folded
     if (!out.has(key))
-      out.set(key, { key, folded, acronym, terms: [], marks: marksOf(foldForMatching(raw), 0, folded.length) })
+      out.set(key, { key, folded, acronym, terms: [], marks: shared(marksOf(foldForMatching(raw), 0, folded.length)) })
   }
   return [...out.values()]
 }
@@ -370,6 +377,13 @@ const isLongVowelMark = (code: number): boolean =>
   (code >= 0x2010 && code <= 0x2015) ||
   code === 0x2212 ||
   code === 0xff0d
+
+// Most labels have no mark at all: one string per length serves all of them.
+const UNMARKED: string[] = []
+const shared = (marks: string): string => {
+  if (/[^\u0000]/.test(marks)) return marks
+  return (UNMARKED[marks.length] ??= marks)
+}
 
 /** For units [start, end - 1) of a folded text: 1 when a long-vowel mark follows the unit, 2 when a dropped dot or space does. */
 const marksOf = (text: FoldedText, start: number, end: number): string => {
