@@ -298,6 +298,11 @@ for (const read of [...reads, sinceRead]) {
   )
 }
 
-await ask({ stop: true }).catch(() => undefined)
+// The writer exits on `stop` without a reply: wait for its exit (an `ask` here never resolved).
+writer.send({ stop: true })
+await new Promise((resolve) => {
+  writer.once('exit', resolve)
+  setTimeout(resolve, 10_000).unref()
+})
 await hub.stop()
 process.exit(0)
