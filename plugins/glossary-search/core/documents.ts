@@ -53,7 +53,7 @@ export type SearchDocument = {
 } & Record<SearchField, string>
 
 // This plugin still assumes the hub's default locale (its `own` readers below do too), not the config's.
-const HUB_DEFAULT_LOCALE: FeedLocale = 'ja'
+export const HUB_DEFAULT_LOCALE: FeedLocale = 'ja'
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '')
 const flat = (value: string) => value.replace(/\s+/g, ' ').trim()

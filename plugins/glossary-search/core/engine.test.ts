@@ -164,6 +164,31 @@ describe('search engine', () => {
     expect(local.search('同梱', 'en', all).hits).toHaveLength(1)
   })
 
+  it('scans an en summary and body, then the Japanese text they fall back to', () => {
+    const local = new SearchEngine()
+    local.upsert(doc('glossary-term:kiln', { term_ja: '窯', body_ja: '登り窯で焼成する陶器。' }))
+    local.upsert(
+      doc('glossary-term:glaze', {
+        term_ja: '釉薬',
+        body_ja: '陶器の表面を覆うガラス質。',
+        body_en: 'A glassy coat fired onto stoneware.',
+      }),
+    )
+    local.upsert(doc('glossary-term:clay', { term_ja: '粘土', summary_ja: '陶器の素地', summary_en: 'Stoneware body' }))
+    // English text is scanned in en only.
+    expect(local.search('stoneware', 'en', all).hits.map((hit) => [hit.doc.key, hit.field])).toEqual([
+      ['glossary-term:clay', 'summary'],
+      ['glossary-term:glaze', 'body'],
+    ])
+    expect(local.search('stoneware', 'ja', all).hits).toEqual([])
+    // Japanese text is found from en too, whether or not the document has English text of its own.
+    expect(local.search('陶器', 'en', all).hits.map((hit) => hit.doc.key)).toEqual([
+      'glossary-term:clay',
+      'glossary-term:kiln',
+      'glossary-term:glaze',
+    ])
+  })
+
   it('returns the best `limit` hits and counts them all', () => {
     const page = engine.search('インフルエンサー', 'ja', all, 1)
     expect(page.hits.map((hit) => hit.doc.key)).toEqual(['glossary-term:influencer'])

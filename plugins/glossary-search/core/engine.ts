@@ -1,7 +1,7 @@
 import MiniSearch, { type Query } from 'minisearch'
 
 import { CONTENT_TYPES as ALL_TYPES, type ContentType, type FeedLocale } from '../../storefront-feed/types'
-import { NAME_FIELDS, type SearchDocument, type SearchField } from './documents'
+import { HUB_DEFAULT_LOCALE, NAME_FIELDS, type SearchDocument, type SearchField } from './documents'
 import { foldForSearch } from './fold'
 import { ScanCorpus } from './scan'
 import { indexTokens, queryParts, type QueryPart } from './tokens'
@@ -38,12 +38,6 @@ export type RankedHit = {
 
 /** A locale's own folded texts: the summary (tier 1), then the body (tier 0). */
 type Scanned = { summary: string; body: string }
-
-/**
- * The locale whose texts every other locale falls back to (as the feed shows them): a search in English
- * scans the English text, then the Japanese one, as if they were one text joined after the English.
- */
-const FALLBACK_LOCALE: FeedLocale = 'ja'
 
 /** The scanned texts of every document, joined per locale; rebuilt on the first search after a change. */
 type Corpora = { keys: string[]; byLocale: Record<FeedLocale, { summary: ScanCorpus; body: ScanCorpus }> }
@@ -219,7 +213,8 @@ const corpus = (entries: Record<FeedLocale, Scanned>[], locale: FeedLocale, fiel
 
 /**
  * Documents whose `field` in `locale` contains the part, with the offset of its first occurrence, reading
- * the locale's own text and then the fallback locale's as if joined after it (one separator between).
+ * the locale's own text and then the default locale's (its fallback, as the feed shows it) as if joined
+ * after it (one separator between).
  */
 const scanWithFallback = (
   byLocale: Corpora['byLocale'],
@@ -229,8 +224,8 @@ const scanWithFallback = (
 ): Map<number, number> => {
   const own = byLocale[locale][field]
   const found = own.find(part)
-  if (locale === FALLBACK_LOCALE) return found
-  for (const [index, at] of byLocale[FALLBACK_LOCALE][field].find(part)) {
+  if (locale === HUB_DEFAULT_LOCALE) return found
+  for (const [index, at] of byLocale[HUB_DEFAULT_LOCALE][field].find(part)) {
     if (found.has(index)) continue
     const ownLength = own.lengthOf(index)
     found.set(index, ownLength === 0 ? at : ownLength + 1 + at)
