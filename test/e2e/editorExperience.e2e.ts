@@ -66,7 +66,9 @@ describe.sequential('what editors expect from a mature CMS', () => {
     await page.locator('.form-submit .popup-button, #action-save + .popup .popup-button').first().click()
     await page.getByText('Schedule Publish', { exact: true }).click()
     await page.locator('.schedule-publish__type').getByText('Publish', { exact: true }).click()
-    const when = new Date(Date.now() + 60_000)
+    // The picker takes minutes: a whole minute at least 90 s ahead, so the job cannot publish before the
+    // check below (now + 60 s cut to its minute was as little as a second away, and the test flaked).
+    const when = new Date(Math.ceil((Date.now() + 90_000) / 60_000) * 60_000)
     const input = page.locator('.schedule-publish__scheduler input[type="text"]').first()
     await input.click()
     const label = when.toLocaleString('en-US', {
@@ -250,7 +252,8 @@ describe.sequential('what editors expect from a mature CMS', () => {
             `"slug":"${scheduled!.slug}"`,
           ),
         {
-          timeout: 120_000,
+          // Scheduled 90–150 s after test 7 (see there), plus the jobs queue's 5 s cron.
+          timeout: 180_000,
           interval: 2000,
         },
       )
@@ -258,5 +261,5 @@ describe.sequential('what editors expect from a mature CMS', () => {
     await page.goto(`${hub.url}/admin/collections/glossary-terms/${scheduled!.id}?locale=ja`)
     await page.locator('#field-term').waitFor()
     await screenshot(page, '15a-scheduled-published')
-  })
+  }, 240_000)
 })
