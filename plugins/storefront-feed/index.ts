@@ -10,7 +10,9 @@ import {
   journalLookupChange,
   journalLookupDelete,
   stashContentDependents,
+  stashContentShownState,
   stashLookupDependents,
+  stashLookupShownState,
 } from './hooks/recordChanges'
 import { withPreview } from './server/previewUrls'
 import { feedRuntime } from './server/runtime'
@@ -49,10 +51,12 @@ export const storefrontFeed =
       const afterChange = type ? journalContentChange(options, type) : journalLookupChange(options, lookup!)
       const afterDelete = type ? journalContentDelete(options, type) : journalLookupDelete(options, lookup!)
       const beforeDelete = type ? stashContentDependents(options, type) : stashLookupDependents(options, lookup!)
+      const beforeChange = type ? stashContentShownState(options, type) : stashLookupShownState(options, lookup!)
       return {
         ...collection,
         hooks: {
           ...collection.hooks,
+          beforeChange: [...(collection.hooks?.beforeChange ?? []), beforeChange],
           beforeDelete: [...(collection.hooks?.beforeDelete ?? []), beforeDelete],
           afterChange: [...(collection.hooks?.afterChange ?? []), afterChange],
           afterDelete: [...(collection.hooks?.afterDelete ?? []), afterDelete],

@@ -2,6 +2,7 @@ import {
   createLocalReq,
   type CollectionAfterChangeHook,
   type CollectionAfterDeleteHook,
+  type CollectionBeforeChangeHook,
   type CollectionBeforeDeleteHook,
   type CollectionSlug,
   type Payload,
@@ -10,6 +11,7 @@ import {
 } from 'payload'
 
 import { idsOf, itemId, type RelationValue } from '../core/items'
+import { type JournalKind, othersSeeAChange, SHOWN_FIELDS, type ShownState, shownState } from '../core/shownFields'
 import type { ContentType, SanitizedFeedOptions } from '../types'
 import { findDocs, findRows } from '../server/db'
 import { appendChanges, type JournalAction, type JournalChange, lastAction } from '../server/journalStore'
@@ -47,6 +49,8 @@ const record = async (req: PayloadRequest, options: SanitizedFeedOptions, change
   )
   runtime.localChange()
 }
+
+const stashKey = (kind: string, id: string) => `${kind}:${id}`
 
 const hasPublishedVersion = async (payload: Payload, collection: string, id: string, req: PayloadRequest) => {
   const { totalDocs } = await payload.countVersions({
@@ -161,16 +165,74 @@ export const journalContentChange =
     const action = await decideAfterChange(req, options, type, doc as Doc)
     if (!action) return doc
     const id = String(doc.id)
-    const dependents = await dependentsOf(req, options, {
-      kind: type,
-      id,
-      related: type === 'glossary-term' ? relatedIds(doc as Doc, previousDoc as Doc) : undefined,
-    })
+    const dependents =
+      action === 'upsert' && !(await othersSeeTheSave(req, options, type, id))
+        ? []
+        : await dependentsOf(req, options, {
+            kind: type,
+            id,
+            related: type === 'glossary-term' ? relatedIds(doc as Doc, previousDoc as Doc) : undefined,
+          })
     await record(req, options, [{ type, docId: id, slug: (doc as Doc).slug ?? undefined, action }, ...dependents])
     return doc
   }
 
-const stashKey = (kind: string, id: string) => `${kind}:${id}`
+/** The stored row's shown fields in every locale: the main (published) row, which a draft save leaves alone. */
+const readShownState = async (
+  req: PayloadRequest,
+  options: SanitizedFeedOptions,
+  kind: JournalKind,
+  id: string,
+): Promise<ShownState | undefined> => {
+  const fields = kind === 'glossary' || kind === 'tag' ? SHOWN_FIELDS[kind] : [...SHOWN_FIELDS[kind], '_status']
+  const [row] = await findRows<Record<string, unknown>>(req.payload, {
+    collection: options.collections[kind],
+    where: { id: { equals: id } },
+    limit: 1,
+    locale: 'all',
+    select: Object.fromEntries(fields.map((field) => [field, true])),
+    req,
+  })
+  return shownState(kind, row)
+}
+
+// Per request, like the delete stash: the shown fields of each document before this request saved it.
+const shownBefore = new WeakMap<PayloadRequest, Map<string, ShownState | undefined>>()
+
+/** Before an update: what other items show of the document, to compare with after the save. */
+const stashShownState =
+  (options: SanitizedFeedOptions, kind: JournalKind): CollectionBeforeChangeHook =>
+  async ({ data, operation, originalDoc, req }) => {
+    if (req.context?.[SKIP_FEED_JOURNAL] || operation !== 'update' || !originalDoc?.id) return data
+    const stash = shownBefore.get(req) ?? new Map<string, ShownState | undefined>()
+    shownBefore.set(req, stash)
+    const id = String(originalDoc.id)
+    stash.set(stashKey(kind, id), await readShownState(req, options, kind, id))
+    return data
+  }
+
+export const stashContentShownState = (options: SanitizedFeedOptions, type: ContentType) =>
+  stashShownState(options, type)
+export const stashLookupShownState = (options: SanitizedFeedOptions, kind: 'glossary' | 'tag') =>
+  stashShownState(options, kind)
+
+/**
+ * Whether this save changed what other items' entries show. A summary or body edit does not: re-sending
+ * every related term, case study and playbook for it would make one edit a delta of dozens of items.
+ */
+const othersSeeTheSave = async (
+  req: PayloadRequest,
+  options: SanitizedFeedOptions,
+  kind: JournalKind,
+  id: string,
+): Promise<boolean> => {
+  const stash = shownBefore.get(req)
+  const key = stashKey(kind, id)
+  if (!stash?.has(key)) return true
+  const before = stash.get(key)
+  stash.delete(key)
+  return othersSeeAChange(before, await readShownState(req, options, kind, id))
+}
 
 // Per request rather than on req.context, which Payload may hand to hooks as a frozen object.
 const stashes = new WeakMap<PayloadRequest, Map<string, JournalChange[]>>()
@@ -238,7 +300,9 @@ export const journalLookupChange =
   async ({ doc, req }) => {
     if (req.context?.[SKIP_FEED_JOURNAL]) return doc
     const id = String(doc.id)
-    const dependents = await dependentsOf(req, options, { kind, id })
+    const dependents = (await othersSeeTheSave(req, options, kind, id))
+      ? await dependentsOf(req, options, { kind, id })
+      : []
     await record(req, options, [
       { type: kind, docId: id, slug: doc.slug ?? undefined, action: 'upsert' },
       ...dependents,

@@ -20,6 +20,22 @@ export type FindArgs = {
 type WithId = { id: string | number; _status?: string | null }
 
 const find = async <T>(payload: Payload, args: FindArgs & { where?: Where }): Promise<T[]> => {
+  // The Local API sets the locale it reads in on `req`; a hook reading in every locale must not change
+  // the locale the save it runs in goes on writing (or reading its answer) in.
+  const { req } = args
+  const locale = req?.locale
+  const fallbackLocale = req?.fallbackLocale
+  try {
+    return await findWith<T>(payload, args)
+  } finally {
+    if (req) {
+      req.locale = locale
+      req.fallbackLocale = fallbackLocale
+    }
+  }
+}
+
+const findWith = async <T>(payload: Payload, args: FindArgs & { where?: Where }): Promise<T[]> => {
   const result = await payload.find({
     collection: args.collection as CollectionSlug,
     where: args.where,

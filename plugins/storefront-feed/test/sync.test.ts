@@ -139,6 +139,42 @@ describe('the sync protocol', () => {
     expect(changes.get(`glossary-term:${related.id}`)._hub.deleted).toBe(true)
   })
 
+  it('re-sends only the edited item when nothing other items show of it changed', async () => {
+    const hub = await createTerm(payload, { glossary, slug: 'shipping-hub', term: '物流拠点' })
+    const lister = await createTerm(payload, { glossary, slug: 'lists-the-hub', related: [String(hub.id)] })
+    const story = await createCaseStudy(payload, { slug: 'story-about-hubs', relatedTerms: [String(hub.id)] })
+    let token = await currentToken()
+
+    await payload.update({ collection: 'glossary-terms', id: hub.id, data: { summary: '出荷をまとめる倉庫。' } })
+    const summaryOnly = await delta(token)
+    expect(summaryOnly.items.map((item) => item.id)).toEqual([`glossary-term:${hub.id}`])
+    expect(summaryOnly.items[0].summary).toBe('出荷をまとめる倉庫。')
+    token = summaryOnly.token
+
+    // A rename saved as a draft, then published with no further change: the main row's title changes.
+    await payload.update({ collection: 'glossary-terms', id: hub.id, draft: true, data: { term: '配送センター' } })
+    expect((await delta(token)).items).toEqual([])
+    await payload.update({ collection: 'glossary-terms', id: hub.id, data: { _status: 'published' } })
+    const renamed = byId((await delta(token)).items)
+    expect([...renamed.keys()].sort()).toEqual(
+      [`glossary-term:${hub.id}`, `glossary-term:${lister.id}`, `case-study:${story.id}`].sort(),
+    )
+    expect(renamed.get(`glossary-term:${hub.id}`).title).toBe('配送センター')
+    token = (await delta(token)).token
+
+    // A title change in the other locale is a change too.
+    await payload.update({ collection: 'glossary-terms', id: hub.id, locale: 'en', data: { term: 'Fulfilment hub' } })
+    const english = byId((await delta(token)).items)
+    expect(english.has(`glossary-term:${lister.id}`)).toBe(true)
+    token = (await delta(token)).token
+
+    const described = String((await createGlossary(payload, { slug: 'described-glossary', name: '説明付き' })).id)
+    const member = await createTerm(payload, { glossary: described, slug: 'member-of-described' })
+    token = await currentToken()
+    await payload.update({ collection: 'glossaries', id: described, data: { description: '倉庫の用語。' } })
+    expect((await delta(token)).items.map((item) => item.id)).not.toContain(`glossary-term:${member.id}`)
+  })
+
   it('refuses a sync token from a journal that has not got that far', async () => {
     const response = await getFeed(`since=${encodeSyncToken(payload.secret, 1_000_000)}`)
     expect(response.status).toBe(400)
@@ -192,6 +228,15 @@ describe('a storefront replica', () => {
           ),
         ),
       async () => payload.update({ collection: 'glossary-terms', id: pick(terms)!, data: { term: `改訂${random()}` } }),
+      async () =>
+        payload.update({ collection: 'glossary-terms', id: pick(terms)!, data: { summary: `要約${random()}` } }),
+      async () =>
+        payload.update({
+          collection: 'glossary-terms',
+          id: pick(terms)!,
+          locale: 'en',
+          data: { term: `Revised ${random()}` },
+        }),
       async () =>
         payload.update({
           collection: 'glossary-terms',
