@@ -218,6 +218,8 @@ const loadAll = async (workers: number) => {
 }
 
 const cold = new Map<string, number[]>()
+/** How many items each since-delta carried (the edited terms, and the items that show what changed). */
+const deltaItems: number[] = []
 const measureCold = async () => {
   for (let round = 0; round < coldRounds; round += 1) {
     await ask({ touch: round })
@@ -238,6 +240,7 @@ const measureCold = async () => {
     if (delta.status !== 200 || items.length === 0)
       throw new Error(`since answered ${delta.status}, ${items.length} items`)
     cold.set('since', [...(cold.get('since') ?? []), performance.now() - started])
+    deltaItems.push(items.length)
   }
 }
 
@@ -260,8 +263,11 @@ const goals: Record<string, { warm?: number; cold?: number }> = {
   list: { warm: 0.3, cold: 50 },
   graphql: { warm: 0.3, cold: 50 },
   term: { warm: 0.5, cold: 15 },
-  // The issue sets these at 100,000 items; at fewer they are printed for comparison.
-  ...(items >= 100_000 ? { since: { cold: 20 }, list: { warm: 0.3, cold: 100 } } : {}),
+  // The issue sets these at 100,000 items (a 50-item list, REST or GraphQL, within 100 ms cold); at fewer
+  // they are printed for comparison.
+  ...(items >= 100_000
+    ? { since: { cold: 20 }, list: { warm: 0.3, cold: 100 }, graphql: { warm: 0.3, cold: 100 } }
+    : {}),
 }
 for (const workers of workerCounts) {
   line(`\nHUB_WORKERS=${workers} (server memory after load: ${memory.get(workers)} MB)`)
@@ -286,7 +292,10 @@ for (const workers of workerCounts) {
 line(`\nCold: first request after a published edit (one journal poll later), median of ${coldRounds}, 1 worker`)
 line(`| read | median | max | goal |`)
 line(`|---|---|---|---|`)
-const sinceRead = { key: 'since', label: 'GET /api/feed?since=… (10 changes since the token)' }
+const sinceRead = {
+  key: 'since',
+  label: `GET /api/feed?since=… (10 changes since the token; ${[...new Set(deltaItems)].join(', ')} items)`,
+}
 for (const read of [...reads, sinceRead]) {
   const timings = cold.get(read.key)
   if (!timings) continue

@@ -13,7 +13,7 @@ import {
 import type { Localized } from '../core/localize'
 import { collectInternalLinks, type InternalLink, type RichText } from '../core/richText'
 import type { SanitizedFeedOptions } from '../types'
-import { findDocs, findRows } from './db'
+import { findRows } from './db'
 
 type TermRef = { id: string; slug: string; term: Localized<string>; glossary?: string; related?: string[] }
 
@@ -43,7 +43,8 @@ const byId = (ids: Iterable<string>) => ({ id: { in: [...new Set(ids)] } })
 /**
  * Everything the page's items point at, in a fixed number of batched queries whatever the page size:
  * terms (related, broader, linked), terms that list a page term as related, playbooks, case studies,
- * tags, then the glossaries of every term seen. Only published documents are looked up.
+ * tags, then the glossaries of every term seen. Only published documents are looked up, and only their
+ * stored values (slugs, titles, relation ids), so these reads skip Payload's per-document field hooks.
  */
 export const loadLookups = async (
   payload: Payload,
@@ -95,7 +96,7 @@ export const loadLookups = async (
   const [terms, reverse, playbooks, caseStudies, tags] = await Promise.all([
     query<TermRef>(
       () =>
-        findDocs(payload, {
+        findRows(payload, {
           collection: collections['glossary-term'],
           where: byId(termIds),
           publishedOnly: true,
@@ -105,7 +106,7 @@ export const loadLookups = async (
     ),
     query<TermRef>(
       () =>
-        findDocs(payload, {
+        findRows(payload, {
           collection: collections['glossary-term'],
           where: { related: { in: pageTermIds } },
           publishedOnly: true,
@@ -115,7 +116,7 @@ export const loadLookups = async (
     ),
     query<{ id: string; slug: string; title: Localized<string> }>(
       () =>
-        findDocs(payload, {
+        findRows(payload, {
           collection: collections.playbook,
           where: byId(playbookIds),
           publishedOnly: true,
@@ -125,7 +126,7 @@ export const loadLookups = async (
     ),
     query<{ id: string; slug: string }>(
       () =>
-        findDocs(payload, {
+        findRows(payload, {
           collection: collections['case-study'],
           where: byId(caseStudyIds),
           publishedOnly: true,
@@ -161,7 +162,7 @@ export const loadLookups = async (
 
   const glossaries = await query<{ id: string; slug: string; name: Localized<string> }>(
     () =>
-      findDocs(payload, {
+      findRows(payload, {
         collection: collections.glossary,
         where: byId(glossaryIds),
         select: { slug: true, name: true },
