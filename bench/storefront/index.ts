@@ -303,7 +303,8 @@ for (const read of [...reads, sinceRead]) {
   const median = sorted[Math.floor(sorted.length / 2)]!
   const goal = goals[read.key]?.cold
   line(
-    `| ${read.label} | ${median.toFixed(1)} ms | ${sorted.at(-1)!.toFixed(1)} ms | ${goal ? `≤ ${goal} ms ${median <= goal ? 'met' : 'NOT met'}` : ''} |`,
+    // The cold round reads each page once: the warm load's label minus its ", warm".
+    `| ${read.label.replace(/, warm$/, '')} | ${median.toFixed(1)} ms | ${sorted.at(-1)!.toFixed(1)} ms | ${goal ? `≤ ${goal} ms ${median <= goal ? 'met' : 'NOT met'}` : ''} |`,
   )
 }
 
