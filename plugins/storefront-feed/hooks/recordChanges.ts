@@ -204,6 +204,8 @@ const stashShownState =
   (options: SanitizedFeedOptions, kind: JournalKind): CollectionBeforeChangeHook =>
   async ({ data, operation, originalDoc, req }) => {
     if (req.context?.[SKIP_FEED_JOURNAL] || operation !== 'update' || !originalDoc?.id) return data
+    // A draft save journals nothing, or (an unpublish) every item that shows the document: nothing to compare.
+    if (data?._status === 'draft') return data
     const stash = shownBefore.get(req) ?? new Map<string, ShownState | undefined>()
     shownBefore.set(req, stash)
     const id = String(originalDoc.id)
