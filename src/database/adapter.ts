@@ -63,6 +63,8 @@ export const databaseAdapter = (choice: DatabaseChoice): DatabaseAdapterObj => {
       adapter.connect = async function (this: typeof adapter, ...connectArgs) {
         await connect?.apply(this, connectArgs)
         await gatherMissingStatistics(adapter)
+        // A reconnect keeps one refresh timer, not one per connect.
+        stopRefreshing()
         stopRefreshing = keepPlannerStatisticsFresh(adapter.client, (error) =>
           adapter.payload.logger.warn({ err: error }, 'SQLite: refreshing planner statistics failed; will retry'),
         )
