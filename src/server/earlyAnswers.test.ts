@@ -11,7 +11,8 @@ let fellThrough = 0
 
 beforeAll(async () => {
   server = createServer((req, res) => {
-    void answerEarlyNode(req, res).then((answered) => {
+    res.setHeader('x-built', 'no')
+    void answerEarlyNode(req, res, () => res.setHeader('x-built', 'yes')).then((answered) => {
       if (answered) return
       fellThrough += 1
       res.end('router')
@@ -79,6 +80,31 @@ describe('early answers', () => {
     expect([direct.status, direct.headers.get('x-form'), await direct.text()]).toEqual([200, 'node', body])
     expect(await answerEarly(new Request('http://x/api/direct'))?.text()).toBe(body)
     expect(await (await fetch(`${base}/api/elsewhere`)).text()).toBe('router')
+    expect(fellThrough).toBe(before + 1)
+  })
+
+  it('waits for a Node answer the plugin builds, and says it was built, not sent from memory', async () => {
+    registerEarlyAnswers({
+      test: {
+        fetch: () => undefined,
+        node: (req, res) => {
+          if (req.url === '/api/memory') return res.writeHead(200).end('memory') && true
+          if (!req.url?.startsWith('/api/built')) return false
+          return new Promise<boolean>((resolve) => setTimeout(resolve, 20)).then(() => {
+            if (req.url === '/api/built?pass=1') return false
+            res.writeHead(200).end('built')
+            return true
+          })
+        },
+      },
+    })
+    const before = fellThrough
+    const built = await fetch(`${base}/api/built`)
+    expect([await built.text(), built.headers.get('x-built')]).toEqual(['built', 'yes'])
+    const memory = await fetch(`${base}/api/memory`)
+    expect([await memory.text(), memory.headers.get('x-built')]).toEqual(['memory', 'no'])
+    // A build may still decline: the request goes on to the router.
+    expect(await (await fetch(`${base}/api/built?pass=1`)).text()).toBe('router')
     expect(fellThrough).toBe(before + 1)
   })
 })

@@ -10,8 +10,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
  */
 export type EarlyAnswer = (request: Request) => Response | undefined
 
-/** The same answer straight onto Node's response (no Request/Response pair): true when it answered. */
-export type NodeEarlyAnswer = (req: IncomingMessage, res: ServerResponse) => boolean
+/**
+ * The same answer straight onto Node's response (no Request/Response pair): true when it answered, or a
+ * promise of that for an answer the plugin builds itself (the feed builds its pages without Payload's router).
+ */
+export type NodeEarlyAnswer = (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>
 
 /** A plugin's fast path: the Fetch form (the /api route), and optionally the Node form (`npm start`). */
 export type EarlyAnswers = { fetch: EarlyAnswer; node?: NodeEarlyAnswer }
@@ -48,12 +51,21 @@ const READ_HEADERS = ['if-none-match', 'origin', 'host'] as const
  * their bytes directly; a Request/Response pair (several times the cost of a cached answer) is made
  * only for answers that have just the Fetch form.
  */
-export const answerEarlyNode = async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
+export const answerEarlyNode = async (
+  req: IncomingMessage,
+  res: ServerResponse,
+  /** Called when an answer is being built rather than sent from memory, before it is written. */
+  onBuilding?: () => void,
+): Promise<boolean> => {
   if ((req.method !== 'GET' && req.method !== 'HEAD') || registry().size === 0) return false
   let request: Request | null | undefined
   for (const answer of registry().values()) {
     if (answer.node) {
-      if (answer.node(req, res)) return true
+      const answered = answer.node(req, res)
+      if (answered === true) return true
+      if (answered === false) continue
+      onBuilding?.()
+      if (await answered) return true
       continue
     }
     request ??= fetchRequestOf(req)

@@ -28,9 +28,10 @@ export const hubRequestHandler = (
   const answer = async (req: IncomingMessage, res: ServerResponse) => {
     const limited = await limitNodeRequestBody(req, res, bodyLimits)
     if (!limited) return
-    // An early answer comes from a plugin's memory before Next's router: a hit, as the published-read cache's are.
+    // An early answer comes from a plugin before Next's router: a hit from its memory, as the published-read
+    // cache's are, or a miss it builds itself (a feed page).
     res.setHeader(CACHE_HEADER, 'HIT')
-    if (await answerEarlyNode(limited, res)) return
+    if (await answerEarlyNode(limited, res, () => res.setHeader(CACHE_HEADER, 'MISS'))) return
     res.removeHeader(CACHE_HEADER)
     await handle(limited, res)
   }

@@ -4,7 +4,8 @@ import type { Payload } from 'payload'
 
 import { type Conditionals, notModified } from '../core/http'
 import type { CachedPage } from '../core/pageCache'
-import { existingFeedRuntime } from './runtime'
+import { answerFeed } from './answer'
+import { existingFeedRuntime, type FeedRuntime } from './runtime'
 import {
   corsHeadersFor,
   fastAnswerResponse,
@@ -17,18 +18,22 @@ import {
 } from './serve'
 
 export type FeedFastPath = {
-  /** Node `http`: answers from the page cache and returns true, or returns false to let Payload answer. */
-  node: (req: IncomingMessage, res: ServerResponse) => boolean
+  /**
+   * Node `http`: answers every feed request (GET, HEAD) itself, from the page cache or with a page it builds,
+   * and returns true (at once for a cached page, else once written); false for any other request.
+   */
+  node: (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>
   /** Fetch API (route handlers, Hono, Bun): a Response from the page cache, or undefined to fall through. */
   fetch: (request: Request) => Response | undefined
 }
 
 /**
- * Serves `/api/feed` pages that are already cached without entering Payload's request pipeline (request
- * object, auth, i18n, routing), which costs several times more than sending the bytes. It answers only
- * cache hits for requests whose exact query was validated before; everything else falls through to the
- * Payload endpoint, which validates, builds, caches and answers the same bytes and headers (CORS
- * included). Invalidation is shared: the same cache is cleared by local edits and the journal poller.
+ * Serves `/api/feed` without entering Payload's request pipeline (request object, auth, i18n, routing),
+ * which costs several times more than sending a cached page and a third of building a small one (a
+ * `since` delta). The feed reads no user, so every reader gets the answer the endpoint would give: the
+ * Node form answers hits and builds misses through the endpoint's own `answerFeed`; the Fetch form answers
+ * hits only (it must answer at once). Either way the bytes and headers (CORS included) are the endpoint's,
+ * and the same cache is cleared by local edits and the journal poller.
  */
 export const storefrontFeedFastPath = (
   payload: Payload,
@@ -62,15 +67,33 @@ export const storefrontFeedFastPath = (
     }
   }
 
+  /** A miss, built as the endpoint builds it. */
+  const build = async (req: IncomingMessage, res: ServerResponse, runtime: FeedRuntime, url: URL): Promise<true> => {
+    const found = await answerFeed(runtime, {
+      payload,
+      url,
+      conditionals: { ifNoneMatch: req.headers['if-none-match'], ifModifiedSince: req.headers['if-modified-since'] },
+      withBody: req.method === 'GET',
+    })
+    return writeFastAnswer(res, { ...found, headers: { ...found.headers, ...cors(req.headers.origin) } })
+  }
+
   return {
     node: (req, res) => {
       const { pathname, search } = splitRequestUrl(req)
-      const found = answer(req.method ?? 'GET', pathname, search, requestOrigin(req), {
+      const method = req.method ?? 'GET'
+      const origin = requestOrigin(req)
+      const found = answer(method, pathname, search, origin, {
         ifNoneMatch: req.headers['if-none-match'],
         ifModifiedSince: req.headers['if-modified-since'],
         origin: req.headers.origin,
       })
-      return found ? writeFastAnswer(res, found) : false
+      if (found) return writeFastAnswer(res, found)
+      const runtime = existingFeedRuntime(payload)
+      const isFeed = (method === 'GET' || method === 'HEAD') && (pathname === feedPath || pathname === `${feedPath}/`)
+      const url = isFeed && runtime ? URL.parse(req.url ?? '/', origin) : null
+      // A request line no URL parser accepts goes on to Next, which answers it.
+      return runtime && url ? build(req, res, runtime, url) : false
     },
     fetch: (request) => {
       const url = new URL(request.url)

@@ -12,10 +12,11 @@ import {
 } from '../core/items'
 import type { Localized } from '../core/localize'
 import { collectInternalLinks, type InternalLink, type RichText } from '../core/richText'
+import type { TermDirectory } from '../core/termDirectory'
 import type { SanitizedFeedOptions } from '../types'
 import { findRows } from './db'
 
-type TermRef = { id: string; slug: string; term: Localized<string>; glossary?: string; related?: string[] }
+type TermRow = { id: string; slug: string; term: Localized<string>; glossary?: string; related?: string[] }
 
 const localizedRichTexts = (value: Localized<RichText>): RichText[] => {
   if (!value || typeof value !== 'object') return []
@@ -45,11 +46,13 @@ const byId = (ids: Iterable<string>) => ({ id: { in: [...new Set(ids)] } })
  * terms (related, broader, linked), terms that list a page term as related, playbooks, case studies,
  * tags, then the glossaries of every term seen. Only published documents are looked up, and only their
  * stored values (slugs, titles, relation ids), so these reads skip Payload's per-document field hooks.
+ * With the runtime's term directory, terms come from memory: no term query at all.
  */
 export const loadLookups = async (
   payload: Payload,
   options: SanitizedFeedOptions,
   sources: SourceDoc[],
+  directory?: TermDirectory,
 ): Promise<Lookups> => {
   const lookups = emptyLookups()
   const { collections } = options
@@ -91,29 +94,9 @@ export const loadLookups = async (
     else if (link.relationTo === collections['case-study']) caseStudyIds.add(link.id)
   }
 
-  const termSelect = { slug: true, term: true, glossary: true }
   const query = <T>(run: () => Promise<T[]>, when: boolean): Promise<T[]> => (when ? run() : Promise.resolve([]))
-  const [terms, reverse, playbooks, caseStudies, tags] = await Promise.all([
-    query<TermRef>(
-      () =>
-        findRows(payload, {
-          collection: collections['glossary-term'],
-          where: byId(termIds),
-          publishedOnly: true,
-          select: termSelect,
-        }),
-      termIds.size > 0,
-    ),
-    query<TermRef>(
-      () =>
-        findRows(payload, {
-          collection: collections['glossary-term'],
-          where: { related: { in: pageTermIds } },
-          publishedOnly: true,
-          select: { ...termSelect, related: true },
-        }),
-      pageTermIds.length > 0,
-    ),
+  const [terms, playbooks, caseStudies, tags] = await Promise.all([
+    directory ? termsFromDirectory(directory, termIds, pageTermIds) : readTerms(payload, options, termIds, pageTermIds),
     query<{ id: string; slug: string; title: Localized<string> }>(
       () =>
         findRows(payload, {
@@ -140,20 +123,11 @@ export const loadLookups = async (
     ),
   ])
 
-  const pageTerms = new Set(pageTermIds)
-  for (const term of [...terms, ...reverse]) {
-    const id = String(term.id)
-    lookups.terms.set(id, { slug: term.slug, term: term.term, glossary: term.glossary })
-    const glossary = idOf(term.glossary)
+  lookups.terms = terms.terms
+  lookups.reverseRelated = terms.reverseRelated
+  for (const ref of terms.terms.values()) {
+    const glossary = idOf(ref.glossary)
     if (glossary) glossaryIds.add(glossary)
-  }
-  for (const term of reverse) {
-    for (const listed of idsOf(term.related)) {
-      if (!pageTerms.has(listed)) continue
-      const list = lookups.reverseRelated.get(listed) ?? []
-      list.push(String(term.id))
-      lookups.reverseRelated.set(listed, list)
-    }
   }
   for (const playbook of playbooks)
     lookups.playbooks.set(String(playbook.id), { slug: playbook.slug, title: playbook.title })
@@ -173,3 +147,70 @@ export const loadLookups = async (
     lookups.glossaries.set(String(glossary.id), { slug: glossary.slug, name: glossary.name })
   return lookups
 }
+
+type TermLookups = Pick<Lookups, 'terms' | 'reverseRelated'>
+
+/** Terms by id, and the published terms listing a page term as related, from the directory. */
+const termsFromDirectory = async (
+  directory: TermDirectory,
+  termIds: Set<string>,
+  pageTermIds: string[],
+): Promise<TermLookups> => {
+  const found: TermLookups = { terms: new Map(), reverseRelated: new Map() }
+  const add = (id: string) => {
+    const ref = directory.get(id)
+    if (ref) found.terms.set(id, { slug: ref.slug, term: ref.term, glossary: ref.glossary })
+  }
+  for (const id of termIds) add(id)
+  for (const id of new Set(pageTermIds)) {
+    const listing = directory.listedBy(id)
+    if (listing.length === 0) continue
+    found.reverseRelated.set(id, newestFirst(listing))
+    listing.forEach(add)
+  }
+  return found
+}
+
+/** The same from the database: two queries (the second returns each listing term's `related`). */
+const readTerms = async (
+  payload: Payload,
+  options: SanitizedFeedOptions,
+  termIds: Set<string>,
+  pageTermIds: string[],
+): Promise<TermLookups> => {
+  const found: TermLookups = { terms: new Map(), reverseRelated: new Map() }
+  const collection = options.collections['glossary-term']
+  const termSelect = { slug: true, term: true, glossary: true }
+  const [terms, reverse] = await Promise.all([
+    termIds.size === 0
+      ? []
+      : findRows<TermRow>(payload, { collection, where: byId(termIds), publishedOnly: true, select: termSelect }),
+    pageTermIds.length === 0
+      ? []
+      : findRows<TermRow>(payload, {
+          collection,
+          where: { related: { in: pageTermIds } },
+          publishedOnly: true,
+          select: { ...termSelect, related: true },
+        }),
+  ])
+  for (const term of [...terms, ...reverse])
+    found.terms.set(String(term.id), { slug: term.slug, term: term.term, glossary: term.glossary })
+  const pageTerms = new Set(pageTermIds)
+  for (const term of reverse) {
+    for (const listed of new Set(idsOf(term.related))) {
+      if (!pageTerms.has(listed)) continue
+      const list = found.reverseRelated.get(listed) ?? []
+      list.push(String(term.id))
+      found.reverseRelated.set(listed, list)
+    }
+  }
+  for (const [id, list] of found.reverseRelated) found.reverseRelated.set(id, newestFirst(list))
+  return found
+}
+
+/**
+ * Terms listing a term as related, in one order whatever read them (every instance, either path, sends
+ * the same bytes and ETag): by id, descending, which for time-ordered ids is newest first.
+ */
+const newestFirst = (ids: string[]): string[] => ids.sort((a, b) => (a < b ? 1 : a > b ? -1 : 0))

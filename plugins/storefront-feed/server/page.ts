@@ -14,6 +14,7 @@ import {
 } from '../core/items'
 import { keysetBound, mergePages } from '../core/order'
 import type { FeedQuery, ParameterError } from '../core/params'
+import type { TermDirectory } from '../core/termDirectory'
 import { encodeCursor, encodeSyncToken } from '../core/tokens'
 import type { ContentType, SanitizedFeedOptions } from '../types'
 import { findDocs, findRows } from './db'
@@ -31,6 +32,8 @@ export type PageContext = {
   feedBase: string
   head: JournalHead
   mentionLinker?: MentionLinkerFactory
+  /** Published terms as of `head` (or later), when the runtime's directory has been read; else lookups read the database. */
+  terms?: TermDirectory
 }
 
 type Filters = { glossaryId?: string; tagId?: string }
@@ -93,7 +96,7 @@ const loadSources = async (
 }
 
 const serializeAll = async (ctx: PageContext, query: FeedQuery, sources: SourceDoc[]) => {
-  const lookups = await loadLookups(ctx.payload, ctx.options, sources)
+  const lookups = await loadLookups(ctx.payload, ctx.options, sources, ctx.terms)
   const serializeContext: SerializeContext = {
     locale: query.locale,
     baseUrl: ctx.options.baseUrl,

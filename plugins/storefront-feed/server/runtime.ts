@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 import { type CachedPage, PageCache } from '../core/pageCache'
 import type { SanitizedFeedOptions } from '../types'
 import { type JournalHead, readHead } from './journalStore'
+import { TermDirectoryKeeper } from './termDirectory'
 import { instanceSlot } from '../../shared/instanceSlot'
 
 /** Longest time a transaction may hold the journal lock before it is released anyway. */
@@ -61,6 +62,8 @@ class JournalLock {
 /** Per Payload instance: its page cache, what it last saw of the journal, its poller and its lock. */
 export class FeedRuntime {
   readonly cache: PageCache
+  /** Published terms' reference data, for the pages' lookups (read on the first page). */
+  readonly terms: TermDirectoryKeeper
   readonly lock = new JournalLock()
   /** Page builds under way, keyed by cache generation and page key. */
   readonly inflight = new Map<string, Promise<CachedPage>>()
@@ -75,12 +78,16 @@ export class FeedRuntime {
     readonly options: SanitizedFeedOptions,
   ) {
     this.cache = new PageCache(options.cache.maxEntries)
+    this.terms = new TermDirectoryKeeper(payload, options)
   }
 
   /** Adopts a freshly read journal head; a move means another write happened, so cached pages go. */
   observeHead(head: JournalHead): void {
     if (head.sequence !== this.knownHead) {
       if (this.knownHead !== -1) this.cache.clear()
+      // Forward: the directory applies the new rows now, before the next page asks. Back: a restore.
+      if (head.sequence < this.knownHead) this.terms.reload()
+      else if (this.knownHead !== -1) this.terms.advance(head.sequence)
       // The first read too: answers another cache stored before this instance knew the head may be older.
       this.options.cache.onInvalidate('journal')
       this.knownHead = head.sequence

@@ -89,25 +89,49 @@ describe('the fast path in front of Payload', () => {
     expect(await fastPath().fetch(request('?limit=7'))!.text()).toBe(fresh.text)
   })
 
-  it('serves Node http requests with the same bytes', async () => {
+  it('serves Node http requests with the endpoint’s bytes, building the pages it has not cached', async () => {
     // Behind a proxy the public origin is not the socket's: the server tells the fast path what it is.
     const path = storefrontFeedFastPath(payload, { requestOrigin: () => 'http://localhost:3000' })
     let fellThrough = 0
-    const server: Server = createServer((req, res) => {
-      if (path.node(req, res)) return
+    const server: Server = createServer(async (req, res) => {
+      if (await path.node(req, res)) return
       fellThrough += 1
       res.writeHead(599).end()
     })
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     try {
       const { port } = server.address() as AddressInfo
-      const expected = (await getFeed('limit=3')).text
-      const response = await fetch(`http://127.0.0.1:${port}/api/feed?limit=3`)
-      expect(response.status).toBe(200)
-      expect(response.headers.get('content-type')).toBe('application/feed+json; charset=utf-8')
-      expect(await response.text()).toBe(expected)
-      expect((await fetch(`http://127.0.0.1:${port}/api/feed?limit=4`)).status).toBe(599)
-      expect(fellThrough).toBe(1)
+      const base = `http://127.0.0.1:${port}`
+      const cached = await getFeed('limit=3')
+      const hit = await fetch(`${base}/api/feed?limit=3`)
+      expect(hit.status).toBe(200)
+      expect(hit.headers.get('content-type')).toBe('application/feed+json; charset=utf-8')
+      expect(await hit.text()).toBe(cached.text)
+
+      // Not cached yet: built here, and then the very page the endpoint serves (from the same cache).
+      const built = await fetch(`${base}/api/feed?limit=4&type=glossary-term`, {
+        headers: { origin: 'https://shop.example.com' },
+      })
+      const viaPayload = await getFeed('limit=4&type=glossary-term', { origin: 'https://shop.example.com' })
+      expect(built.status).toBe(200)
+      expect(await built.text()).toBe(viaPayload.text)
+      for (const name of ['etag', 'cache-control', 'cache-tag', 'vary', 'access-control-allow-origin'])
+        expect(built.headers.get(name), name).toBe(viaPayload.headers.get(name))
+
+      const head = await fetch(`${base}/api/feed?limit=5`, { method: 'HEAD' })
+      expect([head.status, await head.text()]).toEqual([200, ''])
+      const revalidated = await fetch(`${base}/api/feed?limit=5`, {
+        headers: { 'if-none-match': head.headers.get('etag')! },
+      })
+      expect(revalidated.status).toBe(304)
+
+      const refused = await fetch(`${base}/api/feed?limit=many`)
+      expect(refused.status).toBe(400)
+      expect((await refused.json()).errors[0].parameter).toBe('limit')
+
+      expect((await fetch(`${base}/api/glossary-terms?limit=4`)).status).toBe(599)
+      expect((await fetch(`${base}/api/feed?limit=4`, { method: 'POST' })).status).toBe(599)
+      expect(fellThrough).toBe(2)
     } finally {
       await new Promise((resolve) => server.close(resolve))
     }
