@@ -27,6 +27,15 @@ export type FeedFastPath = {
   fetch: (request: Request) => Response | undefined
 }
 
+// `URL.parse` arrived in Node 20.18; the hub runs on 20.9 and later.
+const parseUrl = (url: string, base: string): URL | null => {
+  try {
+    return new URL(url, base)
+  } catch {
+    return null
+  }
+}
+
 /**
  * Serves `/api/feed` without entering Payload's request pipeline (request object, auth, i18n, routing),
  * which costs several times more than sending a cached page and a third of building a small one (a
@@ -91,7 +100,7 @@ export const storefrontFeedFastPath = (
       if (found) return writeFastAnswer(res, found)
       const runtime = existingFeedRuntime(payload)
       const isFeed = (method === 'GET' || method === 'HEAD') && (pathname === feedPath || pathname === `${feedPath}/`)
-      const url = isFeed && runtime ? URL.parse(req.url ?? '/', origin) : null
+      const url = isFeed && runtime ? parseUrl(req.url ?? '/', origin) : null
       // A request line no URL parser accepts goes on to Next, which answers it.
       return runtime && url ? build(req, res, runtime, url) : false
     },
