@@ -60,6 +60,8 @@ export class TermDirectoryKeeper {
   constructor(
     readonly payload: Payload,
     readonly options: SanitizedFeedOptions,
+    /** Terms read per query while loading, journal rows per query while catching up. */
+    readonly pageSize = PAGE,
   ) {}
 
   /**
@@ -119,13 +121,16 @@ export class TermDirectoryKeeper {
         collection: this.options.collections['glossary-term'],
         where: after === undefined ? undefined : { id: { greater_than: after } },
         sort: 'id',
-        limit: PAGE,
+        limit: this.pageSize,
         publishedOnly: true,
         select: TERM_REF_SELECT,
       })
       for (const row of rows) directory.set(String(row.id), this.#refOf(row))
-      if (rows.length < PAGE) break
+      if (rows.length < this.pageSize) break
       after = rows[rows.length - 1]!.id
+      // Pages follow the last id, as `findInPages` does (shared/findInPages.ts), and requests that arrive
+      // during a read of 80,000 terms are served between pages.
+      await new Promise((resolve) => setImmediate(resolve))
     }
     this.#directory = directory
     this.#appliedUpTo = head.sequence
@@ -138,7 +143,7 @@ export class TermDirectoryKeeper {
         after: this.#appliedUpTo,
         upTo,
         types: ['glossary-term'],
-        limit: PAGE,
+        limit: this.pageSize,
       })
       const ids = [...new Set(rows.map((row) => row.docId))]
       const current =
@@ -155,7 +160,7 @@ export class TermDirectoryKeeper {
         const row = byId.get(id)
         directory.set(id, row ? this.#refOf(row) : undefined)
       }
-      this.#appliedUpTo = rows.length === PAGE ? rows[rows.length - 1]!.sequence : upTo
+      this.#appliedUpTo = rows.length === this.pageSize ? rows[rows.length - 1]!.sequence : upTo
     }
   }
 }

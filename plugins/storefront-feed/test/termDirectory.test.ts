@@ -8,6 +8,7 @@ import { findDocs } from '../server/db'
 import { readHead } from '../server/journalStore'
 import { loadLookups } from '../server/lookups'
 import { existingFeedRuntime, type FeedRuntime } from '../server/runtime'
+import { TermDirectoryKeeper } from '../server/termDirectory'
 import { createGlossary, createTerm, getFeed } from './helpers'
 
 let payload: Payload
@@ -151,5 +152,32 @@ describe('the feed’s term directory', () => {
     expect(await relatedOf()).toContain('glost-firing')
     await other.update({ collection: 'glossary-terms', id: lister.id, data: { _status: 'draft' } })
     expect(await relatedOf()).not.toContain('glost-firing')
+  })
+
+  it('reads every term and every journal row when they take many pages', async () => {
+    const keeper = new TermDirectoryKeeper(payload, runtime().options, 2)
+    const head = await readHead(payload, runtime().options.changesCollection)
+    expect(await keeper.at(head.sequence)).toBeUndefined() // starts the read
+    let directory: TermDirectory | undefined
+    for (let attempt = 0; attempt < 200 && !directory; attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 25))
+      directory = await keeper.at(head.sequence)
+    }
+    const sources = await publishedTerms()
+    expect(directory!.size).toBe(sources.length)
+    // Five changes after the read: caught up two journal rows at a time.
+    for (const source of sources.slice(0, 5))
+      await other.update({ collection: 'glossary-terms', id: source.doc.id, data: { related: [sources[5]!.doc.id] } })
+    const later = await readHead(payload, runtime().options.changesCollection)
+    const caughtUp = (await keeper.at(later.sequence))!
+    expect(caughtUp.listedBy(sources[5]!.doc.id).sort()).toEqual(
+      sources
+        .slice(0, 5)
+        .map((s) => s.doc.id)
+        .sort(),
+    )
+    const fromDatabase = await loadLookups(payload, runtime().options, await publishedTerms())
+    const fromMemory = await loadLookups(payload, runtime().options, await publishedTerms(), caughtUp)
+    expect(Object.fromEntries(fromMemory.reverseRelated)).toEqual(Object.fromEntries(fromDatabase.reverseRelated))
   })
 })
