@@ -114,9 +114,12 @@ const drain = async () => {
   while (inFlight > 0) await new Promise((resolve) => setTimeout(resolve, 200))
 }
 
+// The fast path answers every feed request itself (a miss is built, then written): wait for it.
 const deployed = await listen((req, res) => {
-  if (fastPath.node(req, res)) return
-  void viaPayload(req, res)
+  void (async () => {
+    if (await fastPath.node(req, res)) return
+    await viaPayload(req, res)
+  })()
 })
 const payloadOnly = await listen((req, res) => void viaPayload(req, res))
 
