@@ -34,7 +34,11 @@ const caseStudy = (id: string, termIds: string[], title = id): CitationSource =>
 
 /** Every edge as `type from→to weight`, sorted: two indexes are equal when these are. */
 const edgeList = (index: GraphIndex): string[] =>
-  index.graph.mapEdges((_key, a) => `${a.type} ${a.from}→${a.to} ${a.weight} ${JSON.stringify(a.evidence)}`).sort()
+  index.graph
+    .edges()
+    .map((key) => index.edge(key))
+    .map((a) => `${a.type} ${a.from}→${a.to} ${a.weight} ${JSON.stringify(a.evidence)}`)
+    .sort()
 
 const typesBetween = (index: GraphIndex, a: string, b: string): EdgeType[] =>
   index.graph

@@ -1,12 +1,25 @@
 import { MultiUndirectedGraph } from 'graphology'
 
-import { coCitedEdge, DIRECTED, directedKey, hierarchyEdges, pairKey, pushTo, sharedTagEdge } from './edges'
+import {
+  coCitedEdge,
+  DIRECTED,
+  directedKey,
+  hierarchyEdges,
+  mentionEdge,
+  pairKey,
+  pushTo,
+  relatedEdge,
+  sharedTagEdge,
+  type AddEdge,
+} from './edges'
 import { MentionMatcher, type Mention } from './matcher'
 import {
   EDGE_TYPES,
   type CitationGroup,
   type EdgeAttributes,
   type EdgeType,
+  type EdgeView,
+  type Evidence,
   type Localized,
   type NodeAttributes,
   type TermRecord,
@@ -14,7 +27,6 @@ import {
 import { normalizeText } from './normalize'
 import { graphHealth, neighbourhood, strongestPath, suggestedLinks, topTerms } from './queries'
 import { sentenceAround } from './text'
-import { fixedWeight } from './weights'
 
 export type GraphIndexOptions = {
   /** Tags carried by more terms than this are too broad to link them (no shared-tag edges). */
@@ -266,9 +278,18 @@ export class GraphIndex {
     return { terms: this.graph.order, edges: this.graph.size, byType }
   }
 
-  /** The attributes of an edge by key. */
-  edge(key: string): EdgeAttributes {
-    return this.graph.getEdgeAttributes(key)
+  /** An edge by key, with its ends and its evidence (read from the index now, not stored per edge). */
+  edge(key: string): EdgeView {
+    const attributes = this.graph.getEdgeAttributes(key)
+    const from = this.graph.source(key)
+    const to = this.graph.target(key)
+    return {
+      type: attributes.type,
+      weight: attributes.weight,
+      from,
+      to,
+      evidence: this.#evidence(attributes.type, from, to),
+    }
   }
 
   /** Whether an edge of `type` joins a and b (direction a→b for directed types). */
@@ -392,26 +413,24 @@ export class GraphIndex {
   #syncEdges(id: string): void {
     const record = this.#terms.get(id)
     if (!record) return
-    const desired = new Map<string, EdgeAttributes>()
-    const want = (key: string, attributes: EdgeAttributes) => desired.set(key, attributes)
+    const desired = new Map<string, { from: string; to: string; attributes: EdgeAttributes }>()
+    const want: AddEdge = (key, from, to, attributes) => desired.set(key, { from, to, attributes })
     const present = (other: string) => other !== id && this.#terms.has(other)
 
     for (const other of new Set([...record.related, ...(this.#relatedBy.get(id) ?? [])])) {
-      if (present(other)) want(pairKey('related', id, other), this.#relatedEdge(id, other))
+      if (present(other)) relatedEdge(id, other, want)
     }
     if (record.broader && present(record.broader)) hierarchyEdges(id, record.broader, want)
     for (const narrow of this.#narrowerOf.get(id) ?? []) if (present(narrow)) hierarchyEdges(narrow, id, want)
-    for (const target of this.#mentionsOut.get(id)?.keys() ?? [])
-      if (present(target)) want(directedKey('mentions', id, target), this.#mentionEdge(id, target))
-    for (const source of this.#mentionedBy.get(id) ?? [])
-      if (present(source)) want(directedKey('mentions', source, id), this.#mentionEdge(source, id))
+    for (const target of this.#mentionsOut.get(id)?.keys() ?? []) if (present(target)) mentionEdge(id, target, want)
+    for (const source of this.#mentionedBy.get(id) ?? []) if (present(source)) mentionEdge(source, id, want)
 
     const citedWith = new Map<string, string[]>()
     for (const key of this.#groupsOfTerm.get(id) ?? []) {
       for (const other of new Set(this.#groups.get(key)?.termIds ?? []))
         if (present(other)) pushTo(citedWith, other, key)
     }
-    for (const [other, groups] of citedWith) want(pairKey('co-cited', id, other), coCitedEdge(id, other, groups))
+    for (const [other, groups] of citedWith) coCitedEdge(id, other, groups.length, want)
 
     const taggedWith = new Map<string, string[]>()
     for (const tag of new Set(record.tags)) {
@@ -419,33 +438,31 @@ export class GraphIndex {
       if (members && members.size <= this.#maxSharedTagGroup)
         for (const other of members) if (present(other)) pushTo(taggedWith, other, tag)
     }
-    for (const [other, tags] of taggedWith) want(pairKey('shared-tag', id, other), sharedTagEdge(id, other, tags))
+    for (const [other, tags] of taggedWith) sharedTagEdge(id, other, tags.length, want)
 
     const stale: string[] = []
     this.graph.forEachEdge(id, (key) => {
       if (!desired.has(key)) stale.push(key)
     })
     for (const key of stale) this.graph.dropEdge(key)
-    for (const [key, attributes] of desired) {
+    for (const [key, { from, to, attributes }] of desired) {
       if (this.graph.hasEdge(key)) this.graph.replaceEdgeAttributes(key, attributes)
-      else this.graph.addUndirectedEdgeWithKey(key, attributes.from, attributes.to, attributes)
+      else this.graph.addUndirectedEdgeWithKey(key, from, to, attributes)
     }
   }
 
   /** Every edge at once, each computed once (the full build; the same edges #syncEdges keeps). */
   #addAllEdges(): void {
     // Each key below is produced once, except a related pair listed from both sides.
-    const add = (key: string, attributes: EdgeAttributes) =>
-      this.graph.addUndirectedEdgeWithKey(key, attributes.from, attributes.to, attributes)
+    const add: AddEdge = (key, from, to, attributes) => this.graph.addUndirectedEdgeWithKey(key, from, to, attributes)
+    const addOnce: AddEdge = (key, from, to, attributes) => {
+      if (!this.graph.hasEdge(key)) add(key, from, to, attributes)
+    }
     const present = (id: string) => this.#terms.has(id)
     for (const [id, record] of this.#terms) {
-      for (const other of new Set(record.related)) {
-        const key = pairKey('related', id, other)
-        if (other !== id && present(other) && !this.graph.hasEdge(key)) add(key, this.#relatedEdge(id, other))
-      }
+      for (const other of new Set(record.related)) if (other !== id && present(other)) relatedEdge(id, other, addOnce)
       if (record.broader && record.broader !== id && present(record.broader)) hierarchyEdges(id, record.broader, add)
-      for (const target of this.#mentionsOut.get(id)?.keys() ?? [])
-        add(directedKey('mentions', id, target), this.#mentionEdge(id, target))
+      for (const target of this.#mentionsOut.get(id)?.keys() ?? []) mentionEdge(id, target, add)
     }
     const pairs = (members: Iterable<string>, each: (a: string, b: string) => void) => {
       const list = [...new Set(members)].filter(present).sort()
@@ -456,7 +473,7 @@ export class GraphIndex {
     for (const [key, group] of this.#groups) pairs(group.termIds, (a, b) => pushTo(cited, `${a}|${b}`, key))
     for (const [pair, groups] of cited) {
       const [a, b] = pair.split('|') as [string, string]
-      add(pairKey('co-cited', a, b), coCitedEdge(a, b, groups))
+      coCitedEdge(a, b, groups.length, add)
     }
     const tagged = new Map<string, string[]>()
     for (const [tag, members] of this.#tagMembers) {
@@ -464,19 +481,38 @@ export class GraphIndex {
     }
     for (const [pair, tags] of tagged) {
       const [a, b] = pair.split('|') as [string, string]
-      add(pairKey('shared-tag', a, b), sharedTagEdge(a, b, tags))
+      sharedTagEdge(a, b, tags.length, add)
     }
   }
 
-  #relatedEdge(a: string, b: string): EdgeAttributes {
-    const [from, to] = a < b ? [a, b] : [b, a]
-    const setOn = [from, to].filter((side) => this.#terms.get(side)?.related.includes(side === from ? to : from))
-    return { type: 'related', weight: fixedWeight('related'), from, to, evidence: { kind: 'related', setOn } }
-  }
-
-  #mentionEdge(from: string, to: string): EdgeAttributes {
-    const sentence = this.#mentionsOut.get(from)?.get(to) ?? {}
-    return { type: 'mentions', weight: fixedWeight('mentions'), from, to, evidence: { kind: 'sentence', sentence } }
+  /** Why the edge from → to of `type` exists, from the same maps `#syncEdges` reads. */
+  #evidence(type: EdgeType, from: string, to: string): Evidence {
+    switch (type) {
+      case 'related':
+        return {
+          kind: 'related',
+          setOn: [from, to].filter((side) => this.#terms.get(side)?.related.includes(side === from ? to : from)),
+        }
+      case 'broader':
+        return { kind: 'hierarchy', narrow: from, broad: to }
+      case 'narrower':
+        return { kind: 'hierarchy', narrow: to, broad: from }
+      case 'mentions':
+        return { kind: 'sentence', sentence: this.#mentionsOut.get(from)?.get(to) ?? {} }
+      case 'co-cited': {
+        const groups = [...(this.#groupsOfTerm.get(from) ?? [])].filter((key) =>
+          this.#groups.get(key)?.termIds.includes(to),
+        )
+        return { kind: 'citations', groups: groups.sort() }
+      }
+      case 'shared-tag': {
+        const theirs = new Set(this.#terms.get(to)?.tags ?? [])
+        const tags = [...new Set(this.#terms.get(from)?.tags ?? [])].filter(
+          (tag) => theirs.has(tag) && (this.#tagMembers.get(tag)?.size ?? 0) <= this.#maxSharedTagGroup,
+        )
+        return { kind: 'tags', tags: tags.sort() }
+      }
+    }
   }
 }
 

@@ -59,14 +59,11 @@ export type Evidence =
   /** `shared-tag`: the tag ids. */
   | { kind: 'tags'; tags: string[] }
 
-/** What every graph edge carries. `from`/`to` give direction for directed types (mentions, broader, narrower). */
-export type EdgeAttributes = {
-  type: EdgeType
-  weight: number
-  from: string
-  to: string
-  evidence: Evidence
-}
+/** What every graph edge stores (shared, frozen: see `core/edges.ts`). */
+export type EdgeAttributes = Readonly<{ type: EdgeType; weight: number }>
+
+/** An edge as presented: `from`/`to` give direction for directed types (mentions, broader, narrower). */
+export type EdgeView = EdgeAttributes & { from: string; to: string; evidence: Evidence }
 
 /** What every graph node carries. */
 export type NodeAttributes = { slug: string }

@@ -156,9 +156,10 @@ export const suggestedLinks = (index: GraphIndex, id: string): Suggestion[] => {
   index.graph.forEachEdge(id, (key, attributes, source, target) => {
     const other = source === id ? target : source
     if (attributes.type === 'related') related.add(other)
-    if (attributes.type !== 'mentions' || !linkable(attributes.from, attributes.to)) return
+    // A mentions edge is stored from → to as source → target.
+    if (attributes.type !== 'mentions' || !linkable(source, target)) return
     const entry = found.get(other) ?? { out: false, in: false, edges: [] }
-    if (attributes.from === id) entry.out = true
+    if (source === id) entry.out = true
     else entry.in = true
     entry.edges.push(key)
     found.set(other, entry)

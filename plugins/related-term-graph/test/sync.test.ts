@@ -19,7 +19,11 @@ let glossary: string
 let tag: string
 
 const edges = (index: GraphIndex) =>
-  index.graph.mapEdges((_key, a) => `${a.type} ${a.from}→${a.to} ${a.weight} ${JSON.stringify(a.evidence)}`).sort()
+  index.graph
+    .edges()
+    .map((key) => index.edge(key))
+    .map((a) => `${a.type} ${a.from}→${a.to} ${a.weight} ${JSON.stringify(a.evidence)}`)
+    .sort()
 
 const has = async (view: 'published' | 'latest', type: Parameters<GraphIndex['hasEdge']>[0], a: string, b: string) =>
   (await service.view(view)).hasEdge(type, ids[a] as string, ids[b] as string)
