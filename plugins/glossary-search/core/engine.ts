@@ -1,22 +1,23 @@
-import MiniSearch, { type Query } from 'minisearch'
-
 import { CONTENT_TYPES as ALL_TYPES, type ContentType, type FeedLocale } from '../../storefront-feed/types'
-import { HUB_DEFAULT_LOCALE, NAME_FIELDS, type SearchDocument, type SearchField } from './documents'
+import { HUB_DEFAULT_LOCALE, NAME_FIELDS, type SearchDocument } from './documents'
 import { foldForSearch } from './fold'
+import { NameIndex, type NameQuery } from './nameIndex'
 import { ScanCorpus } from './scan'
 import { indexTokens, queryParts, type QueryPart } from './tokens'
 
 /**
- * Two structures, measured at 10,000 terms: names (headword, English name, aliases, reading) go into a
- * MiniSearch inverted index with Segmenter words and character bigrams, for ranking, prefixes and typos;
+ * Two structures, measured at 10,000 terms: names (headword, English name, aliases, reading) go into an
+ * inverted index (`nameIndex.ts`) with Segmenter words and character bigrams, for ranking, prefixes and typos;
  * summaries and bodies are kept folded and scanned for each query part. Indexing bodies as bigrams made the
  * index 5× bigger and the build 8 s; the scan costs about a millisecond and matches any substring exactly.
  */
 
-const NAME_BOOST: Record<(typeof NAME_FIELDS)[number], number> = { term_ja: 3, term_en: 3, alt: 2.5, reading: 2 }
+export type NameField = (typeof NAME_FIELDS)[number]
+
+export const NAME_BOOST: Record<NameField, number> = { term_ja: 3, term_en: 3, alt: 2.5, reading: 2 }
 
 /** Which names a locale searches: its own headword, the default locale's (the fallback), the unlocalized ones. */
-const NAMES_FOR: Record<FeedLocale, SearchField[]> = {
+const NAMES_FOR: Record<FeedLocale, NameField[]> = {
   ja: ['term_ja', 'alt', 'reading'],
   en: ['term_en', 'term_ja', 'alt', 'reading'],
 }
@@ -42,12 +43,20 @@ type Scanned = { summary: string; body: string }
 /** The scanned texts of every document, joined per locale; rebuilt on the first search after a change. */
 type Corpora = { keys: string[]; byLocale: Record<FeedLocale, { summary: ScanCorpus; body: ScanCorpus }> }
 
-const leaf = (part: QueryPart): Query =>
+/** A query part as name-index leaves, all of which must match. */
+const leaves = (part: QueryPart): NameQuery[] =>
   part.kind === 'latin'
-    ? { queries: [part.text], prefix: true, fuzzy: part.fuzzy ? 1 : false }
+    ? [{ token: part.text, prefix: true, fuzzy: part.fuzzy }]
     : part.prefix
-      ? { queries: [part.text], prefix: true }
-      : { queries: part.grams, combineWith: 'AND' }
+      ? [{ token: part.text, prefix: true }]
+      : part.grams.map((token) => ({ token }))
+
+/** A query as name-index leaves: one group per part (the benchmark runs names alone with it). */
+export const nameQueries = (query: string): NameQuery[][] => queryParts(query).map(leaves)
+
+/** A document's name tokens per field. */
+export const nameTokens = (doc: SearchDocument) =>
+  Object.fromEntries(NAME_FIELDS.map((field) => [field, indexTokens(doc[field], true)])) as Record<NameField, string[]>
 
 // Index terms a prefix or typo matched are marked too; Japanese n-grams are not (the query run is).
 const isLatinTerm = (term: string) => term.length > 1 && !/[\u3005-\u30ff\u3400-\u9fff]/.test(term)
@@ -56,13 +65,7 @@ export class SearchEngine {
   readonly #docs = new Map<string, SearchDocument>()
   readonly #scanned = new Map<string, Record<FeedLocale, Scanned>>()
   #corpora: Corpora | null = null
-  readonly #names = new MiniSearch<SearchDocument>({
-    idField: 'key',
-    fields: [...NAME_FIELDS],
-    tokenize: (text) => indexTokens(text, true),
-    processTerm: (term) => term,
-    searchOptions: { tokenize: (text) => [text], processTerm: (term) => term },
-  })
+  readonly #names = new NameIndex(NAME_FIELDS)
 
   get size(): number {
     return this.#docs.size
@@ -78,9 +81,10 @@ export class SearchEngine {
 
   /** Adds or replaces a document. */
   upsert(doc: SearchDocument): void {
-    if (this.#docs.has(doc.key)) this.#names.discard(doc.key)
+    const previous = this.#docs.get(doc.key)
+    if (previous) this.#names.remove(doc.key, nameTokens(previous))
     this.#docs.set(doc.key, doc)
-    this.#names.add(doc)
+    this.#names.add(doc.key, nameTokens(doc))
     // Each locale's own text once (the fallback is scanned at search time, not copied in: see `#find`).
     const ja = { summary: foldForSearch(doc.summary_ja), body: foldForSearch(doc.body_ja) }
     const en = { summary: foldForSearch(doc.summary_en), body: foldForSearch(doc.body_en) }
@@ -89,17 +93,17 @@ export class SearchEngine {
   }
 
   remove(key: string): void {
-    if (!this.#docs.delete(key)) return
+    const previous = this.#docs.get(key)
+    if (!previous) return
+    this.#docs.delete(key)
     this.#scanned.delete(key)
-    this.#names.discard(key)
+    this.#names.remove(key, nameTokens(previous))
     this.#corpora = null
   }
 
   /** Serialized size of what the engine holds, in bytes (for the benchmark's comparison). */
   serializedSize(): number {
-    return (
-      Buffer.byteLength(JSON.stringify(this.#names)) + Buffer.byteLength(JSON.stringify([...this.#scanned.values()]))
-    )
+    return this.#names.serializedSize() + Buffer.byteLength(JSON.stringify([...this.#scanned.values()]))
   }
 
   #corporaNow(): Corpora {
@@ -137,20 +141,17 @@ export class SearchEngine {
       )
     const needles = parts.map((part) => part.text)
 
-    const named = this.#names.search(
-      { queries: parts.map(leaf), combineWith: 'AND' },
-      {
-        fields: NAMES_FOR[locale],
-        boost: NAME_BOOST,
-        weights: { fuzzy: 0.3, prefix: 0.6 },
-        filter: unfiltered ? undefined : (r) => wanted(this.#docs.get(r.id as string)),
-      },
-    )
+    const named = this.#names.search(parts.map(leaves), {
+      fields: NAMES_FOR[locale],
+      boost: NAME_BOOST,
+      weights: { fuzzy: 0.3, prefix: 0.6 },
+      filter: unfiltered ? undefined : (key) => wanted(this.#docs.get(key)),
+    })
     const byName = new Set<string>()
-    for (const result of named) byName.add(result.id as string)
-    // MiniSearch sorts by score: the first `limit` are the best names.
+    for (const result of named) byName.add(result.key)
+    // Sorted by score: the first `limit` are the best names.
     const hits: RankedHit[] = named.slice(0, Math.min(named.length, limit)).map((result) => ({
-      doc: this.#docs.get(result.id as string)!,
+      doc: this.#docs.get(result.key)!,
       tier: 2 as const,
       score: result.score,
       needles,
