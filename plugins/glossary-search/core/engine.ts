@@ -1,8 +1,7 @@
 import { CONTENT_TYPES as ALL_TYPES, type ContentType, type FeedLocale } from '../../storefront-feed/types'
-import { HUB_DEFAULT_LOCALE, NAME_FIELDS, type SearchDocument } from './documents'
-import { foldForSearch } from './fold'
+import { NAME_FIELDS, type SearchDocument } from './documents'
 import { NameIndex, type NameQuery } from './nameIndex'
-import { ScanCorpus } from './scan'
+import { ScanIndex } from './scanIndex'
 import { indexTokens, queryParts, type QueryPart } from './tokens'
 
 /**
@@ -37,12 +36,6 @@ export type RankedHit = {
   field: 'name' | 'summary' | 'body'
 }
 
-/** A locale's own folded texts: the summary (tier 1), then the body (tier 0). */
-type Scanned = { summary: string; body: string }
-
-/** The scanned texts of every document, joined per locale; rebuilt on the first search after a change. */
-type Corpora = { keys: string[]; byLocale: Record<FeedLocale, { summary: ScanCorpus; body: ScanCorpus }> }
-
 /** A query part as name-index leaves, all of which must match. */
 const leaves = (part: QueryPart): NameQuery[] =>
   part.kind === 'latin'
@@ -63,8 +56,7 @@ const isLatinTerm = (term: string) => term.length > 1 && !/[\u3005-\u30ff\u3400-
 
 export class SearchEngine {
   readonly #docs = new Map<string, SearchDocument>()
-  readonly #scanned = new Map<string, Record<FeedLocale, Scanned>>()
-  #corpora: Corpora | null = null
+  readonly #scan = new ScanIndex()
   readonly #names = new NameIndex(NAME_FIELDS)
 
   get size(): number {
@@ -85,39 +77,26 @@ export class SearchEngine {
     if (previous) this.#names.remove(doc.key, nameTokens(previous))
     this.#docs.set(doc.key, doc)
     this.#names.add(doc.key, nameTokens(doc))
-    // Each locale's own text once (the fallback is scanned at search time, not copied in: see `#find`).
-    const ja = { summary: foldForSearch(doc.summary_ja), body: foldForSearch(doc.body_ja) }
-    const en = { summary: foldForSearch(doc.summary_en), body: foldForSearch(doc.body_en) }
-    this.#scanned.set(doc.key, { ja, en })
-    this.#corpora = null
+    this.#scan.changed(doc.key, doc)
   }
 
   remove(key: string): void {
     const previous = this.#docs.get(key)
     if (!previous) return
     this.#docs.delete(key)
-    this.#scanned.delete(key)
     this.#names.remove(key, nameTokens(previous))
-    this.#corpora = null
+    this.#scan.changed(key, null)
+  }
+
+  /** Folds and joins every summary and body for scanning (after a bulk load; searches do it when needed). */
+  compact(): void {
+    this.#scan.compact(this.#docs.values())
   }
 
   /** Serialized size of what the engine holds, in bytes (for the benchmark's comparison). */
   serializedSize(): number {
-    return this.#names.serializedSize() + Buffer.byteLength(JSON.stringify([...this.#scanned.values()]))
-  }
-
-  #corporaNow(): Corpora {
-    if (this.#corpora) return this.#corpora
-    const keys = [...this.#scanned.keys()]
-    const entries = [...this.#scanned.values()]
-    this.#corpora = {
-      keys,
-      byLocale: {
-        ja: { summary: corpus(entries, 'ja', 'summary'), body: corpus(entries, 'ja', 'body') },
-        en: { summary: corpus(entries, 'en', 'summary'), body: corpus(entries, 'en', 'body') },
-      },
-    }
-    return this.#corpora
+    if (this.#scan.needsCompacting(this.#docs.size)) this.compact()
+    return this.#names.serializedSize() + this.#scan.byteLength()
   }
 
   /**
@@ -160,27 +139,26 @@ export class SearchEngine {
     }))
 
     // Summaries, then bodies: every part must occur in one of them.
-    const { keys, byLocale } = this.#corporaNow()
+    if (this.#scan.needsCompacting(this.#docs.size)) this.compact()
     const found = parts.map((part) => ({
-      summary: scanWithFallback(byLocale, locale, 'summary', part),
-      body: scanWithFallback(byLocale, locale, 'body', part),
+      summary: this.#scan.find(locale, 'summary', part),
+      body: this.#scan.find(locale, 'body', part),
     }))
     const candidates = new Set([...found[0]!.summary.keys(), ...found[0]!.body.keys()])
-    const tiers: [number, number, string][][] = [[], []]
+    const tiers: [number, string][][] = [[], []]
     let total = byName.size
-    for (const index of candidates) {
-      const key = keys[index]!
+    for (const key of candidates) {
       if (byName.has(key)) continue
       let tier: 1 | 0 = 1
       let position = Infinity
       let matched = true
       for (const part of found) {
-        const inSummary = part.summary.get(index)
+        const inSummary = part.summary.get(key)
         if (inSummary !== undefined) {
           if (inSummary < position) position = inSummary
           continue
         }
-        const inBody = part.body.get(index)
+        const inBody = part.body.get(key)
         if (inBody === undefined) {
           matched = false
           break
@@ -190,12 +168,12 @@ export class SearchEngine {
       }
       if (!matched || !wanted(this.#docs.get(key))) continue
       total++
-      if (hits.length < limit) tiers[tier]!.push([position, index, key])
+      if (hits.length < limit) tiers[tier]!.push([position, key])
     }
     for (const tier of [1, 0] as const) {
       if (hits.length >= limit) break
-      const list = tiers[tier]!.sort((a, b) => a[0] - b[0] || (a[2] < b[2] ? -1 : 1))
-      for (const [position, , key] of list.slice(0, limit - hits.length)) {
+      const list = tiers[tier]!.sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : 1))
+      for (const [position, key] of list.slice(0, limit - hits.length)) {
         hits.push({
           doc: this.#docs.get(key)!,
           tier,
@@ -207,31 +185,6 @@ export class SearchEngine {
     }
     return { total, hits }
   }
-}
-
-const corpus = (entries: Record<FeedLocale, Scanned>[], locale: FeedLocale, field: keyof Scanned) =>
-  new ScanCorpus(entries.map((entry) => entry[locale][field]))
-
-/**
- * Documents whose `field` in `locale` contains the part, with the offset of its first occurrence, reading
- * the locale's own text and then the default locale's (its fallback, as the feed shows it) as if joined
- * after it (one separator between).
- */
-const scanWithFallback = (
-  byLocale: Corpora['byLocale'],
-  locale: FeedLocale,
-  field: keyof Scanned,
-  part: QueryPart,
-): Map<number, number> => {
-  const own = byLocale[locale][field]
-  const found = own.find(part)
-  if (locale === HUB_DEFAULT_LOCALE) return found
-  for (const [index, at] of byLocale[HUB_DEFAULT_LOCALE][field].find(part)) {
-    if (found.has(index)) continue
-    const ownLength = own.lengthOf(index)
-    found.set(index, ownLength === 0 ? at : ownLength + 1 + at)
-  }
-  return found
 }
 
 /** What to mark in a hit's snippet: the query parts, and the Latin words a prefix or typo matched. */

@@ -24,6 +24,11 @@ export class ScanCorpus {
     this.#text = texts.join(SEPARATOR) + SEPARATOR
   }
 
+  /** Bytes of the joined text as UTF-8. */
+  byteLength(): number {
+    return Buffer.byteLength(this.#text)
+  }
+
   /** Length of document `index`'s text. */
   lengthOf(index: number): number {
     return this.#starts[index + 1]! - this.#starts[index]! - 1
