@@ -59,8 +59,6 @@ export class SearchService {
 
   /** Reads every published document and swaps in a fresh index. */
   rebuild(): Promise<void> {
-    if (process.env.HUB_MEMLOG)
-      console.error(`MEM search rebuild ${new Error().stack?.split('\n').slice(2, 6).join(' | ')}`)
     return this.#serial(async () => {
       // Journal first: changes made while we read are replayed by the next poll (applying is idempotent).
       const journalAt = this.hasJournal ? await readJournalHead(this.payload, this.options.journalSlug) : 0

@@ -201,8 +201,6 @@ export class TermGraphService {
   }
 
   async #build(kind: ViewKind): Promise<GraphIndex> {
-    if (process.env.HUB_MEMLOG)
-      console.error(`MEM graph build ${kind} ${new Error().stack?.split('\n').slice(2, 9).join(' | ')}`)
     const startedAt = Date.now()
     const index = GraphIndex.build(await this.loader.all(kind), {
       maxSharedTagGroup: this.options.maxSharedTagGroup,
