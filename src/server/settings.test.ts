@@ -41,7 +41,7 @@ describe('npm start settings', () => {
 
   it('turns the heap settings into the V8 flags each worker starts with (0 leaves V8 its own choice)', () => {
     const { heap } = serverSettings([], {} as never)
-    expect(heapFlags(heap)).toEqual(['--max-semi-space-size=32', '--heap-growing-percent=20'])
+    expect(heapFlags(heap)).toEqual(['--max-semi-space-size=16', '--heap-growing-percent=10'])
     const tuned = serverSettings([], {
       HUB_HEAP_YOUNG_MB: '0',
       HUB_HEAP_GROWTH_PERCENT: '0',
