@@ -64,6 +64,17 @@ export type EngineFigures = {
   hitsForInfluencer: number
 }
 
+/** Builds something and measures it: wall and CPU time, and the heap it holds afterwards. */
+const measureBuild = async <T>(build: () => T | Promise<T>) => {
+  const before = heap()
+  const started = performance.now()
+  const cpuStarted = process.cpuUsage()
+  const built = await build()
+  const buildMs = performance.now() - started
+  const buildCpuMs = cpuMs(cpuStarted)
+  return { built, figures: { buildMs, buildCpuMs, heapMb: (heap() - before) / 2 ** 20 } }
+}
+
 export const measureInProcess = async (
   count: number,
   rounds = 25,
@@ -75,64 +86,50 @@ export const measureInProcess = async (
   const results: EngineFigures[] = []
 
   // The plugin's own engine (name index and scanned texts, query plan, ranking tiers).
-  let before = heap()
-  let started = performance.now()
-  let cpuStarted = process.cpuUsage()
-  const engine = new SearchEngine()
-  for (const doc of docs) engine.upsert(doc)
-  const hubBuild = performance.now() - started
-  const hubCpu = cpuMs(cpuStarted)
-  const hubHeap = heap() - before
+  const hub = await measureBuild(() => {
+    const engine = new SearchEngine()
+    for (const doc of docs) engine.upsert(doc)
+    engine.compact()
+    return engine
+  })
   const filter = { types: ['glossary-term', 'case-study', 'playbook'] as const }
-  const hub = time(rounds, (query) => engine.search(query, 'ja', filter, 10))
   results.push({
     name: 'hub engine',
-    buildMs: hubBuild,
-    buildCpuMs: hubCpu,
-    heapMb: hubHeap / 2 ** 20,
-    sizeMb: engine.serializedSize() / 2 ** 20,
-    ...hub,
-    hitsForInfluencer: engine.search('いんふる', 'ja', filter).total,
+    ...hub.figures,
+    sizeMb: hub.built.serializedSize() / 2 ** 20,
+    ...time(rounds, (query) => hub.built.search(query, 'ja', filter, 10)),
+    hitsForInfluencer: hub.built.search('いんふる', 'ja', filter).total,
   })
 
   // Names alone, the same tokens and query plan: the plugin's name index, then MiniSearch (what it replaced).
   const jaNames: NameField[] = ['term_ja', 'alt', 'reading']
-  const nameWeights = { fuzzy: 0.3, prefix: 0.6 }
-  before = heap()
-  started = performance.now()
-  cpuStarted = process.cpuUsage()
-  const names = new NameIndex(NAME_FIELDS)
-  for (const doc of docs) names.add(doc.key, nameTokens(doc))
-  const namesBuild = performance.now() - started
-  const namesCpu = cpuMs(cpuStarted)
-  const namesHeap = heap() - before
-  const runNames = (query: string) =>
-    names.search(nameQueries(query), { fields: jaNames, boost: NAME_BOOST, weights: nameWeights })
+  const nameOptions = { fields: jaNames, boost: NAME_BOOST, weights: { fuzzy: 0.3, prefix: 0.6 } }
+  const names = await measureBuild(() => {
+    const index = new NameIndex(NAME_FIELDS)
+    for (const doc of docs) index.add(doc.key, nameTokens(doc))
+    return index
+  })
+  const runNames = (query: string) => names.built.search(nameQueries(query), nameOptions)
   results.push({
     name: 'names: hub',
-    buildMs: namesBuild,
-    buildCpuMs: namesCpu,
-    heapMb: namesHeap / 2 ** 20,
-    sizeMb: names.serializedSize() / 2 ** 20,
+    ...names.figures,
+    sizeMb: names.built.serializedSize() / 2 ** 20,
     ...time(rounds, runNames),
     hitsForInfluencer: runNames('いんふる').length,
   })
-  before = heap()
-  started = performance.now()
-  cpuStarted = process.cpuUsage()
-  const mini = new MiniSearch<SearchDocument>({
-    idField: 'key',
-    fields: [...NAME_FIELDS],
-    tokenize: (text) => indexTokens(text, true),
-    processTerm: (term) => term,
-    searchOptions: { tokenize: (text) => [text], processTerm: (term) => term },
+  const mini = await measureBuild(() => {
+    const index = new MiniSearch<SearchDocument>({
+      idField: 'key',
+      fields: [...NAME_FIELDS],
+      tokenize: (text) => indexTokens(text, true),
+      processTerm: (term) => term,
+      searchOptions: { tokenize: (text) => [text], processTerm: (term) => term },
+    })
+    index.addAll(docs)
+    return index
   })
-  mini.addAll(docs)
-  const miniNamesBuild = performance.now() - started
-  const miniNamesCpu = cpuMs(cpuStarted)
-  const miniNamesHeap = heap() - before
   const runMini = (query: string) =>
-    mini.search(
+    mini.built.search(
       {
         combineWith: 'AND',
         queries: nameQueries(query).map((group) => ({
@@ -144,43 +141,38 @@ export const measureInProcess = async (
           })),
         })),
       },
-      { fields: jaNames, boost: NAME_BOOST, weights: nameWeights },
+      nameOptions,
     )
   results.push({
     name: 'names: MiniSearch 7.2',
-    buildMs: miniNamesBuild,
-    buildCpuMs: miniNamesCpu,
-    heapMb: miniNamesHeap / 2 ** 20,
-    sizeMb: Buffer.byteLength(JSON.stringify(mini)) / 2 ** 20,
+    ...mini.figures,
+    sizeMb: Buffer.byteLength(JSON.stringify(mini.built)) / 2 ** 20,
     ...time(rounds, runMini),
     hitsForInfluencer: runMini('いんふる').length,
   })
 
   // Orama with the same tokens per field (its tokenizer is handed ours), prefix search, tolerance 1.
   const fields = SEARCH_FIELDS.filter((field) => !field.endsWith('_en'))
-  before = heap()
-  started = performance.now()
-  cpuStarted = process.cpuUsage()
-  const orama = create({
-    schema: Object.fromEntries(fields.map((field) => [field, 'string'])) as Record<string, 'string'>,
-    components: {
-      tokenizer: {
-        language: 'japanese',
-        normalizationCache: new Map(),
-        tokenize: (raw: string, _language?: string, prop?: string) => indexTokens(raw, !prop?.startsWith('body')),
+  const orama = await measureBuild(async () => {
+    const db = create({
+      schema: Object.fromEntries(fields.map((field) => [field, 'string'])) as Record<string, 'string'>,
+      components: {
+        tokenizer: {
+          language: 'japanese',
+          normalizationCache: new Map(),
+          tokenize: (raw: string, _language?: string, prop?: string) => indexTokens(raw, !prop?.startsWith('body')),
+        },
       },
-    },
+    })
+    await insertMultiple(
+      db,
+      docs.map((doc) => Object.fromEntries([['id', doc.key], ...fields.map((field) => [field, doc[field]])])) as never,
+      1000,
+    )
+    return db
   })
-  await insertMultiple(
-    orama,
-    docs.map((doc) => Object.fromEntries([['id', doc.key], ...fields.map((field) => [field, doc[field]])])) as never,
-    1000,
-  )
-  const oramaBuild = performance.now() - started
-  const oramaCpu = cpuMs(cpuStarted)
-  const oramaHeap = heap() - before
   const runOrama = (query: string) =>
-    oramaSearch(orama, {
+    oramaSearch(orama.built, {
       term: query,
       properties: fields as never,
       tolerance: 1,
@@ -192,10 +184,8 @@ export const measureInProcess = async (
   const influencer = (await runOrama('いんふる')) as { count: number }
   results.push({
     name: 'Orama 3.1',
-    buildMs: oramaBuild,
-    buildCpuMs: oramaCpu,
-    heapMb: oramaHeap / 2 ** 20,
-    sizeMb: Buffer.byteLength(JSON.stringify(save(orama))) / 2 ** 20,
+    ...orama.figures,
+    sizeMb: Buffer.byteLength(JSON.stringify(save(orama.built))) / 2 ** 20,
     ...oramaTimes,
     hitsForInfluencer: influencer.count,
   })

@@ -23,9 +23,27 @@ export const relationId = (value: unknown): string | null => {
 export const relationIds = (value: unknown): string[] =>
   Array.isArray(value) ? [...new Set(value.map(relationId).filter((id): id is string => id !== null))] : []
 
-// `filter` grows its result 17 slots at a time; `slice` copies it to its length. Records stay in memory
-// (100,000 of them), and three such arrays each were about 20 MB.
+// `filter` grows its result 17 slots at a time; `slice` (or `map`) copies it to its length. Records stay in
+// memory (100,000 of them), and three such arrays each were about 20 MB.
 const exact = <T>(list: T[]): T[] => list.slice()
+
+/** One string per id (an id read from the database is a new string at each place it appears). */
+export type IdPool = (id: string) => string
+/**
+ * A pool for one full read: every record and citation then shares one string per id (at 100,000 items,
+ * about six references a term, ~12 MB of copies). Without one, ids are kept as read.
+ */
+export const idPool = (): IdPool => {
+  const pool = new Map<string, string>()
+  return (id) => {
+    const known = pool.get(id)
+    if (known !== undefined) return known
+    pool.set(id, id)
+    return id
+  }
+}
+const asIs: IdPool = (id) => id
+const pooled = (ids: IdPool, id: string | null): string | null => (id === null ? null : ids(id))
 
 /** A localized field read with `locale: 'all'` (`{ ja, en }`), or a plain value (one locale). */
 export const localized = <T>(
@@ -52,7 +70,7 @@ const nonEmptyString = (value: unknown): string | undefined =>
 const richTextString = (value: unknown): string | undefined => nonEmptyString(lexicalPlainText(value))
 
 /** A glossary-terms document → TermRecord. */
-export const termRecordFromDoc = (doc: Doc, locales: readonly string[]): TermRecord => {
+export const termRecordFromDoc = (doc: Doc, locales: readonly string[], ids: IdPool = asIs): TermRecord => {
   const summary = localized(doc.summary, locales, nonEmptyString)
   const body = localized(doc.body, locales, richTextString)
   const text: Localized = {}
@@ -61,20 +79,22 @@ export const termRecordFromDoc = (doc: Doc, locales: readonly string[]): TermRec
     if (joined) text[locale] = joined
   }
   return {
-    id: relationId(doc.id) as string,
+    id: ids(relationId(doc.id) as string),
     slug: typeof doc.slug === 'string' ? doc.slug : String(doc.id),
     term: localized(doc.term, locales, nonEmptyString),
     englishName: nonEmptyString(doc.englishName) ?? null,
     reading: nonEmptyString(doc.reading) ?? null,
     aliases: Array.isArray(doc.aliases) ? exact(doc.aliases.filter((a): a is string => typeof a === 'string')) : [],
-    glossary: relationId(doc.glossary),
+    glossary: pooled(ids, relationId(doc.glossary)),
     text,
     summary,
     neverAutoLink: doc[NEVER_AUTO_LINK_FIELD] === true,
     noAutoLinksInside: doc[NO_AUTO_LINKS_FIELD] === true,
-    related: exact(relationIds(doc[RELATED_FIELD]).filter((id) => id !== relationId(doc.id))),
-    broader: relationId(doc.broader),
-    tags: relationIds(doc.tags),
+    related: relationIds(doc[RELATED_FIELD])
+      .filter((id) => id !== relationId(doc.id))
+      .map(ids),
+    broader: pooled(ids, relationId(doc.broader)),
+    tags: relationIds(doc.tags).map(ids),
     ...(doc._status === 'draft' || doc._status === 'published' ? { status: doc._status } : {}),
   }
 }
@@ -91,10 +111,10 @@ const labelled = (ja: (t: string) => string, en: (t: string) => string, title: L
 export const citationSource = (collection: 'case-studies' | 'playbooks', id: string): string => `${collection}:${id}`
 
 /** A case-studies document → its one citation group (the terms it links). */
-export const caseStudyCitations = (doc: Doc, locales: readonly string[]): CitationSource => {
+export const caseStudyCitations = (doc: Doc, locales: readonly string[], ids: IdPool = asIs): CitationSource => {
   const id = relationId(doc.id) as string
   const source = citationSource('case-studies', id)
-  const termIds = relationIds(doc.relatedTerms)
+  const termIds = relationIds(doc.relatedTerms).map(ids)
   const title = localized(doc.title, locales, nonEmptyString)
   const groups: CitationGroup[] =
     termIds.length > 1
@@ -115,14 +135,14 @@ export const caseStudyCitations = (doc: Doc, locales: readonly string[]): Citati
 }
 
 /** A playbooks document → one citation group per step linking two or more terms. */
-export const playbookCitations = (doc: Doc, locales: readonly string[]): CitationSource => {
+export const playbookCitations = (doc: Doc, locales: readonly string[], ids: IdPool = asIs): CitationSource => {
   const id = relationId(doc.id) as string
   const source = citationSource('playbooks', id)
   const title = localized(doc.title, locales, nonEmptyString)
   const steps = Array.isArray(doc.steps) ? (doc.steps as Doc[]) : []
   const groups: CitationGroup[] = []
   steps.forEach((step, position) => {
-    const termIds = relationIds(step.relatedTerms)
+    const termIds = relationIds(step.relatedTerms).map(ids)
     if (termIds.length < 2) return
     const stepTitle = localized(step.title, locales, nonEmptyString)
     const stepKey = nonEmptyString(step.key) ?? nonEmptyString(step.id) ?? String(position)

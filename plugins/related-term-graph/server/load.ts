@@ -4,7 +4,7 @@ import type { CollectionSlug, Payload, PayloadRequest, Where } from 'payload'
 import { mapInPages } from '../../shared/findInPages'
 import type { CitationSource, GraphInput } from '../core/graphIndex'
 import type { TermRecord } from '../core/model'
-import { caseStudyCitations, citationSource, playbookCitations, termRecordFromDoc } from '../core/records'
+import { caseStudyCitations, citationSource, idPool, playbookCitations, termRecordFromDoc } from '../core/records'
 import type { SanitizedRelatedTermGraphConfig } from '../types'
 
 /** `published`: what anonymous readers see. `latest`: newest drafts included, for editors. */
@@ -89,9 +89,12 @@ export const createLoader = (payload: Payload, options: SanitizedRelatedTermGrap
     locales,
     all: async (view) => {
       // One after another: each collection is mapped to records page by page, never held whole.
-      const terms = await readAll(options.termsCollection, view, (doc) => termRecordFromDoc(doc, locales))
-      const caseStudies = await readAll(options.caseStudiesCollection, view, (doc) => caseStudyCitations(doc, locales))
-      const playbooks = await readAll(options.playbooksCollection, view, (doc) => playbookCitations(doc, locales))
+      const ids = idPool()
+      const terms = await readAll(options.termsCollection, view, (doc) => termRecordFromDoc(doc, locales, ids))
+      const caseStudies = await readAll(options.caseStudiesCollection, view, (doc) =>
+        caseStudyCitations(doc, locales, ids),
+      )
+      const playbooks = await readAll(options.playbooksCollection, view, (doc) => playbookCitations(doc, locales, ids))
       return {
         terms,
         citations: [...caseStudies, ...playbooks],
