@@ -78,7 +78,7 @@ export const serverSettings = (argv: string[], env: NodeJS.ProcessEnv): ServerSe
     bodyLimits: limitsOf(env),
     heap: {
       youngSpaceMb: integer(env.HUB_HEAP_YOUNG_MB || '16', 'HUB_HEAP_YOUNG_MB', 0, 1024),
-      growthPercent: integer(env.HUB_HEAP_GROWTH_PERCENT || '10', 'HUB_HEAP_GROWTH_PERCENT', 0, 300),
+      growthPercent: integer(env.HUB_HEAP_GROWTH_PERCENT || '20', 'HUB_HEAP_GROWTH_PERCENT', 0, 300),
       maxOldSpaceMb: integer(env.HUB_HEAP_MAX_MB || '0', 'HUB_HEAP_MAX_MB', 0, 1_048_576),
     },
   }
