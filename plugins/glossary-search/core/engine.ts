@@ -95,8 +95,13 @@ export class SearchEngine {
 
   /** Serialized size of what the engine holds, in bytes (for the benchmark's comparison). */
   serializedSize(): number {
+    return this.#names.serializedSize() + this.#scanned().byteLength()
+  }
+
+  /** The scan index, joined again first when the edits kept aside have grown too many. */
+  #scanned(): ScanIndex {
     if (this.#scan.needsCompacting(this.#docs.size)) this.compact()
-    return this.#names.serializedSize() + this.#scan.byteLength()
+    return this.#scan
   }
 
   /**
@@ -139,10 +144,10 @@ export class SearchEngine {
     }))
 
     // Summaries, then bodies: every part must occur in one of them.
-    if (this.#scan.needsCompacting(this.#docs.size)) this.compact()
+    const scan = this.#scanned()
     const found = parts.map((part) => ({
-      summary: this.#scan.find(locale, 'summary', part),
-      body: this.#scan.find(locale, 'body', part),
+      summary: scan.find(locale, 'summary', part),
+      body: scan.find(locale, 'body', part),
     }))
     const candidates = new Set([...found[0]!.summary.keys(), ...found[0]!.body.keys()])
     const tiers: [number, string][][] = [[], []]
