@@ -1,6 +1,4 @@
-import AhoCorasick from 'modern-ahocorasick'
-
-import { spellPattern, spellText } from './automatonText'
+import { PatternAutomaton } from './automaton'
 import { urlRanges, WordBoundaries } from './boundaries'
 import { foldForMatching, foldLabel, isKatakana, originalRange, type FoldedText } from './normalize'
 
@@ -63,9 +61,6 @@ const pluralsOf = (folded: string, acronym: boolean): string[] => {
   return [`${folded}s`]
 }
 
-const compile = (patterns: Iterable<string>): AhoCorasick<string> =>
-  new AhoCorasick(Array.from(patterns, (pattern) => ({ pattern: spellPattern(pattern), data: pattern })))
-
 /**
  * Finds mentions of glossary terms in texts: one Aho–Corasick automaton over all folded labels finds
  * candidates, and a candidate counts only when it starts and ends on a word boundary (`boundaries.ts`)
@@ -79,10 +74,10 @@ export class MentionMatcher {
   readonly #labelsByTerm = new Map<string, string[]>()
   readonly #labels = new Map<string, Label>()
   readonly #patterns = new Map<string, PatternUses>()
-  #main: AhoCorasick<string>
+  #main: PatternAutomaton
   /** False while the constructor registers the first labels (they all go into the main automaton). */
   #compiled = false
-  #overlay: AhoCorasick<string> | null = null
+  #overlay: PatternAutomaton | null = null
   readonly #overlayPatterns = new Set<string>()
   #overlayStale = false
   readonly #overlayLimit: number
@@ -90,7 +85,7 @@ export class MentionMatcher {
   constructor(entries: Iterable<TermLabels> = [], { overlayLimit = 256 }: { overlayLimit?: number } = {}) {
     this.#overlayLimit = overlayLimit
     for (const { termId, labels } of entries) this.#assign(termId, labelKeys(labels))
-    this.#main = compile(this.#patterns.keys())
+    this.#main = new PatternAutomaton(this.#patterns.keys())
     this.#compiled = true
   }
 
@@ -135,16 +130,12 @@ export class MentionMatcher {
     let boundaries: WordBoundaries | undefined
     // Labels inside a longer katakana word: they count only when labels tile that word (see compoundOfLabels).
     const insideKatakana: Candidate[] = []
-    const { spelt, unitAt } = spellText(folded.folded)
-    const collect = (automaton: AhoCorasick<string>) => {
-      for (const spelled of automaton.iterate(spelt)) {
-        const start = unitAt[spelled.start] as number
-        // A hit starting inside a unit's spelling is no hit in the folded text.
-        if (start < 0) continue
-        const hit = { start, end: unitAt[spelled.end] as number, data: spelled.data }
-        const uses = this.#patterns.get(hit.data as string)
+    const collect = (automaton: PatternAutomaton) => {
+      automaton.forEachHit(folded.folded, (pattern, start, end) => {
+        const hit = { start, end }
+        const uses = this.#patterns.get(automaton.patterns[pattern]!)
         // Patterns removed since the main compile stay in its automaton: skip them here.
-        if (!uses) continue
+        if (!uses) return
         let range: [number, number] | undefined
         let inside = false
         for (let u = 0; u < usesCount(uses); u++) {
@@ -163,7 +154,7 @@ export class MentionMatcher {
           if (!inside) candidates.push(candidate)
           else if (allKatakana(folded.original, range[0], range[1])) insideKatakana.push(candidate)
         }
-      }
+      })
     }
     const overlay = this.#currentOverlay()
     collect(this.#main)
@@ -268,8 +259,7 @@ export class MentionMatcher {
 
   /** Whether the main automaton was compiled with this pattern (it is never edited, only replaced). */
   #inMain(pattern: string): boolean {
-    for (const hit of this.#main.iterate(spellPattern(pattern))) if (hit.data === pattern) return true
-    return false
+    return this.#main.has(pattern)
   }
 
   #removePattern(pattern: string, key: string): void {
@@ -284,17 +274,17 @@ export class MentionMatcher {
     if (this.#overlayPatterns.delete(pattern)) this.#overlayStale = true
   }
 
-  #currentOverlay(): AhoCorasick<string> | null {
+  #currentOverlay(): PatternAutomaton | null {
     if (!this.#overlayStale) return this.#overlay
     this.#overlayStale = false
     if (this.#overlayPatterns.size > this.#overlayLimit) {
       // Fold the overlay into a fresh main automaton once it stops being small.
-      this.#main = compile(this.#patterns.keys())
+      this.#main = new PatternAutomaton(this.#patterns.keys())
       this.#overlayPatterns.clear()
       this.#overlay = null
       return null
     }
-    this.#overlay = this.#overlayPatterns.size > 0 ? compile(this.#overlayPatterns) : null
+    this.#overlay = this.#overlayPatterns.size > 0 ? new PatternAutomaton(this.#overlayPatterns) : null
     return this.#overlay
   }
 }

@@ -1,7 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
-import { spellPattern, spellText } from './automatonText'
 import { foldForMatching, normalizeLabel, normalizeText, originalRange } from './normalize'
 
 describe('foldForMatching', () => {
@@ -39,23 +38,6 @@ describe('foldForMatching', () => {
           expect(text.ends[i]).toBeLessThanOrEqual(original.length)
           if (i > 0) expect(text.offsets[i]).toBeGreaterThanOrEqual(text.offsets[i - 1] as number)
         }
-      }),
-      { numRuns: 300 },
-    )
-  })
-})
-
-describe("the automaton's ASCII spelling", () => {
-  it('spells any folded text in ASCII and marks where each unit starts', () => {
-    fc.assert(
-      fc.property(fc.string({ unit: 'binary' }), (value) => {
-        const folded = foldForMatching(value).folded
-        const { spelt, unitAt } = spellText(folded)
-        expect(/^[\x00-\x7f]*$/.test(spelt)).toBe(true)
-        let units = 0
-        for (let i = 0; i < spelt.length; i++) if ((unitAt[i] as number) >= 0) units++
-        expect(units).toBe(folded.length)
-        expect(spelt).toBe(spellPattern(folded))
       }),
       { numRuns: 300 },
     )
