@@ -7,6 +7,17 @@ import { heapFlags, type ServerSettings } from './settings'
 const here = path.dirname(fileURLToPath(import.meta.url))
 
 /**
+ * glibc's allocator settings for the workers, unless the operator set them. By default each of a worker's
+ * 16 threads may get its own arena, and large buffers freed after the start-up read stay in them: at
+ * 100,000 items, two arenas and fixed mmap/trim thresholds hold ~40 MB less (no effect on other libcs).
+ */
+export const allocatorEnv = (env: NodeJS.ProcessEnv): Record<string, string> => ({
+  MALLOC_ARENA_MAX: env.MALLOC_ARENA_MAX ?? '2',
+  MALLOC_MMAP_THRESHOLD_: env.MALLOC_MMAP_THRESHOLD_ ?? '262144',
+  MALLOC_TRIM_THRESHOLD_: env.MALLOC_TRIM_THRESHOLD_ ?? '1048576',
+})
+
+/**
  * Forks `settings.workers` workers that share the port (the primary hands out connections). Each has
  * its own Next server and cache, kept coherent with the others by the feed journal's poll. A worker that
  * dies unexpectedly is replaced (the jobs worker by a new jobs worker); SIGTERM/SIGINT stop them all gracefully, then `onStopped` runs.
@@ -25,7 +36,11 @@ export const runCluster = (settings: ServerSettings, onStopped: (code: number) =
   let jobsWorker: Worker | undefined
   const fork = (): Worker => {
     const takesJobs = !jobsWorker || jobsWorker.isDead()
-    const worker = cluster.fork({ NEXT_TELEMETRY_DISABLED: '1', HUB_JOBS_AUTORUN: takesJobs ? runsJobs : '0' })
+    const worker = cluster.fork({
+      ...allocatorEnv(process.env),
+      NEXT_TELEMETRY_DISABLED: '1',
+      HUB_JOBS_AUTORUN: takesJobs ? runsJobs : '0',
+    })
     if (takesJobs) jobsWorker = worker
     return worker
   }

@@ -13,7 +13,7 @@ describe('npm start settings', () => {
       cacheBytes: 8 * 1024 * 1024,
       trustedProxies: 0,
       bodyLimits: { auth: 64 * 1024, graphql: 64 * 1024, write: 2 * 1024 * 1024 },
-      heap: { youngSpaceMb: 16, growthPercent: 20, maxOldSpaceMb: 0 },
+      heap: { youngSpaceMb: 16, growthPercent: 20, headroomMb: 64, maxOldSpaceMb: 0 },
     })
     expect(serverSettings([], { HUB_TRUST_PROXY: '1' } as never).trustedProxies).toBe(1)
     expect(serverSettings(['--port=4200'], { PORT: '4300' } as never)).toMatchObject({

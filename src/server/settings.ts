@@ -25,6 +25,12 @@ export type HeapSettings = {
   youngSpaceMb: number
   /** `--heap-growing-percent`: the old generation grows to (1 + p/100) × live before a full collection (0 = V8's own). */
   growthPercent: number
+  /**
+   * Once the live heap is large, a fixed percent is a lot of memory (20 % of 600 MB is 120 MB), so each
+   * worker lowers its growth to keep about this many MiB of room, never under 5 % nor over `growthPercent`
+   * (heapGrowth.ts). 0 keeps `growthPercent` whatever the heap's size.
+   */
+  headroomMb: number
   /** `--max-old-space-size` (MiB; 0 = V8's default). A hard ceiling: a worker needing more than this crashes. */
   maxOldSpaceMb: number
 }
@@ -57,7 +63,8 @@ const limitsOf = (env: NodeJS.ProcessEnv): BodyLimits => {
 
 /**
  * Reads `-p/--port`, `-H/--hostname` (as `next start` does) and PORT, HUB_WORKERS, HUB_READ_CACHE_MB,
- * HUB_BODY_LIMIT_*_KB, HUB_TRUST_PROXY, HUB_HEAP_YOUNG_MB, HUB_HEAP_GROWTH_PERCENT, HUB_HEAP_MAX_MB.
+ * HUB_BODY_LIMIT_*_KB, HUB_TRUST_PROXY, HUB_HEAP_YOUNG_MB, HUB_HEAP_GROWTH_PERCENT, HUB_HEAP_HEADROOM_MB,
+ * HUB_HEAP_MAX_MB.
  */
 export const serverSettings = (argv: string[], env: NodeJS.ProcessEnv): ServerSettings => {
   let port = env.PORT ? integer(env.PORT, 'PORT', 0, 65_535) : 3000
@@ -79,6 +86,7 @@ export const serverSettings = (argv: string[], env: NodeJS.ProcessEnv): ServerSe
     heap: {
       youngSpaceMb: integer(env.HUB_HEAP_YOUNG_MB || '16', 'HUB_HEAP_YOUNG_MB', 0, 1024),
       growthPercent: integer(env.HUB_HEAP_GROWTH_PERCENT || '20', 'HUB_HEAP_GROWTH_PERCENT', 0, 300),
+      headroomMb: integer(env.HUB_HEAP_HEADROOM_MB || '64', 'HUB_HEAP_HEADROOM_MB', 0, 1_048_576),
       maxOldSpaceMb: integer(env.HUB_HEAP_MAX_MB || '0', 'HUB_HEAP_MAX_MB', 0, 1_048_576),
     },
   }

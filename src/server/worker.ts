@@ -3,6 +3,7 @@ import { createServer } from 'node:http'
 import next from 'next'
 
 import { trustClientIpHeader } from '../security/clientIp'
+import { keepHeapHeadroom } from './heapGrowth'
 import { hubRequestHandler } from './requestHandler'
 import type { ServerSettings } from './settings'
 
@@ -18,6 +19,7 @@ export const runWorker = async (settings: ServerSettings): Promise<void> => {
   // tsx turns Node's source maps on; left on, Node parses and keeps every .next chunk's map (~90 MB at
   // start-up, `next start` does not do it either).
   process.setSourceMapsEnabled(false)
+  keepHeapHeadroom(settings.heap)
   const app = next({ dev: false, dir: process.cwd(), hostname: settings.hostname, port: settings.port })
   await app.prepare()
   const nextHandler = app.getRequestHandler()
