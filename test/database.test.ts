@@ -121,6 +121,15 @@ describe('start-up stops in seconds with one clear line', () => {
       /^Cannot start the hub: PAYLOAD_SECRET is missing or is the development default/,
     )
   })
+
+  it('for a checkout that was never built (npm start runs the compiled server entry)', () => {
+    const result = spawnSync(process.execPath, [path.resolve('src/cli/runBuilt.mjs')], {
+      cwd: tempDir(),
+      encoding: 'utf8',
+    })
+    expect(result.status).toBe(1)
+    expect(result.stderr).toBe('Cannot start the hub: .next/hub/start.mjs is missing; run `npm run build` first\n')
+  })
 })
 
 describe('the signing secret', () => {

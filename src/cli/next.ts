@@ -5,8 +5,11 @@ import type { PreparedDatabase } from '../database/embedded'
 
 const require = createRequire(import.meta.url)
 
-/** Runs the Next.js CLI with the prepared DATABASE_URI, and stops the embedded database after it. */
-export const runNext = (args: string[], database?: PreparedDatabase): void => {
+/**
+ * Runs the Next.js CLI with the prepared DATABASE_URI, and stops the embedded database after it; `then`
+ * runs after a successful exit and gives the exit code.
+ */
+export const runNext = (args: string[], database?: PreparedDatabase, then?: () => Promise<number>): void => {
   const nextBin = require.resolve('next/dist/bin/next')
   const child = spawn(process.execPath, [nextBin, ...args], {
     stdio: 'inherit',
@@ -23,6 +26,7 @@ export const runNext = (args: string[], database?: PreparedDatabase): void => {
   process.on('SIGTERM', forward('SIGTERM'))
   child.on('exit', async (code, signal) => {
     await database?.stop()
-    process.exit(code ?? (signal ? 1 : 0))
+    const status = code ?? (signal ? 1 : 0)
+    process.exit(status === 0 && then ? await then() : status)
   })
 }

@@ -1,12 +1,9 @@
 import { spawnSync } from 'node:child_process'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 
 import { DatabaseConfigError } from '../database/resolve'
 import { prepareDatabase, type PreparedDatabase } from '../database/embedded'
 import { SecretConfigError } from '../secret'
-
-const here = path.dirname(fileURLToPath(import.meta.url))
 
 /** Turns a start-up failure into the one line a person needs, instead of a stack trace. */
 export const explainStartupError = (error: unknown): string => {
@@ -37,7 +34,8 @@ export const preflight = async (): Promise<PreparedDatabase> => {
     await prepared?.stop()
     process.exit(1)
   }
-  const check = spawnSync(process.execPath, [...process.execArgv, path.join(here, 'checkDatabase.ts')], {
+  // Through tsx, also when this runs from the build: the check opens payload.config.ts itself.
+  const check = spawnSync(process.execPath, ['--import', 'tsx', path.resolve('src/cli/checkDatabase.ts')], {
     stdio: 'inherit',
     env: process.env,
   })

@@ -24,7 +24,8 @@ export const allocatorEnv = (env: NodeJS.ProcessEnv): Record<string, string> => 
  */
 export const runCluster = (settings: ServerSettings, onStopped: (code: number) => Promise<void>): void => {
   cluster.setupPrimary({
-    exec: path.join(here, 'workerMain.ts'),
+    // Beside this module: workerMain.ts under tsx, workerMain.mjs in the build (.next/hub).
+    exec: path.join(here, `workerMain${path.extname(fileURLToPath(import.meta.url))}`),
     execArgv: [...process.execArgv, '--no-deprecation', ...heapFlags(settings.heap)],
     args: [JSON.stringify(settings)],
   })

@@ -7,7 +7,7 @@ import path from 'node:path'
 export type RunningHub = {
   url: string
   dataDir: string
-  /** Process group of the server (start.ts and its workers), for memory readings. */
+  /** Process group of the server (the primary and its workers), for memory readings. */
   pid: number
   stop: () => Promise<void>
   logs: () => string
@@ -36,7 +36,12 @@ export const hubEnv = (dataDir: string): NodeJS.ProcessEnv => ({
 
 /** A production build, made once; `HUB_E2E_REUSE_BUILD=1` keeps an existing one between local runs. */
 export const ensureBuild = () => {
-  if (process.env.HUB_E2E_REUSE_BUILD === '1' && fs.existsSync('.next/BUILD_ID')) return
+  if (
+    process.env.HUB_E2E_REUSE_BUILD === '1' &&
+    fs.existsSync('.next/BUILD_ID') &&
+    fs.existsSync('.next/hub/start.mjs')
+  )
+    return
   const result = spawnSync('npm', ['run', 'build'], {
     stdio: 'inherit',
     env: { ...process.env, NODE_ENV: 'production' },
@@ -58,7 +63,7 @@ export const startHub = async (
 ): Promise<RunningHub> => {
   const port = await freePort()
   let output = ''
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/cli/start.ts', '-p', String(port)], {
+  const child: ChildProcess = spawn(process.execPath, ['src/cli/runBuilt.mjs', '-p', String(port)], {
     env: { ...hubEnv(dataDir), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
