@@ -12,7 +12,7 @@ type GcEntry = PerformanceEntry & { detail?: { kind?: number } }
 
 /**
  * The growth percent that leaves about `headroomMb` of room above a live heap of `liveMb`: `growthPercent`
- * while the heap is small (a 250 MB heap at 20 % grows by 50 MB), less as it gets larger (600 MB → 11 %).
+ * while the heap is small, less as it gets larger: with 64 MB, a 200 MB heap grows by 32 %, a 600 MB one by 11 %.
  */
 export const growthPercentFor = (liveMb: number, heap: HeapSettings): number => {
   if (heap.headroomMb <= 0 || heap.growthPercent <= 0 || liveMb <= 0) return heap.growthPercent

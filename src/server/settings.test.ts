@@ -13,7 +13,7 @@ describe('npm start settings', () => {
       cacheBytes: 8 * 1024 * 1024,
       trustedProxies: 0,
       bodyLimits: { auth: 64 * 1024, graphql: 64 * 1024, write: 2 * 1024 * 1024 },
-      heap: { youngSpaceMb: 16, growthPercent: 20, headroomMb: 64, maxOldSpaceMb: 0 },
+      heap: { youngSpaceMb: 16, growthPercent: 40, headroomMb: 64, maxOldSpaceMb: 0 },
     })
     expect(serverSettings([], { HUB_TRUST_PROXY: '1' } as never).trustedProxies).toBe(1)
     expect(serverSettings(['--port=4200'], { PORT: '4300' } as never)).toMatchObject({
@@ -41,7 +41,7 @@ describe('npm start settings', () => {
 
   it('turns the heap settings into the V8 flags each worker starts with (0 leaves V8 its own choice)', () => {
     const { heap } = serverSettings([], {} as never)
-    expect(heapFlags(heap)).toEqual(['--max-semi-space-size=16', '--heap-growing-percent=20'])
+    expect(heapFlags(heap)).toEqual(['--max-semi-space-size=16', '--heap-growing-percent=40'])
     const tuned = serverSettings([], {
       HUB_HEAP_YOUNG_MB: '0',
       HUB_HEAP_GROWTH_PERCENT: '0',

@@ -26,9 +26,10 @@ export type HeapSettings = {
   /** `--heap-growing-percent`: the old generation grows to (1 + p/100) × live before a full collection (0 = V8's own). */
   growthPercent: number
   /**
-   * Once the live heap is large, a fixed percent is a lot of memory (20 % of 600 MB is 120 MB), so each
-   * worker lowers its growth to keep about this many MiB of room, never under 5 % nor over `growthPercent`
-   * (heapGrowth.ts). 0 keeps `growthPercent` whatever the heap's size.
+   * A fixed percent is too little room for a small heap (a full collection lands in cold reads) and a lot
+   * of memory for a large one (20 % of 600 MB is 120 MB), so each worker re-aims its growth to keep about
+   * this many MiB of room, never under 5 % nor over `growthPercent` (heapGrowth.ts). 0 keeps `growthPercent`
+   * whatever the heap's size.
    */
   headroomMb: number
   /** `--max-old-space-size` (MiB; 0 = V8's default). A hard ceiling: a worker needing more than this crashes. */
@@ -85,7 +86,7 @@ export const serverSettings = (argv: string[], env: NodeJS.ProcessEnv): ServerSe
     bodyLimits: limitsOf(env),
     heap: {
       youngSpaceMb: integer(env.HUB_HEAP_YOUNG_MB || '16', 'HUB_HEAP_YOUNG_MB', 0, 1024),
-      growthPercent: integer(env.HUB_HEAP_GROWTH_PERCENT || '20', 'HUB_HEAP_GROWTH_PERCENT', 0, 300),
+      growthPercent: integer(env.HUB_HEAP_GROWTH_PERCENT || '40', 'HUB_HEAP_GROWTH_PERCENT', 0, 300),
       headroomMb: integer(env.HUB_HEAP_HEADROOM_MB || '64', 'HUB_HEAP_HEADROOM_MB', 0, 1_048_576),
       maxOldSpaceMb: integer(env.HUB_HEAP_MAX_MB || '0', 'HUB_HEAP_MAX_MB', 0, 1_048_576),
     },
