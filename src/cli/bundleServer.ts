@@ -3,7 +3,7 @@ import path from 'node:path'
 import { build } from 'esbuild'
 
 /** Where `npm run build` writes the server entry `npm start` runs. */
-export const SERVER_BUNDLE_DIR = path.join('.next', 'hub')
+const SERVER_BUNDLE_DIR = path.join('.next', 'hub')
 
 /**
  * Compiles the server entry (`src/cli/start.ts`, the primary, and `src/server/workerMain.ts`, each
