@@ -132,7 +132,6 @@ export class MentionMatcher {
     const insideKatakana: Candidate[] = []
     const collect = (automaton: PatternAutomaton) => {
       automaton.forEachHit(folded.folded, (pattern, start, end) => {
-        const hit = { start, end }
         const uses = this.#patterns.get(automaton.patterns[pattern]!)
         // Patterns removed since the main compile stay in its automaton: skip them here.
         if (!uses) return
@@ -142,15 +141,15 @@ export class MentionMatcher {
           const use = usesAt(uses, u)
           const plural = use.startsWith(PLURAL)
           const label = this.#labels.get(plural ? keyOfUse(use) : use)
-          if (!label || !caseFits(folded, label, plural, hit.start, hit.end)) continue
+          if (!label || !caseFits(folded, label, plural, start, end)) continue
           if (!range) {
-            range = originalRange(folded, hit.start, hit.end)
+            range = originalRange(folded, start, end)
             boundaries ??= new WordBoundaries(folded.original)
             inside = !boundaries.startsWord(range[0]) || !boundaries.endsWord(range[1])
             if (inside && boundaries.kanjiAffix(range[0], range[1])) inside = false
           }
-          if (!longVowelsFit(folded, label, hit.start, hit.end, boundaries as WordBoundaries)) continue
-          const candidate = { label, start: hit.start, end: hit.end, plural, from: range[0], to: range[1] }
+          if (!longVowelsFit(folded, label, start, end, boundaries as WordBoundaries)) continue
+          const candidate = { label, start, end, plural, from: range[0], to: range[1] }
           if (!inside) candidates.push(candidate)
           else if (allKatakana(folded.original, range[0], range[1])) insideKatakana.push(candidate)
         }
